@@ -1,0 +1,578 @@
+//! The whole command-line definition, and nothing else.
+//!
+//! This file imports no other sockkit module on purpose: the generator for
+//! `completions/` and `man/` (tests/generated.rs) and the tests reuse it as it is.
+//! Values arrive here as text where sockkit has its own grammar (endpoints, durations,
+//! sizes, socket options); `options.rs` and the subcommands turn them into checked types.
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  the operation failed (refused, unreachable, reset, name not found, timed out,
+     --expect not matched, scan found nothing open)
+  2  bad usage or invalid input (port 70000, 1.2.3.999, unknown option name)
+  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sockkit",
+    version,
+    about = "Network diagnostics toolkit: nc, ss, getent and the socket helpers in one binary",
+    long_about = "sockkit is a network diagnostics toolkit in the netcat / ss family: \
+TCP and Unix stream clients and servers, UDP senders and receivers, the resolver as the \
+C library sees it, socket options, the sockets on this host, and the C byte-order helpers. \
+Every subcommand speaks plain text on a terminal and JSON Lines with --json.",
+    after_help = EXIT_CODES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand takes, before or after the subcommand name.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Use IPv4 only
+    #[arg(short = '4', global = true, conflicts_with = "ipv6")]
+    pub ipv4: bool,
+
+    /// Use IPv6 only
+    #[arg(short = '6', global = true)]
+    pub ipv6: bool,
+
+    /// Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds
+    #[arg(short = 'w', long = "timeout", value_name = "DUR", global = true)]
+    pub timeout: Option<String>,
+
+    /// Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)
+    #[arg(short = 'O', long = "sockopt", value_name = "NAME=VALUE", global = true, action = ArgAction::Append)]
+    pub sockopt: Vec<String>,
+
+    /// Events on stderr; twice (-vv) also every socket system call, strace-style
+    #[arg(short = 'v', long = "verbose", global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Records as JSON Lines on stdout, events as JSON Lines on stderr
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// TCP or Unix stream server: accept a client and relay stdin/stdout
+    #[command(after_help = EXIT_CODES)]
+    Listen(ListenArgs),
+    /// TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan
+    #[command(after_help = EXIT_CODES)]
+    Connect(ConnectArgs),
+    /// Send UDP or Unix datagrams
+    #[command(name = "udp-send", after_help = EXIT_CODES)]
+    UdpSend(UdpSendArgs),
+    /// Receive UDP or Unix datagrams, one line each
+    #[command(name = "udp-recv", after_help = EXIT_CODES)]
+    UdpRecv(UdpRecvArgs),
+    /// The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols
+    #[command(after_help = EXIT_CODES)]
+    Resolve(ResolveArgs),
+    /// Socket options: list them, read and set them on fresh or live sockets
+    #[command(after_help = EXIT_CODES)]
+    Sockopt(SockoptArgs),
+    /// The sockets on this host, like `ss -t state established`
+    #[command(after_help = EXIT_CODES)]
+    Conns(ConnsArgs),
+    /// The C byte-order and address helpers, exactly as Python's socket module answers
+    #[command(after_help = EXIT_CODES)]
+    Byteorder(ByteorderArgs),
+}
+
+/// Options shared by the two stream relays.
+#[derive(Debug, Args, Clone, Default)]
+pub struct StreamArgs {
+    /// Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)
+    #[arg(long, value_name = "PATH")]
+    pub unix: Option<String>,
+
+    /// Keep the write side open on stdin EOF instead of half-closing (shutdown(SHUT_WR))
+    #[arg(long)]
+    pub no_shutdown: bool,
+
+    /// Send CRLF as the line ending (translate LF from stdin to CRLF)
+    #[arg(long)]
+    pub crlf: bool,
+
+    /// Close the connection when nothing moves either way for DUR
+    #[arg(long, value_name = "DUR")]
+    pub idle_timeout: Option<String>,
+
+    /// Print bytes each way, duration and throughput on stderr at the end
+    #[arg(long)]
+    pub stats: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
+    after_long_help = "Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket"
+)]
+pub struct ListenArgs {
+    /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
+    #[arg(value_name = "ADDR PORT", num_args = 0..=2)]
+    pub endpoint: Vec<String>,
+
+    #[command(flatten)]
+    pub stream: StreamArgs,
+
+    /// Keep accepting; clients are served concurrently (client data to stdout, stdin to every client)
+    #[arg(short = 'k', long)]
+    pub keep_open: bool,
+
+    /// Send each client's bytes back to it
+    #[arg(long, conflicts_with_all = ["exec", "sh_exec", "broker"])]
+    pub echo: bool,
+
+    /// Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout
+    #[arg(long, value_name = "PROG [ARGS]", num_args = 1.., allow_hyphen_values = true, conflicts_with_all = ["sh_exec", "broker"])]
+    pub exec: Vec<String>,
+
+    /// Run CMD with /bin/sh -c for each connection, the socket on its stdin/stdout
+    #[arg(long, value_name = "CMD", conflicts_with = "broker")]
+    pub sh_exec: Option<String>,
+
+    /// Chat room: every client's bytes go to all other clients
+    #[arg(long)]
+    pub broker: bool,
+
+    /// Serve at most N clients at once; more are closed at accept
+    #[arg(long, value_name = "N")]
+    pub max_conns: Option<usize>,
+
+    /// Accept only clients from ADDR[/PREFIX] (repeatable)
+    #[arg(long, value_name = "ADDR[/PREFIX]")]
+    pub allow: Vec<String>,
+
+    /// Refuse clients from ADDR[/PREFIX] (repeatable)
+    #[arg(long, value_name = "ADDR[/PREFIX]")]
+    pub deny: Vec<String>,
+
+    /// Listen backlog
+    #[arg(short = 'b', long, value_name = "N")]
+    pub backlog: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
+    after_long_help = "Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''"
+)]
+pub struct ConnectArgs {
+    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
+    #[arg(value_name = "HOST PORT", num_args = 0..=2)]
+    pub endpoint: Vec<String>,
+
+    #[command(flatten)]
+    pub stream: StreamArgs,
+
+    /// Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub send: Option<String>,
+
+    /// Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1); the reply goes to stdout as received
+    #[arg(long, value_name = "REGEX", allow_hyphen_values = true)]
+    pub expect: Option<String>,
+
+    /// Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open
+    #[arg(short = 'z', long)]
+    pub scan: bool,
+
+    /// How many ports to probe at once with -z
+    #[arg(long, value_name = "N", requires = "scan")]
+    pub concurrency: Option<usize>,
+
+    /// Retry the connection until it succeeds or DUR passes (wait-for-it)
+    #[arg(long, value_name = "DUR")]
+    pub wait_until: Option<String>,
+
+    /// Bind the local end to ADDR before connecting
+    #[arg(short = 's', long = "source", value_name = "ADDR")]
+    pub source: Option<String>,
+
+    /// Bind the local end to PORT before connecting
+    #[arg(short = 'p', long = "source-port", value_name = "PORT")]
+    pub source_port: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit udp-send [OPTIONS] HOST PORT [MESSAGE]\n       sockkit udp-send [OPTIONS] --unix PATH [MESSAGE]",
+    after_long_help = "Without MESSAGE each stdin line (newline dropped) is one datagram.\n\nExamples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 127.0.0.1 21567 'what time is it'\n  sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9"
+)]
+pub struct UdpSendArgs {
+    /// HOST PORT [MESSAGE] (or HOST:PORT [MESSAGE]; with --unix only [MESSAGE])
+    #[arg(value_name = "HOST PORT [MESSAGE]", num_args = 0..=3, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+
+    /// Send to an AF_UNIX datagram socket at PATH (@name: abstract namespace)
+    #[arg(long, value_name = "PATH")]
+    pub unix: Option<String>,
+
+    /// Send all of stdin as one datagram
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Send the message (or each line, or the generated payload) N times
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Wait DUR between datagrams
+    #[arg(long, value_name = "DUR")]
+    pub interval: Option<String>,
+
+    /// Send a generated payload of BYTES (64, 1K) instead of MESSAGE or stdin
+    #[arg(long, value_name = "BYTES")]
+    pub size: Option<String>,
+
+    /// MESSAGE is hex (68656c6c6f)
+    #[arg(long)]
+    pub hex: bool,
+
+    /// Allow sending to a broadcast address (SO_BROADCAST)
+    #[arg(long)]
+    pub broadcast: bool,
+
+    /// IP time-to-live (hop limit) of the datagrams, unicast and multicast
+    #[arg(long, value_name = "N")]
+    pub ttl: Option<u32>,
+
+    /// After each datagram wait up to --timeout for a reply and print it (exit 1 when none came)
+    #[arg(short = 'r', long)]
+    pub wait_reply: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit udp-recv [OPTIONS] [ADDR] PORT\n       sockkit udp-recv [OPTIONS] --unix PATH",
+    after_long_help = "Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sockkit udp-recv --json --count 1 127.0.0.1 5000\n  sockkit udp-recv --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat' 21567"
+)]
+pub struct UdpRecvArgs {
+    /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack)
+    #[arg(value_name = "ADDR PORT", num_args = 0..=2)]
+    pub endpoint: Vec<String>,
+
+    /// Receive on an AF_UNIX datagram socket at PATH (@name: abstract namespace)
+    #[arg(long, value_name = "PATH")]
+    pub unix: Option<String>,
+
+    /// Write payload bytes unchanged, nothing added
+    #[arg(long, conflicts_with = "hex")]
+    pub raw: bool,
+
+    /// Print a hex dump of each datagram
+    #[arg(long)]
+    pub hex: bool,
+
+    /// Exit after N datagrams
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Send each datagram back to its sender
+    #[arg(long, conflicts_with_all = ["reply", "exec", "sh_exec"])]
+    pub echo: bool,
+
+    /// Answer each datagram with TEXT (escapes \r \n \t \\ \xHH)
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["exec", "sh_exec"])]
+    pub reply: Option<String>,
+
+    /// Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back
+    #[arg(long, value_name = "PROG [ARGS]", num_args = 1.., allow_hyphen_values = true, conflicts_with = "sh_exec")]
+    pub exec: Vec<String>,
+
+    /// Run CMD with /bin/sh -c per datagram, the payload on its stdin, its stdout sent back
+    #[arg(long, value_name = "CMD")]
+    pub sh_exec: Option<String>,
+
+    /// Join multicast GROUP (repeatable)
+    #[arg(long, value_name = "GROUP")]
+    pub join: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit resolve [OPTIONS] NAME [SERVICE]\n       sockkit resolve --reverse ADDR\n       sockkit resolve --service NAME|PORT [--proto tcp|udp]\n       sockkit resolve --protocol NAME|NUMBER\n       sockkit resolve --hostname [--fqdn]",
+    after_long_help = "Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn"
+)]
+pub struct ResolveArgs {
+    /// Host name or address to look up with getaddrinfo
+    #[arg(value_name = "NAME", required_unless_present_any = ["reverse", "service", "protocol", "hostname"])]
+    pub name: Option<String>,
+
+    /// Service name or port number
+    #[arg(value_name = "SERVICE")]
+    pub service_arg: Option<String>,
+
+    /// Only rows of this socket type
+    #[arg(long = "type", value_name = "TYPE", value_enum)]
+    pub socktype: Option<ResolveType>,
+
+    /// Ask for the canonical name (AI_CANONNAME)
+    #[arg(long)]
+    pub canonical: bool,
+
+    /// Addresses only, one per line, in getaddrinfo order, without duplicates
+    #[arg(long)]
+    pub short: bool,
+
+    /// Reverse lookup of ADDR: name and aliases (getnameinfo, gethostbyaddr)
+    #[arg(long, value_name = "ADDR", conflicts_with_all = ["name", "service", "protocol", "hostname"])]
+    pub reverse: Option<String>,
+
+    /// Look up a service by NAME or PORT (getservbyname / getservbyport)
+    #[arg(long, value_name = "NAME|PORT", conflicts_with_all = ["name", "protocol", "hostname"])]
+    pub service: Option<String>,
+
+    /// Protocol for --service
+    #[arg(long, value_name = "PROTO", value_enum, requires = "service")]
+    pub proto: Option<ServiceProto>,
+
+    /// Look up a protocol by NAME or NUMBER (getprotobyname / getprotobynumber)
+    #[arg(long, value_name = "NAME|NUMBER", conflicts_with_all = ["name", "hostname"])]
+    pub protocol: Option<String>,
+
+    /// Print this host's name (gethostname)
+    #[arg(long, conflicts_with = "name")]
+    pub hostname: bool,
+
+    /// With --hostname: the fully qualified name, as Python's getfqdn
+    #[arg(long, requires = "hostname")]
+    pub fqdn: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResolveType {
+    Stream,
+    Dgram,
+    Raw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ServiceProto {
+    Tcp,
+    Udp,
+}
+
+#[derive(Debug, Args)]
+pub struct SockoptArgs {
+    #[command(subcommand)]
+    pub action: SockoptAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SockoptAction {
+    /// Every option known: name, level, value kind, socket types, get/set
+    List,
+    /// Read options on a fresh socket of --type, or a live one (--pid, --fd); all readable ones when no NAME
+    Get(SockoptGetArgs),
+    /// Set options, read them back, and show requested and effective values
+    Set(SockoptSetArgs),
+}
+
+/// Which socket the option is read from or set on.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SockoptTarget {
+    /// The kind of fresh socket (with -6: an AF_INET6 one)
+    #[arg(long = "type", value_name = "TYPE", value_enum, default_value_t = SockType::Tcp)]
+    pub socktype: SockType,
+
+    /// A live socket of a running process: its PID (with --fd)
+    #[arg(long, value_name = "PID", requires = "fd")]
+    pub pid: Option<i32>,
+
+    /// A live socket of a running process: the file descriptor (with --pid)
+    #[arg(long, value_name = "FD", requires = "pid")]
+    pub fd: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SockType {
+    #[default]
+    Tcp,
+    Udp,
+    UnixStream,
+    UnixDgram,
+}
+
+#[derive(Debug, Args)]
+pub struct SockoptGetArgs {
+    /// Option names (SO_RCVBUF, tcp_nodelay, rcvbuf); all readable ones when none
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+
+    #[command(flatten)]
+    pub target: SockoptTarget,
+}
+
+#[derive(Debug, Args)]
+pub struct SockoptSetArgs {
+    /// NAME=VALUE: integers, booleans (1 0 on off true false), sizes (64K), durations (2s)
+    #[arg(value_name = "NAME=VALUE", required = true)]
+    pub settings: Vec<String>,
+
+    #[command(flatten)]
+    pub target: SockoptTarget,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_long_help = "States (--state): established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait \
+closed close-wait last-ack listening closing; groups: connected synchronized bucket big all.\n\n\
+Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8"
+)]
+pub struct ConnsArgs {
+    /// Sockets in every state
+    #[arg(short = 'a', long)]
+    pub all: bool,
+
+    /// Listening sockets only
+    #[arg(short = 'l', long)]
+    pub listening: bool,
+
+    /// Only sockets in STATE (repeatable; ss's state names and groups)
+    #[arg(long, value_name = "STATE")]
+    pub state: Vec<String>,
+
+    /// TCP sockets (the default when neither -t nor -u is given)
+    #[arg(short = 't', long)]
+    pub tcp: bool,
+
+    /// UDP sockets
+    #[arg(short = 'u', long)]
+    pub udp: bool,
+
+    /// Show the processes that own each socket (name, pid, fd)
+    #[arg(short = 'p', long)]
+    pub processes: bool,
+
+    /// Only sockets whose local port is PORT
+    #[arg(long, value_name = "PORT")]
+    pub sport: Option<String>,
+
+    /// Only sockets whose peer port is PORT
+    #[arg(long, value_name = "PORT")]
+    pub dport: Option<String>,
+
+    /// Only sockets with PORT at either end
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<String>,
+
+    /// Only sockets whose local address is in ADDR[/PREFIX]
+    #[arg(long, value_name = "ADDR[/PREFIX]")]
+    pub src: Option<String>,
+
+    /// Only sockets whose peer address is in ADDR[/PREFIX]
+    #[arg(long, value_name = "ADDR[/PREFIX]")]
+    pub dst: Option<String>,
+
+    /// Resolve addresses and ports to names
+    #[arg(short = 'r', long)]
+    pub resolve: bool,
+
+    /// Counts by protocol and state instead of rows
+    #[arg(short = 's', long)]
+    pub summary: bool,
+
+    /// Show again every DUR until interrupted
+    #[arg(long, value_name = "DUR")]
+    pub watch: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ByteorderArgs {
+    #[command(subcommand)]
+    pub op: ByteorderOp,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ByteorderOp {
+    /// Host to network order, 16 bits
+    Htons(IntValues),
+    /// Network to host order, 16 bits
+    Ntohs(IntValues),
+    /// Host to network order, 32 bits
+    Htonl(IntValues),
+    /// Network to host order, 32 bits
+    Ntohl(IntValues),
+    /// Text address to packed bytes (printed as hex)
+    #[command(name = "inet_pton", alias = "inet-pton")]
+    InetPton(FamilyAndValue),
+    /// Packed bytes (hex) to text address
+    #[command(name = "inet_ntop", alias = "inet-ntop")]
+    InetNtop(FamilyAndValue),
+    /// IPv4 text in any classic form (127.1, 0x7f.1, 2130706433) to packed bytes (hex)
+    #[command(name = "inet_aton", alias = "inet-aton")]
+    InetAton(OneValue),
+    /// Packed IPv4 bytes (hex) to dotted quad
+    #[command(name = "inet_ntoa", alias = "inet-ntoa")]
+    InetNtoa(OneValue),
+}
+
+#[derive(Debug, Args)]
+pub struct IntValues {
+    /// Decimal or 0x hex integers
+    #[arg(value_name = "VALUE", required = true, allow_hyphen_values = true)]
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FamilyAndValue {
+    /// Address family
+    #[arg(value_name = "FAMILY", value_enum)]
+    pub family: AddrFamily,
+    /// The address (inet_pton) or its packed bytes in hex (inet_ntop)
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+}
+
+#[derive(Debug, Args)]
+pub struct OneValue {
+    /// The address (inet_aton) or its packed bytes in hex (inet_ntoa)
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AddrFamily {
+    #[value(alias = "AF_INET", alias = "4")]
+    Inet,
+    #[value(alias = "AF_INET6", alias = "6")]
+    Inet6,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,6 @@
+use crate::cli::ConnectArgs;
+use crate::options::Ctx;
+
+pub fn run(_ctx: &Ctx, _args: &ConnectArgs) -> anyhow::Result<()> {
+    super::not_built("connect")
+}

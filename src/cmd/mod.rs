@@ -1,0 +1,33 @@
+//! One module per subcommand, one match to dispatch.
+
+use crate::cli::{Cli, Command};
+use crate::options::Ctx;
+
+pub mod byteorder;
+pub mod connect;
+pub mod conns;
+pub mod listen;
+pub mod resolve;
+pub mod sockopt;
+pub mod udp_recv;
+pub mod udp_send;
+
+/// Check the global options, then hand the subcommand its checked context.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Ctx::from_args(&cli.global)?;
+    match &cli.command {
+        Command::Listen(a) => listen::run(&ctx, a),
+        Command::Connect(a) => connect::run(&ctx, a),
+        Command::UdpSend(a) => udp_send::run(&ctx, a),
+        Command::UdpRecv(a) => udp_recv::run(&ctx, a),
+        Command::Resolve(a) => resolve::run(&ctx, a),
+        Command::Sockopt(a) => sockopt::run(&ctx, a),
+        Command::Conns(a) => conns::run(&ctx, a),
+        Command::Byteorder(a) => byteorder::run(&ctx, a),
+    }
+}
+
+/// The answer of a subcommand whose issue has not landed yet.
+pub fn not_built(name: &str) -> anyhow::Result<()> {
+    Err(crate::error::usage(name, "not built yet").into())
+}

@@ -1,0 +1,306 @@
+//! `sockkit sockopt`: list the registry, read and set options on a fresh socket of a
+//! given type, or on a live socket of a running process (`--pid PID --fd FD`).
+
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+use serde_json::json;
+use socket2::Domain;
+
+use crate::cli::{SockType, SockoptAction, SockoptArgs, SockoptTarget};
+use crate::endpoint::Family;
+use crate::error::{Failure, failed, reason, usage};
+use crate::options::Ctx;
+use crate::output::Style;
+use crate::socket;
+use crate::sockopt::{REGISTRY, Setting, SockKind, SockOpt, lookup};
+
+pub fn run(ctx: &Ctx, args: &SockoptArgs) -> anyhow::Result<()> {
+    match &args.action {
+        SockoptAction::List => list(ctx),
+        SockoptAction::Get(a) => {
+            let names = a
+                .names
+                .iter()
+                .map(|n| lookup(n))
+                .collect::<Result<Vec<_>, _>>()?;
+            let target = Target::open(ctx, &a.target)?;
+            get(ctx, &target, &names)
+        }
+        SockoptAction::Set(a) => {
+            let settings = a
+                .settings
+                .iter()
+                .map(|s| Setting::parse(s))
+                .collect::<Result<Vec<_>, _>>()?;
+            let target = Target::open(ctx, &a.target)?;
+            set(ctx, &target, &settings)
+        }
+    }
+}
+
+fn list(ctx: &Ctx) -> anyhow::Result<()> {
+    if !ctx.out.json() {
+        let header = format!(
+            "{:<25} {:<12} {:<12} {:<31} {:<7} {}",
+            "NAME", "LEVEL", "KIND", "TYPES", "ACCESS", "DESCRIPTION"
+        );
+        ctx.out.line(&ctx.out.paint(&header, Style::Header))?;
+    }
+    for o in REGISTRY {
+        ctx.out.record(
+            || {
+                format!(
+                    "{:<25} {:<12} {:<12} {:<31} {:<7} {}",
+                    o.name,
+                    o.level.name(),
+                    o.kind.name(),
+                    o.type_names(),
+                    o.access.name(),
+                    o.about
+                )
+            },
+            || {
+                json!({
+                    "name": o.name,
+                    "level": o.level.name(),
+                    "kind": o.kind.name(),
+                    "types": o.type_names().split(',').collect::<Vec<_>>(),
+                    "access": o.access.name(),
+                    "about": o.about,
+                })
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The socket options are read from or written to.
+struct Target {
+    fd: OwnedFd,
+    kind: SockKind,
+    family: libc::c_int,
+    /// Whether this is a fresh socket we made (unconnected) or a live one.
+    fresh: bool,
+    label: String,
+}
+
+impl Target {
+    fn open(ctx: &Ctx, t: &SockoptTarget) -> Result<Target, Failure> {
+        if let (Some(pid), Some(fd)) = (t.pid, t.fd) {
+            return live(ctx, pid, fd);
+        }
+        let (domain, kind) = match t.socktype {
+            SockType::Tcp | SockType::Udp => {
+                let domain = if ctx.family == Family::V6 {
+                    Domain::IPV6
+                } else {
+                    Domain::IPV4
+                };
+                let kind = if t.socktype == SockType::Tcp {
+                    SockKind::Tcp
+                } else {
+                    SockKind::Udp
+                };
+                (domain, kind)
+            }
+            SockType::UnixStream => (Domain::UNIX, SockKind::UnixStream),
+            SockType::UnixDgram => (Domain::UNIX, SockKind::UnixDgram),
+        };
+        ctx.check_sockopts(&[kind])?;
+        let sock = socket::open(ctx, domain, kind, &[])?;
+        let family = i32::from(domain);
+        Ok(Target {
+            fd: OwnedFd::from(sock),
+            kind,
+            family,
+            fresh: true,
+            label: format!("fresh {} socket", kind.name()),
+        })
+    }
+}
+
+unsafe extern "C" {
+    fn syscall(num: libc::c_long, ...) -> libc::c_long;
+}
+
+/// Borrow a socket of another process: pidfd_open(2) + pidfd_getfd(2) give us a
+/// duplicate of its descriptor; options set on it change the same socket.
+fn live(ctx: &Ctx, pid: i32, target_fd: i32) -> Result<Target, Failure> {
+    if pid <= 0 {
+        return Err(usage(format!("--pid {pid}"), "not a process id"));
+    }
+    if target_fd < 0 {
+        return Err(usage(format!("--fd {target_fd}"), "not a file descriptor"));
+    }
+    let what = format!("pid {pid} fd {target_fd}");
+    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor or -1.
+    let pidfd = unsafe { syscall(libc::SYS_pidfd_open, pid as libc::c_long, 0 as libc::c_long) };
+    let pidfd = socket::traced(
+        ctx,
+        || format!("pidfd_open({pid}, 0)"),
+        cvt(pidfd),
+        |fd| fd.to_string(),
+    )
+    .map_err(|e| match e.raw_os_error() {
+        Some(libc::ESRCH) => failed(&what, "no such process"),
+        _ => failed(&what, reason(&e)),
+    })?;
+    // SAFETY: pidfd is a descriptor we own from here on.
+    let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd) };
+    // SAFETY: pidfd_getfd takes a pidfd, a descriptor number and flags.
+    let fd = unsafe {
+        syscall(
+            libc::SYS_pidfd_getfd,
+            pidfd.as_raw_fd() as libc::c_long,
+            target_fd as libc::c_long,
+            0 as libc::c_long,
+        )
+    };
+    let call = || format!("pidfd_getfd({}, {target_fd}, 0)", pidfd.as_raw_fd());
+    let fd = socket::traced(ctx, call, cvt(fd), |fd| fd.to_string()).map_err(|e| {
+        match e.raw_os_error() {
+            Some(libc::EBADF) => failed(&what, "no such file descriptor"),
+            Some(libc::EPERM) | Some(libc::EACCES) => failed(
+                &what,
+                "not permitted (needs ptrace rights over the process)",
+            )
+            .with_hint("run as the process's owner with ptrace allowed, or as root"),
+            Some(libc::ESRCH) => failed(&what, "no such process"),
+            _ => failed(&what, reason(&e)),
+        }
+    })?;
+    // SAFETY: the kernel gave us a new descriptor, owned from here on.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    // SAFETY: fstat on a descriptor we own into a zeroed stat.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(fd.as_raw_fd(), &mut st) } != 0
+        || st.st_mode & libc::S_IFMT != libc::S_IFSOCK
+    {
+        return Err(failed(&what, "not a socket"));
+    }
+    let int_opt = |name: &str| -> i32 {
+        lookup(name)
+            .ok()
+            .and_then(|o| o.get(fd.as_raw_fd()).ok())
+            .and_then(|v| match v {
+                crate::sockopt::Value::Int(n) => Some(n as i32),
+                _ => None,
+            })
+            .unwrap_or(-1)
+    };
+    let family = int_opt("SO_DOMAIN");
+    let ty = int_opt("SO_TYPE");
+    let kind = match (family, ty) {
+        (libc::AF_INET | libc::AF_INET6, libc::SOCK_STREAM) => SockKind::Tcp,
+        (libc::AF_INET | libc::AF_INET6, libc::SOCK_DGRAM) => SockKind::Udp,
+        (libc::AF_UNIX, libc::SOCK_STREAM) => SockKind::UnixStream,
+        (libc::AF_UNIX, libc::SOCK_DGRAM) => SockKind::UnixDgram,
+        _ => {
+            return Err(failed(
+                &what,
+                "a socket of a family or type sockkit does not handle",
+            ));
+        }
+    };
+    Ok(Target {
+        fd,
+        kind,
+        family,
+        fresh: false,
+        label: what,
+    })
+}
+
+fn cvt(rc: libc::c_long) -> std::io::Result<RawFd> {
+    if rc < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(rc as RawFd)
+    }
+}
+
+fn check_fits(t: &Target, o: &SockOpt) -> Result<(), Failure> {
+    if !o.applies_to(t.kind) || !o.fits_family(t.family) {
+        return Err(usage(
+            format!("socket option {}", o.name),
+            format!("applies to {} sockets, not a {}", o.type_names(), t.label),
+        ));
+    }
+    Ok(())
+}
+
+fn get(ctx: &Ctx, t: &Target, names: &[&'static SockOpt]) -> anyhow::Result<()> {
+    let fd = t.fd.as_raw_fd();
+    let all = names.is_empty();
+    let opts: Vec<&SockOpt> = if all {
+        REGISTRY
+            .iter()
+            .filter(|o| o.access.can_get() && o.applies_to(t.kind) && o.fits_family(t.family))
+            .filter(|o| !(t.fresh && o.needs_connection))
+            .collect()
+    } else {
+        names.to_vec()
+    };
+    for o in opts {
+        if !o.access.can_get() {
+            return Err(usage(format!("socket option {}", o.name), "is write-only").into());
+        }
+        if !all {
+            check_fits(t, o)?;
+        }
+        let value = match socket::get_option_fd(ctx, fd, o) {
+            Ok(v) => v,
+            // Listing everything: an option this kernel or socket state does not offer is left out.
+            Err(_) if all => continue,
+            Err(e) => return Err(failed(o.name, reason(&e)).into()),
+        };
+        ctx.out.record(
+            || format!("{} {}", o.name, value.plain()),
+            || json!({"name": o.name, "level": o.level.name(), "value": value.json()}),
+        )?;
+    }
+    Ok(())
+}
+
+fn set(ctx: &Ctx, t: &Target, settings: &[Setting]) -> anyhow::Result<()> {
+    let fd = t.fd.as_raw_fd();
+    for s in settings {
+        check_fits(t, s.opt)?;
+    }
+    for s in settings {
+        socket::set_option_fd(ctx, fd, s.opt, &s.value).map_err(|e| failed(&s.text, reason(&e)))?;
+        let effective = if s.opt.access.can_get() {
+            Some(
+                socket::get_option_fd(ctx, fd, s.opt)
+                    .map_err(|e| failed(s.opt.name, reason(&e)))?,
+            )
+        } else {
+            None
+        };
+        ctx.out.record(
+            || match &effective {
+                Some(v) if *v != s.value => format!(
+                    "{} {} (requested {})",
+                    s.opt.name,
+                    v.plain(),
+                    s.value.plain()
+                ),
+                Some(v) => format!("{} {}", s.opt.name, v.plain()),
+                None => format!(
+                    "{} set to {} (write-only, not read back)",
+                    s.opt.name,
+                    s.value.plain()
+                ),
+            },
+            || {
+                json!({
+                    "name": s.opt.name,
+                    "level": s.opt.level.name(),
+                    "value": effective.as_ref().map(|v| v.json()),
+                    "requested": s.value.json(),
+                })
+            },
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,400 @@
+//! Endpoints as users write them — `HOST PORT`, `HOST:PORT`, `[v6addr]:PORT`, a port
+//! or service name, `--unix PATH` or `@abstract` — and their resolution to addresses.
+
+use std::ffi::{CStr, CString};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6};
+
+use socket2::SockAddr;
+
+use crate::error::{Failure, failed, usage};
+
+/// Which address families a command may use (`-4`, `-6`, or both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Family {
+    #[default]
+    Any,
+    V4,
+    V6,
+}
+
+impl Family {
+    pub fn allows(self, addr: &IpAddr) -> bool {
+        match self {
+            Family::Any => true,
+            Family::V4 => addr.is_ipv4(),
+            Family::V6 => addr.is_ipv6(),
+        }
+    }
+
+    fn ai_family(self) -> libc::c_int {
+        match self {
+            Family::Any => libc::AF_UNSPEC,
+            Family::V4 => libc::AF_INET,
+            Family::V6 => libc::AF_INET6,
+        }
+    }
+}
+
+/// The transport a port or name is looked up for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proto {
+    Tcp,
+    Udp,
+}
+
+impl Proto {
+    pub fn name(self) -> &'static str {
+        match self {
+            Proto::Tcp => "tcp",
+            Proto::Udp => "udp",
+        }
+    }
+
+    fn socktype(self) -> libc::c_int {
+        match self {
+            Proto::Tcp => libc::SOCK_STREAM,
+            Proto::Udp => libc::SOCK_DGRAM,
+        }
+    }
+}
+
+/// A host and port as written, not yet resolved. `host` is `None` for "all addresses".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPort {
+    pub host: Option<String>,
+    pub port: u16,
+}
+
+impl HostPort {
+    /// From the positional words of a command: `HOST PORT`, `HOST:PORT`, `[v6]:PORT`, and
+    /// when `host_optional` (servers) a lone `PORT`. Returns the endpoint and the words left.
+    pub fn from_words(
+        words: &[String],
+        proto: Proto,
+        host_optional: bool,
+    ) -> Result<(HostPort, &[String]), Failure> {
+        let Some(first) = words.first() else {
+            let wanted = if host_optional {
+                "[ADDR] PORT"
+            } else {
+                "HOST PORT"
+            };
+            return Err(usage("endpoint", format!("missing {wanted}")));
+        };
+        if let Some((host, port)) = split_joined(first) {
+            let host = validate_host(host)?;
+            return Ok((
+                HostPort {
+                    host: Some(host),
+                    port: parse_port(port, proto)?,
+                },
+                &words[1..],
+            ));
+        }
+        match words.get(1) {
+            Some(port) => Ok((
+                HostPort {
+                    host: Some(validate_host(first)?),
+                    port: parse_port(port, proto)?,
+                },
+                &words[2..],
+            )),
+            None if host_optional => Ok((
+                HostPort {
+                    host: None,
+                    port: parse_port(first, proto)?,
+                },
+                &words[1..],
+            )),
+            None => Err(usage(
+                format!("endpoint '{first}'"),
+                "missing PORT (use HOST PORT or HOST:PORT)",
+            )),
+        }
+    }
+}
+
+/// `HOST:PORT` or `[v6]:PORT` in one word; an IPv6 literal without brackets is not split.
+fn split_joined(word: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = word.strip_prefix('[') {
+        let (host, after) = rest.split_once(']')?;
+        return Some((host, after.strip_prefix(':')?));
+    }
+    let (host, port) = word.rsplit_once(':')?;
+    if host.contains(':') || host.is_empty() {
+        return None;
+    }
+    Some((host, port))
+}
+
+/// A port number or a service name (`http`), looked up for `proto`.
+pub fn parse_port(text: &str, proto: Proto) -> Result<u16, Failure> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(usage("port", "empty"));
+    }
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return match t.parse::<u32>() {
+            Ok(n) if n <= 65535 => Ok(n as u16),
+            _ => Err(usage(format!("port {t}"), "out of range 0-65535")),
+        };
+    }
+    service_port(t, proto).ok_or_else(|| {
+        usage(
+            format!("port '{t}'"),
+            format!("not a number and not a {} service name", proto.name()),
+        )
+    })
+}
+
+/// getservbyname(3): the port of a service name for a protocol.
+pub fn service_port(name: &str, proto: Proto) -> Option<u16> {
+    let cname = CString::new(name).ok()?;
+    let cproto = CString::new(proto.name()).ok()?;
+    // SAFETY: both arguments are valid C strings; the result points to static storage,
+    // read at once. sockkit looks services up from one thread at a time.
+    let ent = unsafe { libc::getservbyname(cname.as_ptr(), cproto.as_ptr()) };
+    if ent.is_null() {
+        return None;
+    }
+    // SAFETY: non-null servent from getservbyname.
+    Some(u16::from_be(unsafe { (*ent).s_port } as u16))
+}
+
+/// Check a host as written: an address literal must be well formed (exit 2 if not); a
+/// name is left for the resolver.
+pub fn validate_host(host: &str) -> Result<String, Failure> {
+    let h = host.trim();
+    if h.is_empty() {
+        return Err(usage("host", "empty"));
+    }
+    if h.contains(':') {
+        parse_ip(h)
+            .map(|_| h.to_string())
+            .ok_or_else(|| usage(format!("address '{h}'"), "not a valid IPv6 address"))
+    } else if h.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        h.parse::<Ipv4Addr>()
+            .map(|_| h.to_string())
+            .map_err(|_| usage(format!("address '{h}'"), "not a valid IPv4 address"))
+    } else if h.len() > 253 || h.bytes().any(|b| b.is_ascii_whitespace() || b == 0) {
+        Err(usage(format!("host '{h}'"), "not a valid host name"))
+    } else {
+        Ok(h.to_string())
+    }
+}
+
+/// An IP literal, with an optional IPv6 `%scope` (interface name or number).
+pub fn parse_ip(text: &str) -> Option<(IpAddr, u32)> {
+    let (addr, scope) = match text.split_once('%') {
+        Some((a, s)) => (a, Some(s)),
+        None => (text, None),
+    };
+    let ip: IpAddr = addr.parse().ok()?;
+    let scope_id = match (scope, ip) {
+        (None, _) => 0,
+        (Some(_), IpAddr::V4(_)) => return None,
+        (Some(s), IpAddr::V6(_)) => match s.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => {
+                let c = CString::new(s).ok()?;
+                // SAFETY: c is a valid C string.
+                let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
+                if idx == 0 {
+                    return None;
+                }
+                idx
+            }
+        },
+    };
+    Some((ip, scope_id))
+}
+
+fn socket_addr(ip: IpAddr, scope: u32, port: u16) -> SocketAddr {
+    match ip {
+        IpAddr::V4(v4) => SocketAddr::new(IpAddr::V4(v4), port),
+        IpAddr::V6(v6) => SocketAddr::V6(SocketAddrV6::new(v6, port, 0, scope)),
+    }
+}
+
+/// Resolve to socket addresses in getaddrinfo order, without duplicates. A literal is used
+/// as it is; a name goes through getaddrinfo, and failure is exit 1 with the resolver's
+/// reason. `host: None` means all addresses: `[::]` (dual-stack) or `0.0.0.0` under `-4`.
+pub fn resolve(
+    host: Option<&str>,
+    port: u16,
+    family: Family,
+    proto: Proto,
+) -> Result<Vec<SocketAddr>, Failure> {
+    let Some(host) = host else {
+        let any = match family {
+            Family::V4 => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            _ => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+        };
+        return Ok(vec![SocketAddr::new(any, port)]);
+    };
+    if let Some((ip, scope)) = parse_ip(host) {
+        if !family.allows(&ip) {
+            let want = if family == Family::V4 { "-4" } else { "-6" };
+            return Err(usage(
+                format!("address {host}"),
+                format!("is not of the family {want} asks for"),
+            ));
+        }
+        return Ok(vec![socket_addr(ip, scope, port)]);
+    }
+    let hints = dns_lookup::AddrInfoHints {
+        socktype: proto.socktype(),
+        protocol: 0,
+        address: family.ai_family(),
+        flags: libc::AI_ADDRCONFIG,
+    };
+    let found = dns_lookup::getaddrinfo(Some(host), None, Some(hints))
+        .map_err(|e| lookup_failure(host, &e))?;
+    let mut addrs: Vec<SocketAddr> = Vec::new();
+    for ai in found {
+        let Ok(ai) = ai else { continue };
+        let mut sa = ai.sockaddr;
+        sa.set_port(port);
+        if !addrs.contains(&sa) {
+            addrs.push(sa);
+        }
+    }
+    if addrs.is_empty() {
+        return Err(failed(
+            host,
+            "no such host (no addresses of the family asked for)",
+        ));
+    }
+    Ok(addrs)
+}
+
+/// A getaddrinfo failure as `HOST: no such host (Name or service not known)`.
+pub fn lookup_failure(host: &str, e: &dns_lookup::LookupError) -> Failure {
+    let text = gai_reason(e);
+    match e.kind() {
+        dns_lookup::LookupErrorKind::NoName | dns_lookup::LookupErrorKind::NoData => {
+            failed(host, format!("no such host ({text})"))
+        }
+        _ => failed(host, text),
+    }
+}
+
+/// The resolver's own words for an error (gai_strerror), as Python's socket.gaierror shows.
+pub fn gai_reason(e: &dns_lookup::LookupError) -> String {
+    let code = e.error_num();
+    if code == libc::EAI_SYSTEM {
+        return crate::error::reason(&std::io::Error::last_os_error());
+    }
+    // SAFETY: gai_strerror returns a static NUL-terminated string for any code.
+    unsafe { CStr::from_ptr(libc::gai_strerror(code)) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// An AF_UNIX address: a path, or `@name` in the Linux abstract namespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnixPath {
+    pub text: String,
+}
+
+impl UnixPath {
+    pub fn parse(text: &str) -> Result<UnixPath, Failure> {
+        if text.is_empty() {
+            return Err(usage("unix socket path", "empty"));
+        }
+        if text.contains('\0') {
+            return Err(usage(format!("unix socket path '{text}'"), "contains NUL"));
+        }
+        // sun_path is 108 bytes: 107 and a NUL for a path, 107 after the leading NUL for @name.
+        if text.len() > 107 {
+            return Err(usage(
+                format!("unix socket path '{text}'"),
+                "longer than 107 bytes",
+            ));
+        }
+        Ok(UnixPath {
+            text: text.to_string(),
+        })
+    }
+
+    pub fn is_abstract(&self) -> bool {
+        self.text.starts_with('@')
+    }
+
+    pub fn sockaddr(&self) -> Result<SockAddr, Failure> {
+        let path: std::borrow::Cow<str> = match self.text.strip_prefix('@') {
+            Some(name) => format!("\0{name}").into(),
+            None => self.text.as_str().into(),
+        };
+        SockAddr::unix(path.as_ref())
+            .map_err(|e| usage(format!("unix socket path '{}'", self.text), e))
+    }
+}
+
+/// Show a socket address as users write it: `127.0.0.1:80`, `[::1]:80`, a path or `@name`.
+pub fn show(addr: &SockAddr) -> String {
+    if let Some(sa) = addr.as_socket() {
+        return sa.to_string();
+    }
+    if let Some(path) = addr.as_pathname() {
+        return path.display().to_string();
+    }
+    if let Some(name) = addr.as_abstract_namespace() {
+        return format!("@{}", String::from_utf8_lossy(name));
+    }
+    if addr.is_unnamed() {
+        return "(unnamed)".to_string();
+    }
+    "(unknown address)".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &[&str]) -> Vec<String> {
+        w.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn endpoint_forms() {
+        let hp = |w: &[&str], opt| {
+            HostPort::from_words(&words(w), Proto::Tcp, opt).map(|(hp, rest)| (hp, rest.len()))
+        };
+        let (e, _) = hp(&["127.0.0.1", "80"], false).unwrap();
+        assert_eq!(e.host.as_deref(), Some("127.0.0.1"));
+        assert_eq!(e.port, 80);
+        let (e, _) = hp(&["127.0.0.1:8080"], false).unwrap();
+        assert_eq!(e.port, 8080);
+        let (e, _) = hp(&["[::1]:22"], false).unwrap();
+        assert_eq!(e.host.as_deref(), Some("::1"));
+        let (e, _) = hp(&["::1", "22"], false).unwrap();
+        assert_eq!(e.host.as_deref(), Some("::1"));
+        let (e, _) = hp(&["4000"], true).unwrap();
+        assert_eq!(e.host, None);
+        let (e, rest) = hp(&["localhost:http", "msg"], false).unwrap();
+        assert_eq!((e.port, rest), (80, 1));
+        for bad in [
+            &["1.2.3.999", "80"][..],
+            &["127.0.0.1", "70000"],
+            &["127.0.0.1"],
+            &["::zz", "1"],
+            &["[::1]22"],
+            &["host", "nosuchservice"],
+        ] {
+            let e = hp(bad, false).unwrap_err();
+            assert_eq!(e.code, 2, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn unix_paths() {
+        assert!(UnixPath::parse("@x").unwrap().is_abstract());
+        assert!(UnixPath::parse(&"a".repeat(200)).is_err());
+        let sa = UnixPath::parse("@sockkit-test")
+            .unwrap()
+            .sockaddr()
+            .unwrap();
+        assert_eq!(show(&sa), "@sockkit-test");
+    }
+}

@@ -1,0 +1,15 @@
+//! sockkit: a network diagnostics toolkit in the netcat / ss family.
+//!
+//! Data flows one way: argv -> [`cli::Cli`] -> checked [`options::Ctx`] -> a subcommand's
+//! `run` -> the [`output`] layer. The shared layer (endpoints, durations, socket options,
+//! socket creation, output, errors) lives beside `cmd/`.
+
+pub mod cli;
+pub mod cmd;
+pub mod endpoint;
+pub mod error;
+pub mod options;
+pub mod output;
+pub mod parse;
+pub mod socket;
+pub mod sockopt;

@@ -1,0 +1,192 @@
+//! The one output layer: records on stdout (plain or JSON Lines), events on stderr
+//! (`-v`, `-vv`), colour decided once.
+//!
+//! Subcommands hand it both forms of a record and never look at `--json` or `--color`
+//! themselves. Byte streams (the relay's payload) bypass it and go straight to fd 1.
+
+use std::io::{self, IsTerminal, Write};
+
+use owo_colors::OwoColorize;
+use serde_json::{Map, Value};
+
+use crate::cli::ColorWhen;
+use crate::error::StdoutClosed;
+
+/// The role of a piece of text; the output layer picks the colour.
+#[derive(Debug, Clone, Copy)]
+pub enum Style {
+    /// open, success, a matched value
+    Good,
+    /// closed, refused, an error
+    Bad,
+    /// timeout, something worth a look
+    Warn,
+    /// column headers
+    Header,
+    /// secondary detail (latency, process)
+    Dim,
+}
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    json: bool,
+    verbosity: u8,
+    color_out: bool,
+    color_err: bool,
+}
+
+/// `--color auto`: a terminal, `NO_COLOR` unset or empty, and `TERM` not `dumb`.
+fn wants_color(when: ColorWhen, is_terminal: bool) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            is_terminal
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+impl Output {
+    pub fn new(json: bool, verbosity: u8, color: ColorWhen) -> Self {
+        Output {
+            json,
+            verbosity,
+            color_out: !json && wants_color(color, io::stdout().is_terminal()),
+            color_err: !json && wants_color(color, io::stderr().is_terminal()),
+        }
+    }
+
+    pub fn json(&self) -> bool {
+        self.json
+    }
+
+    pub fn verbosity(&self) -> u8 {
+        self.verbosity
+    }
+
+    /// Whether `-vv` syscall tracing is on.
+    pub fn tracing(&self) -> bool {
+        self.verbosity >= 2
+    }
+
+    /// Colour `text` for stdout.
+    pub fn paint(&self, text: &str, style: Style) -> String {
+        paint(text, style, self.color_out)
+    }
+
+    /// Colour `text` for stderr.
+    pub fn paint_err(&self, text: &str, style: Style) -> String {
+        paint(text, style, self.color_err)
+    }
+
+    /// One record on stdout: `plain` as a text line, or `json` as a JSON line.
+    pub fn record(
+        &self,
+        plain: impl FnOnce() -> String,
+        json: impl FnOnce() -> Value,
+    ) -> anyhow::Result<()> {
+        if self.json {
+            self.write_stdout(&json().to_string())
+        } else {
+            self.write_stdout(&plain())
+        }
+    }
+
+    /// A plain text line on stdout, whatever `--json` says (for output that has no record form).
+    pub fn line(&self, text: &str) -> anyhow::Result<()> {
+        self.write_stdout(text)
+    }
+
+    fn write_stdout(&self, text: &str) -> anyhow::Result<()> {
+        let mut out = io::stdout().lock();
+        let res = out
+            .write_all(text.as_bytes())
+            .and_then(|_| out.write_all(b"\n"))
+            .and_then(|_| out.flush());
+        res.map_err(stdout_error)
+    }
+
+    /// An event at `-v` (`level` 1) or `-vv` (2): `plain` on stderr, or
+    /// `{"event": kind, ...fields}` with `--json`.
+    pub fn event(&self, level: u8, kind: &str, plain: impl FnOnce() -> String, fields: Value) {
+        if self.verbosity < level {
+            return;
+        }
+        if self.json {
+            let mut obj = Map::new();
+            obj.insert("event".into(), Value::from(kind));
+            if let Value::Object(more) = fields {
+                obj.extend(more);
+            }
+            write_stderr(&Value::Object(obj).to_string());
+        } else {
+            write_stderr(&plain());
+        }
+    }
+
+    /// One system call at `-vv`, strace-style: `connect(3, 127.0.0.1:80) = 0`.
+    pub fn trace(&self, call: impl FnOnce() -> String) {
+        if self.tracing() {
+            let call = call();
+            self.event(
+                2,
+                "syscall",
+                || call.clone(),
+                serde_json::json!({ "call": call }),
+            );
+        }
+    }
+
+    /// A warning on stderr, always shown: `sockkit: warning: ...`.
+    pub fn warn(&self, message: &str) {
+        if self.json {
+            write_stderr(&serde_json::json!({"event": "warning", "message": message}).to_string());
+        } else {
+            let prefix = self.paint_err("warning", Style::Warn);
+            write_stderr(&format!("sockkit: {prefix}: {message}"));
+        }
+    }
+}
+
+fn paint(text: &str, style: Style, color: bool) -> String {
+    if !color {
+        return text.to_string();
+    }
+    match style {
+        Style::Good => text.green().to_string(),
+        Style::Bad => text.red().to_string(),
+        Style::Warn => text.yellow().to_string(),
+        Style::Header => text.bold().to_string(),
+        Style::Dim => text.dimmed().to_string(),
+    }
+}
+
+/// stderr is best effort: a closed stderr must not turn into a failure of its own.
+fn write_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.write_all(b"\n");
+}
+
+/// A write to stdout failed: a closed pipe ends the program quietly, anything else is an error.
+pub fn stdout_error(err: io::Error) -> anyhow::Error {
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        StdoutClosed.into()
+    } else {
+        anyhow::Error::new(crate::error::io_failed("standard output", &err))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_and_always_are_absolute() {
+        assert!(!wants_color(ColorWhen::Never, true));
+        assert!(wants_color(ColorWhen::Always, false));
+        assert!(!wants_color(ColorWhen::Auto, false));
+    }
+}

@@ -1,0 +1,240 @@
+//! The one place sockets are created and their system calls made.
+//!
+//! [`open`] creates a socket, applies sockkit's defaults and then every `-O` option (so a
+//! user can override a default), before any bind or connect. Each call here is traced at
+//! `-vv`, strace-style: `socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 3`.
+//! No other module calls socket(2) directly.
+
+use std::io;
+use std::net::SocketAddr;
+use std::os::fd::{AsRawFd, RawFd};
+use std::time::Duration;
+
+use socket2::{Domain, Protocol, SockAddr, Socket, Type};
+
+use crate::endpoint::show;
+use crate::error::{Failure, failed, reason};
+use crate::options::Ctx;
+use crate::sockopt::{self, Setting, SockKind, Value};
+
+/// Create a socket of `kind` in `domain`, apply `defaults` (NAME=VALUE, sockkit's own
+/// choices) and then the user's `-O` options that fit it.
+pub fn open(
+    ctx: &Ctx,
+    domain: Domain,
+    kind: SockKind,
+    defaults: &[&str],
+) -> Result<Socket, Failure> {
+    let (ty, proto, ty_name, proto_name) = match kind {
+        SockKind::Tcp => (
+            Type::STREAM,
+            Some(Protocol::TCP),
+            "SOCK_STREAM",
+            "IPPROTO_TCP",
+        ),
+        SockKind::Udp => (
+            Type::DGRAM,
+            Some(Protocol::UDP),
+            "SOCK_DGRAM",
+            "IPPROTO_UDP",
+        ),
+        SockKind::UnixStream => (Type::STREAM, None, "SOCK_STREAM", "0"),
+        SockKind::UnixDgram => (Type::DGRAM, None, "SOCK_DGRAM", "0"),
+    };
+    let call = || {
+        format!(
+            "socket({}, {ty_name}|SOCK_CLOEXEC, {proto_name})",
+            domain_name(domain)
+        )
+    };
+    let sock = traced(ctx, call, Socket::new(domain, ty, proto), |s| {
+        s.as_raw_fd().to_string()
+    })
+    .map_err(|e| failed("socket", reason(&e)))?;
+    let family = domain_raw(domain);
+    for text in defaults {
+        // sockkit's own defaults are known-good names; one the kernel refuses is skipped.
+        if let Ok(setting) = Setting::parse(text)
+            && setting.opt.fits_family(family)
+        {
+            let _ = set_option(ctx, &sock, &setting);
+        }
+    }
+    for setting in &ctx.sockopts {
+        if !setting.opt.applies_to(kind) || !setting.opt.fits_family(family) {
+            ctx.out.event(
+                2,
+                "sockopt-skipped",
+                || format!("-O {}: not for a {} socket, skipped", setting.text, domain_name(domain)),
+                serde_json::json!({"option": setting.opt.name, "reason": "does not fit this socket"}),
+            );
+            continue;
+        }
+        set_option(ctx, &sock, setting)
+            .map_err(|e| failed(format!("-O {}", setting.text), reason(&e)))?;
+    }
+    Ok(sock)
+}
+
+/// setsockopt(2), traced.
+pub fn set_option(ctx: &Ctx, sock: &Socket, setting: &Setting) -> io::Result<()> {
+    let fd = sock.as_raw_fd();
+    set_option_fd(ctx, fd, setting.opt, &setting.value)
+}
+
+/// setsockopt(2) on a raw descriptor (a live socket of another process, too), traced.
+pub fn set_option_fd(
+    ctx: &Ctx,
+    fd: RawFd,
+    opt: &sockopt::SockOpt,
+    value: &Value,
+) -> io::Result<()> {
+    let call = || {
+        format!(
+            "setsockopt({fd}, {}, {}, {})",
+            opt.level.name(),
+            opt.name,
+            value.plain()
+        )
+    };
+    traced(ctx, call, opt.set(fd, value), |_| "0".into())
+}
+
+/// getsockopt(2), traced.
+pub fn get_option_fd(ctx: &Ctx, fd: RawFd, opt: &sockopt::SockOpt) -> io::Result<Value> {
+    let call = || format!("getsockopt({fd}, {}, {})", opt.level.name(), opt.name);
+    traced(ctx, call, opt.get(fd), |v| format!("0 ({})", v.plain()))
+}
+
+pub fn bind(ctx: &Ctx, sock: &Socket, addr: &SockAddr) -> io::Result<()> {
+    let call = || format!("bind({}, {})", sock.as_raw_fd(), show(addr));
+    traced(ctx, call, sock.bind(addr), |_| "0".into())
+}
+
+pub fn listen(ctx: &Ctx, sock: &Socket, backlog: i32) -> io::Result<()> {
+    let call = || format!("listen({}, {backlog})", sock.as_raw_fd());
+    traced(ctx, call, sock.listen(backlog), |_| "0".into())
+}
+
+/// connect(2), bounded by `timeout` when given.
+pub fn connect(
+    ctx: &Ctx,
+    sock: &Socket,
+    addr: &SockAddr,
+    timeout: Option<Duration>,
+) -> io::Result<()> {
+    let call = || format!("connect({}, {})", sock.as_raw_fd(), show(addr));
+    let res = match timeout {
+        Some(t) => sock.connect_timeout(addr, t),
+        None => sock.connect(addr),
+    };
+    traced(ctx, call, res, |_| "0".into())
+}
+
+/// accept4(2) with SOCK_CLOEXEC, so no child process inherits the connection by accident.
+pub fn accept(ctx: &Ctx, sock: &Socket) -> io::Result<(Socket, SockAddr)> {
+    let fd = sock.as_raw_fd();
+    let res = sock.accept();
+    let call = || format!("accept4({fd}, SOCK_CLOEXEC)");
+    traced(ctx, call, res, |(s, a)| {
+        format!("{} ({})", s.as_raw_fd(), show(a))
+    })
+}
+
+pub fn shutdown(ctx: &Ctx, sock: &Socket, how: std::net::Shutdown) -> io::Result<()> {
+    let name = match how {
+        std::net::Shutdown::Read => "SHUT_RD",
+        std::net::Shutdown::Write => "SHUT_WR",
+        std::net::Shutdown::Both => "SHUT_RDWR",
+    };
+    let call = || format!("shutdown({}, {name})", sock.as_raw_fd());
+    traced(ctx, call, sock.shutdown(how), |_| "0".into())
+}
+
+/// The domain for an IP address.
+pub fn domain_of(addr: &SocketAddr) -> Domain {
+    match addr {
+        SocketAddr::V4(_) => Domain::IPV4,
+        SocketAddr::V6(_) => Domain::IPV6,
+    }
+}
+
+/// Trace `call() = result` at `-vv`, strace-style, and hand the result back.
+pub fn traced<T>(
+    ctx: &Ctx,
+    call: impl FnOnce() -> String,
+    res: io::Result<T>,
+    ok: impl FnOnce(&T) -> String,
+) -> io::Result<T> {
+    if ctx.out.tracing() {
+        let shown = match &res {
+            Ok(v) => ok(v),
+            Err(e) => errno_text(e),
+        };
+        ctx.out.trace(|| format!("{} = {shown}", call()));
+    }
+    res
+}
+
+/// `-1 ECONNREFUSED (Connection refused)`, as strace shows a failed call.
+pub fn errno_text(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => {
+            // SAFETY: strerror returns a static NUL-terminated string.
+            let text = unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy();
+            format!("-1 {} ({text})", errno_name(code))
+        }
+        None => format!("-1 ({e})"),
+    }
+}
+
+fn errno_name(code: i32) -> String {
+    let name = match code {
+        libc::EPERM => "EPERM",
+        libc::ENOENT => "ENOENT",
+        libc::EINTR => "EINTR",
+        libc::EBADF => "EBADF",
+        libc::EAGAIN => "EAGAIN",
+        libc::EACCES => "EACCES",
+        libc::EINVAL => "EINVAL",
+        libc::EMFILE => "EMFILE",
+        libc::ENFILE => "ENFILE",
+        libc::EPIPE => "EPIPE",
+        libc::ENOTSOCK => "ENOTSOCK",
+        libc::EPROTOTYPE => "EPROTOTYPE",
+        libc::ENOPROTOOPT => "ENOPROTOOPT",
+        libc::EPROTONOSUPPORT => "EPROTONOSUPPORT",
+        libc::EOPNOTSUPP => "EOPNOTSUPP",
+        libc::EAFNOSUPPORT => "EAFNOSUPPORT",
+        libc::EADDRINUSE => "EADDRINUSE",
+        libc::EADDRNOTAVAIL => "EADDRNOTAVAIL",
+        libc::ENETDOWN => "ENETDOWN",
+        libc::ENETUNREACH => "ENETUNREACH",
+        libc::ECONNABORTED => "ECONNABORTED",
+        libc::ECONNRESET => "ECONNRESET",
+        libc::ENOBUFS => "ENOBUFS",
+        libc::EISCONN => "EISCONN",
+        libc::ENOTCONN => "ENOTCONN",
+        libc::ETIMEDOUT => "ETIMEDOUT",
+        libc::ECONNREFUSED => "ECONNREFUSED",
+        libc::EHOSTUNREACH => "EHOSTUNREACH",
+        libc::EALREADY => "EALREADY",
+        libc::EINPROGRESS => "EINPROGRESS",
+        libc::EMSGSIZE => "EMSGSIZE",
+        _ => return format!("E{code}"),
+    };
+    name.to_string()
+}
+
+pub fn domain_name(domain: Domain) -> &'static str {
+    match domain_raw(domain) {
+        libc::AF_INET => "AF_INET",
+        libc::AF_INET6 => "AF_INET6",
+        libc::AF_UNIX => "AF_UNIX",
+        _ => "AF_?",
+    }
+}
+
+fn domain_raw(domain: Domain) -> libc::c_int {
+    domain.into()
+}
