@@ -7,13 +7,20 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
-const EXIT_CODES: &str = "\
+/// The exit codes, shown under every command's help and in every man page.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit status:
   0  success
   1  the operation failed (refused, unreachable, reset, name not found, timed out,
      --expect not matched, scan found nothing open)
   2  bad usage or invalid input (port 70000, 1.2.3.999, unknown option name)
-  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)";
+  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)"
+    };
+}
+
+const EXIT_CODES: &str = exit_codes!();
 
 #[derive(Debug, Parser)]
 #[command(
@@ -132,7 +139,7 @@ pub struct StreamArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
-    after_long_help = "Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket"
+    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket", "\n\n", exit_codes!())
 )]
 pub struct ListenArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
@@ -182,7 +189,7 @@ pub struct ListenArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = "Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''"
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''", "\n\n", exit_codes!())
 )]
 pub struct ConnectArgs {
     /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
@@ -224,7 +231,7 @@ pub struct ConnectArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit udp-send [OPTIONS] HOST PORT [MESSAGE]\n       sockkit udp-send [OPTIONS] --unix PATH [MESSAGE]",
-    after_long_help = "Without MESSAGE each stdin line (newline dropped) is one datagram.\n\nExamples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 127.0.0.1 21567 'what time is it'\n  sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9"
+    after_long_help = concat!("Without MESSAGE each stdin line (newline dropped) is one datagram.\n\nExamples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 127.0.0.1 21567 'what time is it'\n  sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9", "\n\n", exit_codes!())
 )]
 pub struct UdpSendArgs {
     /// HOST PORT [MESSAGE] (or HOST:PORT [MESSAGE]; with --unix only [MESSAGE])
@@ -271,7 +278,7 @@ pub struct UdpSendArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit udp-recv [OPTIONS] [ADDR] PORT\n       sockkit udp-recv [OPTIONS] --unix PATH",
-    after_long_help = "Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sockkit udp-recv --json --count 1 127.0.0.1 5000\n  sockkit udp-recv --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat' 21567"
+    after_long_help = concat!("Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sockkit udp-recv --json --count 1 127.0.0.1 5000\n  sockkit udp-recv --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat' 21567", "\n\n", exit_codes!())
 )]
 pub struct UdpRecvArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack)
@@ -318,7 +325,7 @@ pub struct UdpRecvArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit resolve [OPTIONS] NAME [SERVICE]\n       sockkit resolve --reverse ADDR\n       sockkit resolve --service NAME|PORT [--proto tcp|udp]\n       sockkit resolve --protocol NAME|NUMBER\n       sockkit resolve --hostname [--fqdn]",
-    after_long_help = "Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn"
+    after_long_help = concat!("Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn", "\n\n", exit_codes!())
 )]
 pub struct ResolveArgs {
     /// Host name or address to look up with getaddrinfo
@@ -442,10 +449,13 @@ pub struct SockoptSetArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "States (--state): established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait \
+    after_long_help = concat!(
+    "States (--state): established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait \
 closed close-wait last-ack listening closing; groups: connected synchronized bucket big all.\n\n\
-Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8"
-)]
+Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8",
+    "\n\n",
+    exit_codes!()
+))]
 pub struct ConnsArgs {
     /// Sockets in every state
     #[arg(short = 'a', long)]
