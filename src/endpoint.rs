@@ -348,6 +348,52 @@ pub fn show(addr: &SockAddr) -> String {
     "(unknown address)".to_string()
 }
 
+/// `ADDR[/PREFIX]` as `--allow`, `--deny`, `--src` and `--dst` take it: a bare address is
+/// a host route (/32 or /128). IPv4-mapped IPv6 peers (`::ffff:10.0.0.1`, as a dual-stack
+/// listener sees IPv4 clients) match IPv4 prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefix(pub ipnet::IpNet);
+
+impl Prefix {
+    pub fn parse(text: &str) -> Result<Prefix, Failure> {
+        let t = text.trim();
+        let bad = |why: &str| usage(format!("address prefix '{text}'"), why);
+        let (addr, len) = match t.split_once('/') {
+            Some((a, l)) => (a, Some(l)),
+            None => (t, None),
+        };
+        let addr = addr.strip_prefix('[').and_then(|a| a.strip_suffix(']')).unwrap_or(addr);
+        let ip: IpAddr = addr
+            .parse()
+            .map_err(|_| bad("not an IPv4 or IPv6 address"))?;
+        let max = if ip.is_ipv4() { 32 } else { 128 };
+        let len = match len {
+            None => max,
+            Some(l) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => match l.parse::<u8>() {
+                Ok(n) if n <= max => n,
+                _ => return Err(bad(&format!("prefix length must be 0-{max}"))),
+            },
+            Some(_) => return Err(bad("prefix length is not a number")),
+        };
+        let net = ipnet::IpNet::new(ip, len).map_err(|_| bad("invalid prefix length"))?;
+        Ok(Prefix(net.trunc()))
+    }
+
+    pub fn contains(&self, ip: &IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(*ip, IpAddr::V4),
+            v4 => *v4,
+        };
+        self.0.contains(&ip)
+    }
+}
+
+impl std::fmt::Display for Prefix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +430,20 @@ mod tests {
         ] {
             let e = hp(bad, false).unwrap_err();
             assert_eq!(e.code, 2, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes() {
+        let p = Prefix::parse("10.0.0.0/8").unwrap();
+        assert!(p.contains(&"10.1.2.3".parse().unwrap()));
+        assert!(p.contains(&"::ffff:10.1.2.3".parse().unwrap()));
+        assert!(!p.contains(&"11.0.0.1".parse().unwrap()));
+        assert_eq!(Prefix::parse("10.1.2.3/8").unwrap().to_string(), "10.0.0.0/8");
+        assert!(Prefix::parse("127.0.0.1").unwrap().contains(&"127.0.0.1".parse().unwrap()));
+        assert!(Prefix::parse("[::1]/128").unwrap().contains(&"::1".parse().unwrap()));
+        for bad in ["", "10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/x", "1.2.3.999", "host/8"] {
+            assert_eq!(Prefix::parse(bad).unwrap_err().code, 2, "{bad}");
         }
     }
 

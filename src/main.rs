@@ -35,10 +35,12 @@ fn usage_error(e: clap::Error) -> ExitCode {
             exit::OK
         });
     }
+    // clap's first paragraph says what is wrong (a missing argument is on its own line).
     let text = e.render().to_string();
-    let first = text.lines().next().unwrap_or("invalid usage");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("sockkit: {first}");
+    let what: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+    let what = what.join(" ");
+    let what = what.strip_prefix("error: ").unwrap_or(&what);
+    eprintln!("sockkit: {what}");
     eprintln!("  hint: see 'sockkit --help' or 'sockkit <command> --help'");
     ExitCode::from(exit::USAGE)
 }
