@@ -10,6 +10,8 @@ use std::ffi::CStr;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::os::fd::AsRawFd;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -205,24 +207,109 @@ fn summary_text(closed: usize, timeout: usize, error: usize) -> String {
 
 /// Probe every port, at most `plan.concurrency` at once, handing each outcome to `show` in
 /// the order of the list; lines are written a batch at a time.
+///
+/// On loopback a probe costs a few system calls and nothing else, so the work is shared
+/// by one worker thread per CPU (each with its share of the concurrency); the calling
+/// thread puts the answers back in list order and prints them.
 fn probe_all(
     ctx: &Ctx,
     plan: &Plan,
     show: &mut impl FnMut(u16, &Outcome, &mut Vec<String>),
 ) -> anyhow::Result<()> {
     let n = plan.ports.len();
-    let mut results: Vec<Option<Outcome>> = (0..n).map(|_| None).collect();
-    let mut next = 0;
-    let mut shown = 0;
-    let mut flight: Vec<Probe> = Vec::with_capacity(plan.concurrency);
-    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(plan.concurrency);
-    let mut batch = Vec::new();
-    while shown < n {
-        while flight.len() < plan.concurrency && next < n {
-            let index = next;
-            next += 1;
-            match start(ctx, plan, plan.ports[index])? {
-                Started::Done(o) => results[index] = Some(o),
+    let workers = worker_count(n, plan.concurrency);
+    let share = plan.concurrency.div_ceil(workers);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<Result<Vec<(usize, Outcome)>, Failure>>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                let mut spare = None;
+                if let Err(f) = worker(ctx, plan, share, next, stop, &tx, &mut spare) {
+                    stop.store(true, Ordering::Relaxed);
+                    let _ = tx.send(Err(f));
+                }
+                if let Some(sock) = spare {
+                    close(ctx, sock);
+                }
+            });
+        }
+        drop(tx);
+        let mut results: Vec<Option<Outcome>> = (0..n).map(|_| None).collect();
+        let mut shown = 0;
+        let mut batch = Vec::new();
+        let mut failure: Option<anyhow::Error> = None;
+        for msg in rx {
+            let answers = match msg {
+                Ok(a) => a,
+                Err(f) => {
+                    failure.get_or_insert(f.into());
+                    continue;
+                }
+            };
+            for (index, outcome) in answers {
+                results[index] = Some(outcome);
+            }
+            while shown < n
+                && let Some(o) = results[shown].take()
+            {
+                show(plan.ports[shown], &o, &mut batch);
+                shown += 1;
+            }
+            if failure.is_none()
+                && let Err(e) = ctx.out.lines(&batch)
+            {
+                stop.store(true, Ordering::Relaxed);
+                failure = Some(e);
+            }
+            batch.clear();
+        }
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })
+}
+
+/// One worker per CPU (at most 4), none idle on a short list.
+fn worker_count(ports: usize, concurrency: usize) -> usize {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cpus.min(4).min(ports.div_ceil(512)).min(concurrency).max(1)
+}
+
+/// Answers are handed over at least this often, so output keeps flowing.
+const BATCH: usize = 256;
+
+/// Take ports from the shared cursor and probe them, at most `share` in flight.
+fn worker(
+    ctx: &Ctx,
+    plan: &Plan,
+    share: usize,
+    next: &AtomicUsize,
+    stop: &AtomicBool,
+    tx: &mpsc::Sender<Result<Vec<(usize, Outcome)>, Failure>>,
+    spare: &mut Option<Socket>,
+) -> Result<(), Failure> {
+    let n = plan.ports.len();
+    let mut flight: Vec<Probe> = Vec::with_capacity(share);
+    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(share);
+    let mut done: Vec<(usize, Outcome)> = Vec::new();
+    let mut exhausted = false;
+    loop {
+        while !exhausted && flight.len() < share && done.len() < BATCH {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            if index >= n {
+                exhausted = true;
+                break;
+            }
+            match start(ctx, plan, plan.ports[index], spare)? {
+                Started::Done(o) => done.push((index, o)),
                 Started::InFlight(sock, started) => flight.push(Probe {
                     index,
                     sock,
@@ -230,15 +317,13 @@ fn probe_all(
                 }),
             }
         }
-        while shown < n
-            && let Some(o) = results[shown].take()
-        {
-            show(plan.ports[shown], &o, &mut batch);
-            shown += 1;
+        if !done.is_empty() && tx.send(Ok(std::mem::take(&mut done))).is_err() {
+            return Ok(());
         }
-        ctx.out.lines(&batch)?;
-        batch.clear();
         if flight.is_empty() {
+            if exhausted {
+                return Ok(());
+            }
             continue;
         }
         wait(ctx, plan, &flight, &mut fds)?;
@@ -259,10 +344,9 @@ fn probe_all(
             };
             let probe = flight.swap_remove(j);
             close(ctx, probe.sock);
-            results[probe.index] = Some(outcome);
+            done.push((probe.index, outcome));
         }
     }
-    Ok(())
 }
 
 /// poll(2) until a probe in flight answers or the earliest one's time is up.
@@ -271,7 +355,7 @@ fn wait(
     plan: &Plan,
     flight: &[Probe],
     fds: &mut Vec<libc::pollfd>,
-) -> anyhow::Result<()> {
+) -> Result<(), Failure> {
     fds.clear();
     fds.extend(flight.iter().map(|p| libc::pollfd {
         fd: p.sock.as_raw_fd(),
@@ -298,7 +382,7 @@ fn wait(
         match socket::traced(ctx, call, res, |n| n.to_string()) {
             Ok(_) => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(failed("poll", reason(&e)).into()),
+            Err(e) => return Err(failed("poll", reason(&e))),
         }
     }
 }
@@ -308,58 +392,80 @@ enum Started {
     InFlight(Socket, Instant),
 }
 
-/// Open a non-blocking socket (with `-O` applied) and start connecting to `port`.
-fn start(ctx: &Ctx, plan: &Plan, port: u16) -> Result<Started, Failure> {
+/// Start connecting to `port`: on the `spare` socket if there is one, else on a new
+/// non-blocking socket (with `-O` applied).
+///
+/// A TCP socket whose connect(2) reported the refusal itself is back in the closed state
+/// and may connect again; reusing it saves a socket(2) and a close(2) per closed port,
+/// which is most of a loopback scan's cost. Should the kernel refuse a reused socket, the
+/// probe starts over on a new one.
+fn start(
+    ctx: &Ctx,
+    plan: &Plan,
+    port: u16,
+    spare: &mut Option<Socket>,
+) -> Result<Started, Failure> {
     let mut target = plan.target;
     target.set_port(port);
-    let sock = socket::open(ctx, socket::domain_of(&target), SockKind::Tcp, &[])?;
-    sock.set_nonblocking(true)
-        .map_err(|e| failed("socket", reason(&e)))?;
+    let addr = SockAddr::from(target);
+    loop {
+        let reused = spare.is_some();
+        let sock = match spare.take() {
+            Some(s) => s,
+            None => open(ctx, plan, &target)?,
+        };
+        let started = Instant::now();
+        let first = connect(ctx, &sock, &addr);
+        let answer = match first {
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
+                // On loopback the answer is usually in by now. Asking connect(2) again says
+                // so in one call (EALREADY: still waiting; EISCONN: open; or the error), and
+                // the latency is this probe's own, not the time taken to start the others.
+                match connect(ctx, &sock, &addr) {
+                    Err(e)
+                        if matches!(e.raw_os_error(), Some(libc::EALREADY | libc::EINPROGRESS)) =>
+                    {
+                        return Ok(Started::InFlight(sock, started));
+                    }
+                    Err(e) if e.raw_os_error() == Some(libc::EISCONN) => Ok(()),
+                    other => other,
+                }
+            }
+            Err(e) if reused && e.raw_os_error() != Some(libc::ECONNREFUSED) => {
+                // Not a state this socket can connect from after all: a new one.
+                close(ctx, sock);
+                continue;
+            }
+            other => other,
+        };
+        let latency = started.elapsed();
+        let outcome = match &answer {
+            Ok(()) => connected(&sock, latency),
+            Err(e) => failure(e, latency),
+        };
+        match answer {
+            Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => *spare = Some(sock),
+            _ => close(ctx, sock),
+        }
+        return Ok(Started::Done(outcome));
+    }
+}
+
+/// A new non-blocking socket for a probe, bound to `-s` when given.
+fn open(ctx: &Ctx, plan: &Plan, target: &SocketAddr) -> Result<Socket, Failure> {
+    let sock = socket::open_nonblocking(ctx, socket::domain_of(target), SockKind::Tcp, &[])?;
     if let Some(src) = plan.source {
         socket::bind(ctx, &sock, &SockAddr::from(src))
             .map_err(|e| failed(format!("source address {}", src.ip()), reason(&e)))?;
     }
-    let addr = SockAddr::from(target);
-    let started = Instant::now();
-    let fd = sock.as_raw_fd();
-    let call = || format!("connect({fd}, {})", endpoint::show(&addr));
-    let res = socket::traced(ctx, call, sock.connect(&addr), |_| "0".into());
-    let outcome = match res {
-        Ok(()) => connected(&sock, started.elapsed()),
-        Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
-            // On loopback the answer is usually in by now: look once, so its latency is
-            // this probe's own and not the time taken to start the rest of the batch.
-            if !answered(ctx, &sock)? {
-                return Ok(Started::InFlight(sock, started));
-            }
-            finish(ctx, &sock, started.elapsed())
-        }
-        Err(e) => failure(&e, started.elapsed()),
-    };
-    close(ctx, sock);
-    Ok(Started::Done(outcome))
+    Ok(sock)
 }
 
-/// Whether a connect in progress has its answer already (poll(2) without waiting).
-fn answered(ctx: &Ctx, sock: &Socket) -> Result<bool, Failure> {
-    let mut fd = [libc::pollfd {
-        fd: sock.as_raw_fd(),
-        events: libc::POLLOUT,
-        revents: 0,
-    }];
-    // SAFETY: fd is a valid array of one pollfd.
-    let rc = unsafe { libc::poll(fd.as_mut_ptr(), 1, 0) };
-    let res = if rc < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(rc)
-    };
-    let call = || format!("poll([{}], 0)", sock.as_raw_fd());
-    match socket::traced(ctx, call, res, |n| n.to_string()) {
-        Ok(n) => Ok(n > 0 && fd[0].revents != 0),
-        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
-        Err(e) => Err(failed("poll", reason(&e))),
-    }
+/// connect(2), traced.
+fn connect(ctx: &Ctx, sock: &Socket, addr: &SockAddr) -> io::Result<()> {
+    let fd = sock.as_raw_fd();
+    let call = || format!("connect({fd}, {})", endpoint::show(addr));
+    socket::traced(ctx, call, sock.connect(addr), |_| "0".into())
 }
 
 /// A probe poll(2) reported on: SO_ERROR says how its connect ended.
