@@ -633,9 +633,9 @@ fn concurrency(ctx: &Ctx, asked: Option<usize>, ports: usize) -> Result<usize, F
     let limit = fd_limit(want as u64 + FD_RESERVE);
     let cap = limit.saturating_sub(FD_RESERVE).max(1) as usize;
     if want > cap {
-        if asked.is_some() {
+        if let Some(n) = asked {
             ctx.out.warn(&format!(
-                "--concurrency {want} lowered to {cap} by the open-file limit ({limit})"
+                "--concurrency {n} lowered to {cap} by the open-file limit ({limit})"
             ));
         }
         return Ok(cap);
