@@ -442,6 +442,10 @@ fn bad_literals_exit_2() {
         (&["resolve", "--service", "70000"], "70000"),
         (&["resolve", "--protocol", "256"], "256"),
         (&["resolve", "--type", "bogus", "localhost"], "bogus"),
+        (&["resolve", ""], "''"),
+        (&["resolve", "--reverse", ""], "''"),
+        (&["resolve", "--service", ""], "''"),
+        (&["resolve", "--protocol", ""], "''"),
     ] {
         let line = fails(args, 2);
         assert!(line.contains(named), "{args:?}: {line}");
