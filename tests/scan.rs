@@ -326,6 +326,48 @@ time.sleep(60)
     assert!(r.stderr.contains("1 timeout"), "{}", r.stderr);
 }
 
+/// The same full listener, drained after half a second: the probe's SYN is dropped, the
+/// kernel retransmits it, and the answer arrives while the probe waits in poll(2).
+#[test]
+fn a_late_answer_is_open_with_its_real_latency() {
+    let peer = Peer::start(
+        r#"
+import socket, time
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for _ in range(3):
+    c = socket.socket()
+    c.setblocking(False)
+    c.connect_ex(("127.0.0.1", port))
+    fill.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(0.5)
+s.settimeout(0.1)
+kept = []
+end = time.time() + 20
+while time.time() < end:
+    try:
+        kept.append(s.accept()[0])
+    except socket.timeout:
+        pass
+"#,
+    );
+    let port = peer.port().to_string();
+    let r = run(&["-w", "10s", "connect", "-z", "--json", "127.0.0.1", &port]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs[0]["state"], "open", "{r:?}");
+    let ms = recs[0]["latency_ms"].as_f64().unwrap();
+    assert!(
+        ms >= 500.0,
+        "answered only after the listener drained: {ms}"
+    );
+}
+
 /// Long lists show only open ports in plain output, every port with -v; JSON always has
 /// every port.
 #[test]

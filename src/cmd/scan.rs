@@ -1,5 +1,6 @@
 //! `sockkit connect -z HOST PORTS`: which TCP ports accept a connection, as `nc -z` tells,
-//! but probed concurrently: non-blocking connects, many in flight, one poll(2) over them.
+//! but probed concurrently: non-blocking connects, many in flight, one poll(2) over them
+//! per worker thread.
 //!
 //! Results come out in the order of the port list, as soon as every port before them is
 //! known. Plain output shows every port for a short list (or with `-v`) and only open
