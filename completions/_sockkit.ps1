@@ -84,7 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close the connection when nothing moves either way for DUR')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close')
             [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1); the reply goes to stdout as received')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many ports to probe at once with -z')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)')
             [CompletionResult]::new('--wait-until', '--wait-until', [CompletionResultType]::ParameterName, 'Retry the connection until it succeeds or DUR passes (wait-for-it)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Bind the local end to ADDR before connecting')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Bind the local end to ADDR before connecting')

@@ -79,7 +79,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --idle-timeout 'Close the connection when nothing moves either way for DUR'
             cand --send 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close'
             cand --expect 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1); the reply goes to stdout as received'
-            cand --concurrency 'How many ports to probe at once with -z'
+            cand --concurrency 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)'
             cand --wait-until 'Retry the connection until it succeeds or DUR passes (wait-for-it)'
             cand -s 'Bind the local end to ADDR before connecting'
             cand --source 'Bind the local end to ADDR before connecting'

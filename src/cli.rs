@@ -208,10 +208,14 @@ pub struct ConnectArgs {
     pub expect: Option<String>,
 
     /// Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open
+    ///
+    /// One line per port (open/closed/timeout, connect latency) for up to 100 ports; for longer
+    /// lists only the open ones unless -v. --json always has one record per port. Per-port
+    /// timeout: -w (default 1s). A name is resolved once; the first address (-4/-6 respected) is scanned
     #[arg(short = 'z', long)]
     pub scan: bool,
 
-    /// How many ports to probe at once with -z
+    /// How many ports to probe at once with -z (default 256, bounded by the open-file limit)
     #[arg(long, value_name = "N", requires = "scan")]
     pub concurrency: Option<usize>,
 

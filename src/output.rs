@@ -94,6 +94,33 @@ impl Output {
         }
     }
 
+    /// One record as text, without writing it: for commands that emit many records and
+    /// write them in batches with [`Output::lines`] (one flush per batch, not per line).
+    pub fn render(&self, plain: impl FnOnce() -> String, json: impl FnOnce() -> Value) -> String {
+        if self.json {
+            json().to_string()
+        } else {
+            plain()
+        }
+    }
+
+    /// Lines from [`Output::render`], written to stdout with one flush.
+    pub fn lines(&self, lines: &[String]) -> anyhow::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        // stdout is line-buffered: one buffer means one write(2), not one per line.
+        let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+        for line in lines {
+            text.push_str(line);
+            text.push('\n');
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(stdout_error)
+    }
+
     /// A plain text line on stdout, whatever `--json` says (for output that has no record form).
     pub fn line(&self, text: &str) -> anyhow::Result<()> {
         self.write_stdout(text)

@@ -49,6 +49,9 @@ fn timed<T>(ctx: &Ctx, what: &str, f: impl FnOnce() -> T) -> T {
 /// Reject address literals that are malformed (`1.2.3.999`) as bad input, exit 2.
 /// Numeric forms the C library takes (`127.1`, `0x7f.1`) pass.
 fn check_name(name: &str) -> Result<(), Failure> {
+    if name.is_empty() {
+        return Err(usage("name ''", "empty"));
+    }
     let looks_v4 = !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     if looks_v4 && !c_inet_aton(name) {
         return Err(usage(
@@ -351,6 +354,9 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
         ServiceProto::Udp => c"udp",
     });
     let proto_ptr = proto_c.map_or(std::ptr::null(), |p| p.as_ptr());
+    if text.is_empty() {
+        return Err(usage("service ''", "empty").into());
+    }
     let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let ent = if numeric {
         let port: u16 = match text.parse::<u32>() {
@@ -458,6 +464,9 @@ fn proto_entry(key: ProtoKey) -> Option<ProtoEntry> {
 }
 
 fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
+    if text.is_empty() {
+        return Err(usage("protocol ''", "empty").into());
+    }
     let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let key = if numeric {
         match text.parse::<u32>() {

@@ -1,0 +1,752 @@
+//! `sockkit connect -z HOST PORTS`: which TCP ports accept a connection, as `nc -z` tells,
+//! but probed concurrently: non-blocking connects, many in flight, one poll(2) over them
+//! per worker thread.
+//!
+//! Results come out in the order of the port list, as soon as every port before them is
+//! known. Plain output shows every port for a short list (or with `-v`) and only open
+//! ports for a long one; `--json` always has one record per port.
+
+use std::collections::HashMap;
+use std::ffi::CStr;
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::os::fd::AsRawFd;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use socket2::{SockAddr, Socket};
+
+use crate::cli::ConnectArgs;
+use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
+use crate::error::{Failure, failed, reason, usage};
+use crate::options::Ctx;
+use crate::output::Style;
+use crate::parse;
+use crate::socket;
+use crate::sockopt::SockKind;
+
+/// The per-port connect timeout when `-w` is not given.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
+/// Ports probed at once when `--concurrency` is not given.
+pub const DEFAULT_CONCURRENCY: usize = 256;
+/// A list of at most this many ports prints every port; a longer one only the open ones
+/// (every port with `-v`), as `nc -z -v` and `nc -z` users expect of each size.
+pub const SHOW_ALL_UP_TO: usize = 100;
+/// Descriptors kept back from the open-file limit for stdio and the rest of the process.
+const FD_RESERVE: u64 = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Open,
+    Closed,
+    Timeout,
+    /// Anything else the kernel answered (unreachable, no local port left): see `reason`.
+    Error,
+}
+
+impl State {
+    fn name(self) -> &'static str {
+        match self {
+            State::Open => "open",
+            State::Closed => "closed",
+            State::Timeout => "timeout",
+            State::Error => "error",
+        }
+    }
+
+    fn style(self) -> Style {
+        match self {
+            State::Open => Style::Good,
+            State::Closed => Style::Bad,
+            State::Timeout | State::Error => Style::Warn,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Outcome {
+    state: State,
+    latency: Duration,
+    reason: Option<String>,
+}
+
+/// What to scan, checked before the first packet.
+struct Plan {
+    /// The name or address as the user wrote it.
+    host: String,
+    /// The one address scanned (the first getaddrinfo answer, -4/-6 respected).
+    target: SocketAddr,
+    source: Option<SocketAddr>,
+    ports: Vec<u16>,
+    timeout: Duration,
+    concurrency: usize,
+    show_all: bool,
+}
+
+/// A connect in flight.
+struct Probe {
+    index: usize,
+    sock: Socket,
+    started: Instant,
+}
+
+pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
+    let plan = Plan::from_args(ctx, args)?;
+    let addr = plan.target.ip().to_string();
+    ctx.out.event(
+        1,
+        "scan-start",
+        || {
+            let named = if plan.host == addr {
+                String::new()
+            } else {
+                format!(" ({})", plan.host)
+            };
+            format!(
+                "scanning {addr}{named}: {} port{}, {} at a time, timeout {} each",
+                plan.ports.len(),
+                if plan.ports.len() == 1 { "" } else { "s" },
+                plan.concurrency,
+                humantime::format_duration(plan.timeout)
+            )
+        },
+        json!({"host": addr, "name": plan.host, "ports": plan.ports.len(),
+               "concurrency": plan.concurrency, "timeout_ms": ms(plan.timeout)}),
+    );
+    let began = Instant::now();
+    let services = tcp_services();
+    let width = plan
+        .ports
+        .iter()
+        .map(|p| p.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mut counts = [0usize; 4];
+    let mut show = |port: u16, o: &Outcome, batch: &mut Vec<String>| {
+        counts[o.state as usize] += 1;
+        if !ctx.out.json() && !plan.show_all && o.state != State::Open {
+            return;
+        }
+        let service = services.get(&port).map(String::as_str);
+        batch.push(ctx.out.render(
+            || {
+                let state = ctx
+                    .out
+                    .paint(&format!("{:<7}", o.state.name()), o.state.style());
+                let latency = ctx
+                    .out
+                    .paint(&format!("{:>8}", latency_text(o.latency)), Style::Dim);
+                let mut line = format!(
+                    "{addr}  {:<w$}  {state}  {latency}",
+                    format!("{port}/tcp"),
+                    w = width + 4
+                );
+                if let Some(s) = service {
+                    line.push_str("  ");
+                    line.push_str(s);
+                }
+                if let Some(r) = &o.reason {
+                    line.push_str(&format!("  ({r})"));
+                }
+                line
+            },
+            || {
+                let mut rec = json!({
+                    "host": addr,
+                    "port": port,
+                    "state": o.state.name(),
+                    "latency_ms": ms(o.latency),
+                    "service": service,
+                });
+                if let Some(r) = &o.reason {
+                    rec["reason"] = json!(r);
+                }
+                rec
+            },
+        ));
+    };
+    probe_all(ctx, &plan, &mut show)?;
+    let [open, closed, timeout, error] = counts;
+    let summary = summary_text(closed, timeout, error);
+    ctx.out.event(
+        1,
+        "scan-done",
+        || {
+            format!(
+                "{addr}: {} port{} in {:.2}s: {open} open{}{summary}",
+                plan.ports.len(),
+                if plan.ports.len() == 1 { "" } else { "s" },
+                began.elapsed().as_secs_f64(),
+                if summary.is_empty() { "" } else { ", " },
+            )
+        },
+        json!({"host": addr, "ports": plan.ports.len(), "open": open, "closed": closed,
+               "timeout": timeout, "error": error, "seconds": began.elapsed().as_secs_f64()}),
+    );
+    if open == 0 {
+        let what = if plan.ports.len() == 1 {
+            format!("{addr} port {}", plan.ports[0])
+        } else {
+            addr.clone()
+        };
+        return Err(failed(what, format!("no open port ({summary})")).into());
+    }
+    Ok(())
+}
+
+/// `65532 closed, 1 timeout`: the non-open counts that are not zero.
+fn summary_text(closed: usize, timeout: usize, error: usize) -> String {
+    let parts: Vec<String> = [(closed, "closed"), (timeout, "timeout"), (error, "error")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, name)| format!("{n} {name}"))
+        .collect();
+    parts.join(", ")
+}
+
+/// Probe every port, at most `plan.concurrency` at once, handing each outcome to `show` in
+/// the order of the list; lines are written a batch at a time.
+///
+/// On loopback a probe costs a few system calls and nothing else, so the work is shared
+/// by one worker thread per CPU (each with its share of the concurrency); the calling
+/// thread puts the answers back in list order and prints them.
+fn probe_all(
+    ctx: &Ctx,
+    plan: &Plan,
+    show: &mut impl FnMut(u16, &Outcome, &mut Vec<String>),
+) -> anyhow::Result<()> {
+    let n = plan.ports.len();
+    let workers = worker_count(n, plan.concurrency);
+    let share = plan.concurrency.div_ceil(workers);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<Result<Vec<(usize, Outcome)>, Failure>>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                let mut spare = None;
+                if let Err(f) = worker(ctx, plan, share, next, stop, &tx, &mut spare) {
+                    stop.store(true, Ordering::Relaxed);
+                    let _ = tx.send(Err(f));
+                }
+                if let Some(sock) = spare {
+                    close(ctx, sock);
+                }
+            });
+        }
+        drop(tx);
+        let mut results: Vec<Option<Outcome>> = (0..n).map(|_| None).collect();
+        let mut shown = 0;
+        let mut batch = Vec::new();
+        let mut failure: Option<anyhow::Error> = None;
+        for msg in rx {
+            let answers = match msg {
+                Ok(a) => a,
+                Err(f) => {
+                    failure.get_or_insert(f.into());
+                    continue;
+                }
+            };
+            for (index, outcome) in answers {
+                results[index] = Some(outcome);
+            }
+            while shown < n
+                && let Some(o) = results[shown].take()
+            {
+                show(plan.ports[shown], &o, &mut batch);
+                shown += 1;
+            }
+            if failure.is_none()
+                && let Err(e) = ctx.out.lines(&batch)
+            {
+                stop.store(true, Ordering::Relaxed);
+                failure = Some(e);
+            }
+            batch.clear();
+        }
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })
+}
+
+/// One worker per CPU (at most 4), none idle on a short list.
+fn worker_count(ports: usize, concurrency: usize) -> usize {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cpus.min(4).min(ports.div_ceil(512)).min(concurrency).max(1)
+}
+
+/// Answers are handed over at least this often, so output keeps flowing.
+const BATCH: usize = 256;
+
+/// Take ports from the shared cursor and probe them, at most `share` in flight.
+fn worker(
+    ctx: &Ctx,
+    plan: &Plan,
+    share: usize,
+    next: &AtomicUsize,
+    stop: &AtomicBool,
+    tx: &mpsc::Sender<Result<Vec<(usize, Outcome)>, Failure>>,
+    spare: &mut Option<Socket>,
+) -> Result<(), Failure> {
+    let n = plan.ports.len();
+    let mut flight: Vec<Probe> = Vec::with_capacity(share);
+    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(share);
+    let mut done: Vec<(usize, Outcome)> = Vec::new();
+    let mut exhausted = false;
+    loop {
+        while !exhausted && flight.len() < share && done.len() < BATCH {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            if index >= n {
+                exhausted = true;
+                break;
+            }
+            match start(ctx, plan, plan.ports[index], spare)? {
+                Started::Done(o) => done.push((index, o)),
+                Started::InFlight(sock, started) => flight.push(Probe {
+                    index,
+                    sock,
+                    started,
+                }),
+            }
+        }
+        if !done.is_empty() && tx.send(Ok(std::mem::take(&mut done))).is_err() {
+            return Ok(());
+        }
+        if flight.is_empty() {
+            if exhausted {
+                return Ok(());
+            }
+            continue;
+        }
+        wait(ctx, plan, &flight, &mut fds)?;
+        let now = Instant::now();
+        // Back to front, so swap_remove only moves probes already looked at.
+        for j in (0..flight.len()).rev() {
+            let elapsed = now.saturating_duration_since(flight[j].started);
+            let outcome = if fds[j].revents != 0 {
+                finish(ctx, &flight[j].sock, elapsed)
+            } else if elapsed >= plan.timeout {
+                Outcome {
+                    state: State::Timeout,
+                    latency: elapsed,
+                    reason: None,
+                }
+            } else {
+                continue;
+            };
+            let probe = flight.swap_remove(j);
+            close(ctx, probe.sock);
+            done.push((probe.index, outcome));
+        }
+    }
+}
+
+/// poll(2) until a probe in flight answers or the earliest one's time is up.
+fn wait(
+    ctx: &Ctx,
+    plan: &Plan,
+    flight: &[Probe],
+    fds: &mut Vec<libc::pollfd>,
+) -> Result<(), Failure> {
+    fds.clear();
+    fds.extend(flight.iter().map(|p| libc::pollfd {
+        fd: p.sock.as_raw_fd(),
+        events: libc::POLLOUT,
+        revents: 0,
+    }));
+    let earliest = flight
+        .iter()
+        .map(|p| p.started + plan.timeout)
+        .min()
+        .unwrap_or_else(Instant::now);
+    let left = earliest.saturating_duration_since(Instant::now());
+    // Round up: waking a little early would only loop back here.
+    let wait_ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
+    loop {
+        // SAFETY: fds is a valid array of fds.len() pollfd entries.
+        let rc = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, wait_ms) };
+        let res = if rc < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(rc)
+        };
+        let call = || format!("poll([{} fds], {wait_ms})", fds.len());
+        match socket::traced(ctx, call, res, |n| n.to_string()) {
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(failed("poll", reason(&e))),
+        }
+    }
+}
+
+enum Started {
+    Done(Outcome),
+    InFlight(Socket, Instant),
+}
+
+/// Start connecting to `port`: on the `spare` socket if there is one, else on a new
+/// non-blocking socket (with `-O` applied).
+///
+/// A TCP socket whose connect(2) reported the refusal itself is back in the closed state
+/// and may connect again; reusing it saves a socket(2) and a close(2) per closed port,
+/// which is most of a loopback scan's cost. Should the kernel refuse a reused socket, the
+/// probe starts over on a new one.
+fn start(
+    ctx: &Ctx,
+    plan: &Plan,
+    port: u16,
+    spare: &mut Option<Socket>,
+) -> Result<Started, Failure> {
+    let mut target = plan.target;
+    target.set_port(port);
+    let addr = SockAddr::from(target);
+    loop {
+        let reused = spare.is_some();
+        let sock = match spare.take() {
+            Some(s) => s,
+            None => open(ctx, plan, &target)?,
+        };
+        let started = Instant::now();
+        let first = connect(ctx, &sock, &addr);
+        let answer = match first {
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
+                // On loopback the answer is usually in by now. Asking connect(2) again says
+                // so in one call (EALREADY: still waiting; EISCONN: open; or the error), and
+                // the latency is this probe's own, not the time taken to start the others.
+                match connect(ctx, &sock, &addr) {
+                    Err(e)
+                        if matches!(e.raw_os_error(), Some(libc::EALREADY | libc::EINPROGRESS)) =>
+                    {
+                        return Ok(Started::InFlight(sock, started));
+                    }
+                    Err(e) if e.raw_os_error() == Some(libc::EISCONN) => Ok(()),
+                    other => other,
+                }
+            }
+            Err(e) if reused && e.raw_os_error() != Some(libc::ECONNREFUSED) => {
+                // Not a state this socket can connect from after all: a new one.
+                close(ctx, sock);
+                continue;
+            }
+            other => other,
+        };
+        let latency = started.elapsed();
+        let outcome = match &answer {
+            Ok(()) => connected(&sock, latency),
+            Err(e) => failure(e, latency),
+        };
+        match answer {
+            Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => *spare = Some(sock),
+            _ => close(ctx, sock),
+        }
+        return Ok(Started::Done(outcome));
+    }
+}
+
+/// A new non-blocking socket for a probe, bound to `-s` when given.
+fn open(ctx: &Ctx, plan: &Plan, target: &SocketAddr) -> Result<Socket, Failure> {
+    let sock = socket::open_nonblocking(ctx, socket::domain_of(target), SockKind::Tcp, &[])?;
+    if let Some(src) = plan.source {
+        socket::bind(ctx, &sock, &SockAddr::from(src))
+            .map_err(|e| failed(format!("source address {}", src.ip()), reason(&e)))?;
+    }
+    Ok(sock)
+}
+
+/// connect(2), traced.
+fn connect(ctx: &Ctx, sock: &Socket, addr: &SockAddr) -> io::Result<()> {
+    let fd = sock.as_raw_fd();
+    let call = || format!("connect({fd}, {})", endpoint::show(addr));
+    socket::traced(ctx, call, sock.connect(addr), |_| "0".into())
+}
+
+/// A probe poll(2) reported on: SO_ERROR says how its connect ended.
+fn finish(ctx: &Ctx, sock: &Socket, latency: Duration) -> Outcome {
+    let fd = sock.as_raw_fd();
+    let call = || format!("getsockopt({fd}, SOL_SOCKET, SO_ERROR)");
+    let res = socket::traced(ctx, call, sock.take_error(), |v| match v {
+        None => "0 (0)".into(),
+        Some(e) => format!("0 ({})", socket::errno_text(e).trim_start_matches("-1 ")),
+    });
+    match res {
+        Ok(None) => connected(sock, latency),
+        Ok(Some(e)) | Err(e) => failure(&e, latency),
+    }
+}
+
+/// A connect that succeeded. On loopback a port in the ephemeral range can end up
+/// connected to itself (TCP simultaneous open, source port == destination port): nothing
+/// listens there, so that is a closed port, not an open one.
+fn connected(sock: &Socket, latency: Duration) -> Outcome {
+    let local = sock.local_addr().ok().and_then(|a| a.as_socket());
+    let peer = sock.peer_addr().ok().and_then(|a| a.as_socket());
+    if local.is_some() && local == peer {
+        return Outcome {
+            state: State::Closed,
+            latency,
+            reason: None,
+        };
+    }
+    Outcome {
+        state: State::Open,
+        latency,
+        reason: None,
+    }
+}
+
+fn failure(e: &io::Error, latency: Duration) -> Outcome {
+    let (state, why) = match e.raw_os_error() {
+        Some(libc::ECONNREFUSED) => (State::Closed, None),
+        Some(libc::ETIMEDOUT) => (State::Timeout, None),
+        _ => (State::Error, Some(reason(e))),
+    };
+    Outcome {
+        state,
+        latency,
+        reason: why,
+    }
+}
+
+fn close(ctx: &Ctx, sock: Socket) {
+    let fd = sock.as_raw_fd();
+    drop(sock);
+    ctx.out.trace(|| format!("close({fd}) = 0"));
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Plan, Failure> {
+        reject_relay_options(args)?;
+        ctx.check_sockopts(&[SockKind::Tcp])?;
+        let (host, ports_text) = split_words(&args.endpoint)?;
+        let host = validate_host(host)?;
+        let ports = parse::port_list(ports_text, |name| {
+            service_port(name, Proto::Tcp).ok_or_else(|| {
+                usage(
+                    format!("port '{name}'"),
+                    "not a number and not a tcp service name",
+                )
+            })
+        })?;
+        let target = *endpoint::resolve(Some(&host), 0, ctx.family, Proto::Tcp)?
+            .first()
+            .ok_or_else(|| failed(&host, "no address"))?;
+        let source = match &args.source {
+            Some(text) => Some(source_addr(text, &target)?),
+            None => None,
+        };
+        let timeout = ctx.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        if timeout.is_zero() {
+            return Err(usage("--timeout 0", "a scan needs a timeout above zero"));
+        }
+        let concurrency = concurrency(ctx, args.concurrency, ports.len())?;
+        let show_all = ports.len() <= SHOW_ALL_UP_TO || ctx.out.verbosity() >= 1;
+        Ok(Plan {
+            host,
+            target,
+            source,
+            ports,
+            timeout,
+            concurrency,
+            show_all,
+        })
+    }
+}
+
+/// Options of the relay that mean nothing to a scan: refused rather than ignored.
+fn reject_relay_options(args: &ConnectArgs) -> Result<(), Failure> {
+    let s = &args.stream;
+    let given = [
+        (s.unix.is_some(), "--unix"),
+        (s.no_shutdown, "--no-shutdown"),
+        (s.crlf, "--crlf"),
+        (s.idle_timeout.is_some(), "--idle-timeout"),
+        (s.stats, "--stats"),
+        (args.send.is_some(), "--send"),
+        (args.expect.is_some(), "--expect"),
+        (args.wait_until.is_some(), "--wait-until"),
+        (args.source_port.is_some(), "--source-port"),
+    ];
+    match given.iter().find(|(set, _)| *set) {
+        Some((_, name)) => Err(usage(
+            format!("-z with {name}"),
+            "a scan only connects and closes; drop one of them",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `HOST PORTS`, or one word `HOST:PORTS` / `[V6]:PORTS`.
+fn split_words(words: &[String]) -> Result<(&str, &str), Failure> {
+    match words {
+        [host, ports] => Ok((host, ports)),
+        [one] => {
+            let joined = if let Some(rest) = one.strip_prefix('[') {
+                rest.split_once("]:")
+            } else {
+                one.split_once(':').filter(|(_, p)| !p.contains(':'))
+            };
+            joined.ok_or_else(|| {
+                usage(
+                    format!("connect -z '{one}'"),
+                    "missing PORTS (connect -z HOST 22,80,8000-8100)",
+                )
+            })
+        }
+        _ => Err(usage(
+            "connect -z",
+            "missing HOST PORTS (connect -z HOST 22,80,8000-8100)",
+        )),
+    }
+}
+
+/// `-s ADDR`: an address literal of the scanned address's family.
+fn source_addr(text: &str, target: &SocketAddr) -> Result<SocketAddr, Failure> {
+    let (ip, scope) = parse_ip(text)
+        .ok_or_else(|| usage(format!("source address '{text}'"), "not an IP address"))?;
+    if ip.is_ipv4() != target.is_ipv4() {
+        return Err(usage(
+            format!("source address '{text}'"),
+            format!("not of the family of {}", target.ip()),
+        ));
+    }
+    Ok(match ip {
+        IpAddr::V4(_) => SocketAddr::new(ip, 0),
+        IpAddr::V6(v6) => SocketAddr::V6(std::net::SocketAddrV6::new(v6, 0, 0, scope)),
+    })
+}
+
+/// `--concurrency`, bounded by the number of ports and the open-file limit (raised to
+/// its hard limit first when that helps).
+fn concurrency(ctx: &Ctx, asked: Option<usize>, ports: usize) -> Result<usize, Failure> {
+    if asked == Some(0) {
+        return Err(usage("--concurrency 0", "must be at least 1"));
+    }
+    let want = asked.unwrap_or(DEFAULT_CONCURRENCY).min(ports.max(1));
+    let limit = fd_limit(want as u64 + FD_RESERVE);
+    let cap = limit.saturating_sub(FD_RESERVE).max(1) as usize;
+    if want > cap {
+        if let Some(n) = asked {
+            ctx.out.warn(&format!(
+                "--concurrency {n} lowered to {cap} by the open-file limit ({limit})"
+            ));
+        }
+        return Ok(cap);
+    }
+    Ok(want)
+}
+
+/// The soft RLIMIT_NOFILE, raised toward the hard limit when `wanted` is more than it allows.
+fn fd_limit(wanted: u64) -> u64 {
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: lim is a valid rlimit to fill in.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } != 0 {
+        return 1024;
+    }
+    if lim.rlim_cur >= wanted || lim.rlim_cur >= lim.rlim_max {
+        return lim.rlim_cur;
+    }
+    let raised = libc::rlimit {
+        rlim_cur: wanted.min(lim.rlim_max),
+        rlim_max: lim.rlim_max,
+    };
+    // SAFETY: raised is a valid rlimit; the soft limit stays within the hard one.
+    if unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raised) } == 0 {
+        raised.rlim_cur
+    } else {
+        lim.rlim_cur
+    }
+}
+
+/// Port -> service name for TCP, from the services database (/etc/services), read once.
+fn tcp_services() -> HashMap<u16, String> {
+    let mut map = HashMap::new();
+    // SAFETY: the servent API is used from this one thread; each entry is copied out
+    // before the next call reuses its storage.
+    unsafe {
+        libc::setservent(0);
+        loop {
+            let ent = libc::getservent();
+            if ent.is_null() {
+                break;
+            }
+            let ent = &*ent;
+            if ent.s_name.is_null() || ent.s_proto.is_null() {
+                continue;
+            }
+            if CStr::from_ptr(ent.s_proto).to_bytes() != b"tcp" {
+                continue;
+            }
+            let port = u16::from_be(ent.s_port as u16);
+            map.entry(port)
+                .or_insert_with(|| CStr::from_ptr(ent.s_name).to_string_lossy().into_owned());
+        }
+        libc::endservent();
+    }
+    map
+}
+
+/// Milliseconds with microsecond precision, for JSON.
+fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// `0.12 ms`, `12.3 ms`, `1000 ms`: three significant digits or so.
+fn latency_text(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1e3;
+    if ms < 10.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 100.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &[&str]) -> Vec<String> {
+        w.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn host_and_ports_forms() {
+        let w = words(&["127.0.0.1", "22,80"]);
+        assert_eq!(split_words(&w).unwrap(), ("127.0.0.1", "22,80"));
+        let w = words(&["localhost:1-100"]);
+        assert_eq!(split_words(&w).unwrap(), ("localhost", "1-100"));
+        let w = words(&["[::1]:22"]);
+        assert_eq!(split_words(&w).unwrap(), ("::1", "22"));
+        for bad in [&[][..], &["127.0.0.1"], &["::1"]] {
+            assert_eq!(split_words(&words(bad)).unwrap_err().code, 2, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn latency_reads_well() {
+        assert_eq!(latency_text(Duration::from_micros(120)), "0.12 ms");
+        assert_eq!(latency_text(Duration::from_micros(12_340)), "12.3 ms");
+        assert_eq!(latency_text(Duration::from_secs(1)), "1000 ms");
+        assert_eq!(ms(Duration::from_micros(1234)), 1.234);
+    }
+
+    #[test]
+    fn summary_names_only_what_happened() {
+        assert_eq!(summary_text(3, 0, 0), "3 closed");
+        assert_eq!(summary_text(3, 1, 0), "3 closed, 1 timeout");
+        assert_eq!(summary_text(0, 0, 2), "2 error");
+    }
+}

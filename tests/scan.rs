@@ -1,0 +1,473 @@
+//! `sockkit connect -z`: real listeners on loopback, Python's connect_ex as the oracle.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+
+/// A Python peer holding `open` listening ports and `closed` ports that are bound but not
+/// listening (so nothing else can take them while the test runs). First line:
+/// `open=o1,o2 closed=c1,c2`.
+struct Ports {
+    _peer: Peer,
+    open: Vec<u16>,
+    closed: Vec<u16>,
+}
+
+fn ports(host: &str, open: usize, closed: usize) -> Ports {
+    let fam = if host.contains(':') {
+        "AF_INET6"
+    } else {
+        "AF_INET"
+    };
+    let peer = Peer::start(&format!(
+        r#"
+import socket, time
+def sock():
+    s = socket.socket(socket.{fam}, socket.SOCK_STREAM)
+    s.bind(("{host}", 0))
+    return s
+opened = [sock() for _ in range({open})]
+for s in opened:
+    s.listen(16)
+closed = [sock() for _ in range({closed})]
+print("open=" + ",".join(str(s.getsockname()[1]) for s in opened), "closed=" + ",".join(str(s.getsockname()[1]) for s in closed), flush=True)
+time.sleep(60)
+"#
+    ));
+    let (o, c) = peer.first_line.split_once(' ').expect("two port lists");
+    let (o, c) = (
+        o.trim_start_matches("open="),
+        c.trim_start_matches("closed="),
+    );
+    let list = |t: &str| -> Vec<u16> {
+        t.split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect()
+    };
+    let (open, closed) = (list(o), list(c));
+    Ports {
+        _peer: peer,
+        open,
+        closed,
+    }
+}
+
+/// What Python's connect_ex says of each port: "open" or "closed".
+fn oracle(host: &str, ports: &[u16]) -> Vec<String> {
+    let list: Vec<String> = ports.iter().map(|p| p.to_string()).collect();
+    let fam = if host.contains(':') {
+        "AF_INET6"
+    } else {
+        "AF_INET"
+    };
+    python(&format!(
+        r#"
+for p in [{}]:
+    s = socket.socket(socket.{fam}, socket.SOCK_STREAM)
+    s.settimeout(2)
+    print("open" if s.connect_ex(("{host}", p)) == 0 else "closed")
+    s.close()
+"#,
+        list.join(",")
+    ))
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+fn join(ports: &[u16]) -> String {
+    ports
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
+
+/// Python's getservbyport for TCP, or None.
+fn service(port: u16) -> Option<String> {
+    let out = python(&format!(
+        "try:\n    print(socket.getservbyport({port}, 'tcp'))\nexcept OSError:\n    print('-')"
+    ));
+    let name = out.trim();
+    (name != "-").then(|| name.to_string())
+}
+
+#[test]
+fn open_and_closed_ports_in_list_order() {
+    let p = ports("127.0.0.1", 3, 3);
+    // Interleaved, so list order is not sorted order or open-first.
+    let list: Vec<u16> = (0..3).flat_map(|i| [p.closed[i], p.open[i]]).collect();
+    let expected = oracle("127.0.0.1", &list);
+    assert_eq!(
+        expected.iter().filter(|s| *s == "open").count(),
+        3,
+        "Python sees the three listeners"
+    );
+    let r = run(&["connect", "-z", "127.0.0.1", &join(&list)]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), list.len(), "one line per port: {}", r.stdout);
+    for ((line, port), state) in lines.iter().zip(&list).zip(&expected) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols[0], "127.0.0.1", "{line}");
+        assert_eq!(cols[1], format!("{port}/tcp"), "{line}");
+        assert_eq!(cols[2], state, "{line}");
+        let latency: f64 = cols[3].parse().expect("latency number");
+        assert!((0.0..1000.0).contains(&latency), "{line}");
+        assert_eq!(cols[4], "ms", "{line}");
+    }
+    // Aligned: every state column starts at the same place.
+    let at: Vec<usize> = lines
+        .iter()
+        .map(|l| l.find(" open").or_else(|| l.find(" closed")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] == w[1]), "{}", r.stdout);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn json_records_field_by_field() {
+    let p = ports("127.0.0.1", 2, 2);
+    let list = [p.open[0], p.closed[0], p.open[1], p.closed[1]];
+    let expected = oracle("127.0.0.1", &list);
+    let r = run(&["connect", "-z", "--json", "127.0.0.1", &join(&list)]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs.len(), 4);
+    for ((rec, port), state) in recs.iter().zip(&list).zip(&expected) {
+        assert_eq!(rec["host"], "127.0.0.1");
+        assert_eq!(rec["port"], *port);
+        assert_eq!(rec["state"], state.as_str());
+        let ms = rec["latency_ms"].as_f64().expect("latency_ms is a number");
+        assert!((0.0..1000.0).contains(&ms), "{rec}");
+        match service(*port) {
+            Some(name) => assert_eq!(rec["service"], name.as_str()),
+            None => assert!(rec["service"].is_null(), "{rec}"),
+        }
+        assert!(rec.get("reason").is_none(), "{rec}");
+    }
+}
+
+#[test]
+fn service_names_in_the_list_and_in_the_output() {
+    // `http` is port 80 in /etc/services; whatever listens there, Python must agree.
+    let expected = oracle("127.0.0.1", &[80]);
+    let r = run(&["connect", "-z", "--json", "127.0.0.1", "http"]);
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs.len(), 1, "{r:?}");
+    assert_eq!(recs[0]["port"], 80);
+    assert_eq!(recs[0]["service"], "http");
+    assert_eq!(recs[0]["state"], expected[0].as_str());
+    assert_eq!(r.code, if expected[0] == "open" { 0 } else { 1 });
+}
+
+#[test]
+fn nothing_open_exits_1_with_a_reason() {
+    let p = ports("127.0.0.1", 0, 3);
+    let r = run(&["connect", "-z", "127.0.0.1", &join(&p.closed)]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.stdout.lines().count(), 3);
+    assert!(
+        r.stdout.lines().all(|l| l.contains(" closed ")),
+        "{}",
+        r.stdout
+    );
+    let err: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(err, vec!["sockkit: 127.0.0.1: no open port (3 closed)"]);
+
+    let one = run(&["connect", "-z", "127.0.0.1", &p.closed[0].to_string()]);
+    assert_eq!(one.code, 1);
+    assert_eq!(
+        one.stderr.trim(),
+        format!(
+            "sockkit: 127.0.0.1 port {}: no open port (1 closed)",
+            p.closed[0]
+        )
+    );
+}
+
+#[test]
+fn bad_port_lists_exit_2_naming_the_value() {
+    for (list, named) in [
+        ("1-70000", "70000"),
+        ("5-3", "5-3"),
+        ("a,,b", "'a'"),
+        ("1,,2", "1,,2"),
+        ("70000", "70000"),
+        ("", "''"),
+        ("22,nosuchservice", "nosuchservice"),
+        ("-", "-"),
+    ] {
+        let r = run(&["connect", "-z", "127.0.0.1", list]);
+        assert_eq!(r.code, 2, "{list}: {r:?}");
+        assert!(r.stdout.is_empty(), "{list}: {}", r.stdout);
+        let err: Vec<&str> = r.stderr.lines().collect();
+        assert!(!err.is_empty() && err.len() <= 2, "{list}: {}", r.stderr);
+        if let Some(hint) = err.get(1) {
+            assert!(hint.starts_with("  hint: "), "{list}: {hint}");
+        }
+        assert!(err[0].starts_with("sockkit: "), "{list}: {}", err[0]);
+        assert!(err[0].contains(named), "{list}: {}", err[0]);
+    }
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    for args in [
+        &["connect", "-z", "127.0.0.1"][..],
+        &["connect", "-z"],
+        &["connect", "-z", "1.2.3.999", "22"],
+        &["connect", "-z", "--concurrency", "0", "127.0.0.1", "22"],
+        &["connect", "-z", "--send", "hi", "127.0.0.1", "22"],
+        &["connect", "-z", "--unix", "/tmp/x", "127.0.0.1", "22"],
+        &["connect", "-z", "-p", "4000", "127.0.0.1", "22"],
+        &["-w", "0", "connect", "-z", "127.0.0.1", "22"],
+        &["-4", "connect", "-z", "::1", "22"],
+        // A UDP-only option on the TCP sockets a scan creates.
+        &["-O", "SO_BROADCAST=1", "connect", "-z", "127.0.0.1", "22"],
+        &["connect", "-z", "-s", "::1", "127.0.0.1", "22"],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        let err: Vec<&str> = r.stderr.lines().collect();
+        assert!(!err.is_empty() && err.len() <= 2, "{args:?}: {}", r.stderr);
+        assert!(err[0].starts_with("sockkit: "), "{args:?}: {}", r.stderr);
+        if let Some(hint) = err.get(1) {
+            assert!(hint.starts_with("  hint: "), "{args:?}: {hint}");
+        }
+        assert!(r.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn unknown_host_exits_1() {
+    let r = run(&["connect", "-z", "nosuch.invalid", "22"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.starts_with("sockkit: nosuch.invalid: "),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1);
+}
+
+#[test]
+fn ipv6_loopback() {
+    if !has_ipv6() {
+        return;
+    }
+    let p = ports("::1", 2, 2);
+    let list = [p.closed[0], p.open[0], p.closed[1], p.open[1]];
+    let expected = oracle("::1", &list);
+    let r = run(&["connect", "-z", "--json", "::1", &join(&list)]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    let states: Vec<&str> = recs.iter().map(|r| r["state"].as_str().unwrap()).collect();
+    assert_eq!(states, expected);
+    assert!(recs.iter().all(|r| r["host"] == "::1"));
+    // The one-word form, -6 and plain output.
+    let r = run(&["-6", "connect", "-z", &format!("[::1]:{}", p.open[0])]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let cols: Vec<&str> = r.stdout.split_whitespace().collect();
+    assert_eq!(&cols[..3], &["::1", &format!("{}/tcp", p.open[0]), "open"]);
+}
+
+#[test]
+fn one_word_host_colon_ports() {
+    let p = ports("127.0.0.1", 1, 1);
+    let word = format!("127.0.0.1:{},{}", p.open[0], p.closed[0]);
+    let r = run(&["connect", "-z", "--json", &word]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs[0]["state"], "open");
+    assert_eq!(recs[1]["state"], "closed");
+}
+
+/// A listener with backlog 0 whose accept queue is kept full: Linux drops further SYNs,
+/// so the probe never gets an answer and times out, all on loopback.
+#[test]
+fn a_full_backlog_times_out() {
+    let peer = Peer::start(
+        r#"
+import socket, time
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for _ in range(3):
+    c = socket.socket()
+    c.setblocking(False)
+    c.connect_ex(("127.0.0.1", port))
+    fill.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(60)
+"#,
+    );
+    let port = peer.port().to_string();
+    let r = run(&["-w", "300ms", "connect", "-z", "--json", "127.0.0.1", &port]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["state"], "timeout", "{r:?}");
+    let ms = recs[0]["latency_ms"].as_f64().unwrap();
+    assert!(ms >= 299.0, "waited the whole timeout: {ms}");
+    assert!(r.stderr.contains("1 timeout"), "{}", r.stderr);
+}
+
+/// The same full listener, drained after half a second: the probe's SYN is dropped, the
+/// kernel retransmits it, and the answer arrives while the probe waits in poll(2).
+#[test]
+fn a_late_answer_is_open_with_its_real_latency() {
+    let peer = Peer::start(
+        r#"
+import socket, time
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for _ in range(3):
+    c = socket.socket()
+    c.setblocking(False)
+    c.connect_ex(("127.0.0.1", port))
+    fill.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(0.5)
+s.settimeout(0.1)
+kept = []
+end = time.time() + 20
+while time.time() < end:
+    try:
+        kept.append(s.accept()[0])
+    except socket.timeout:
+        pass
+"#,
+    );
+    let port = peer.port().to_string();
+    let r = run(&["-w", "10s", "connect", "-z", "--json", "127.0.0.1", &port]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs[0]["state"], "open", "{r:?}");
+    let ms = recs[0]["latency_ms"].as_f64().unwrap();
+    assert!(
+        ms >= 500.0,
+        "answered only after the listener drained: {ms}"
+    );
+}
+
+/// Long lists show only open ports in plain output, every port with -v; JSON always has
+/// every port.
+#[test]
+fn long_lists_show_open_ports_unless_verbose() {
+    let p = ports("127.0.0.1", 1, 0);
+    let open = p.open[0];
+    let lo = open.saturating_sub(100).max(1);
+    let hi = lo + 199;
+    let range = format!("{lo}-{hi}");
+
+    let r = run(&["connect", "-z", "127.0.0.1", &range]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout
+            .lines()
+            .all(|l| l.split_whitespace().nth(2) == Some("open")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.split_whitespace().nth(1) == Some(&format!("{open}/tcp"))),
+        "{}",
+        r.stdout
+    );
+
+    let v = run(&["-v", "connect", "-z", "127.0.0.1", &range]);
+    assert_eq!(v.code, 0);
+    let shown: Vec<String> = v
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().nth(1).unwrap().to_string())
+        .collect();
+    let want: Vec<String> = (lo..=hi).map(|p| format!("{p}/tcp")).collect();
+    assert_eq!(shown, want, "every port, in order");
+    assert!(
+        v.stderr.contains("scanning 127.0.0.1: 200 ports"),
+        "{}",
+        v.stderr
+    );
+    assert!(v.stderr.contains(" open"), "{}", v.stderr);
+
+    let j = run(&["connect", "-z", "--json", "127.0.0.1", &range]);
+    let recs = json_lines(&j.stdout);
+    let ports: Vec<u64> = recs.iter().map(|r| r["port"].as_u64().unwrap()).collect();
+    assert_eq!(ports, (lo as u64..=hi as u64).collect::<Vec<_>>());
+    let mine = recs.iter().find(|r| r["port"] == open).unwrap();
+    assert_eq!(mine["state"], "open");
+}
+
+#[test]
+fn concurrency_one_gives_the_same_answers() {
+    let p = ports("127.0.0.1", 2, 2);
+    let list = [p.open[0], p.closed[0], p.closed[1], p.open[1]];
+    let states = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["connect", "-z", "--json"];
+        args.extend_from_slice(extra);
+        let l = join(&list);
+        args.extend_from_slice(&["127.0.0.1", &l]);
+        let r = run(&args);
+        json_lines(&r.stdout)
+            .iter()
+            .map(|r| r["state"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let expected = oracle("127.0.0.1", &list);
+    assert_eq!(states(&["--concurrency", "1"]), expected);
+    assert_eq!(states(&["--concurrency", "3"]), expected);
+}
+
+#[test]
+fn sockopts_reach_each_probe_and_vv_traces_the_calls() {
+    let p = ports("127.0.0.1", 1, 1);
+    let list = join(&[p.open[0], p.closed[0]]);
+    let r = run_with(
+        &[
+            "-vv",
+            "-O",
+            "SO_RCVBUF=64K",
+            "connect",
+            "-z",
+            "127.0.0.1",
+            &list,
+        ],
+        b"",
+        Duration::from_secs(20),
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let err = &r.stderr;
+    let count = |needle: &str| err.lines().filter(|l| l.contains(needle)).count();
+    assert_eq!(count("socket(AF_INET, SOCK_STREAM"), 2, "{err}");
+    assert_eq!(count("setsockopt("), 2, "{err}");
+    assert_eq!(count("SO_RCVBUF"), 2, "{err}");
+    for port in [p.open[0], p.closed[0]] {
+        assert!(
+            err.contains(&format!("connect(3, 127.0.0.1:{port}) = -1 EINPROGRESS")),
+            "{err}"
+        );
+    }
+    assert!(err.contains("ECONNREFUSED"), "{err}");
+    assert!(err.contains("close("), "{err}");
+}
