@@ -30,7 +30,10 @@ pub fn endpoint(data: &str) {
 pub fn port_list(data: &str) {
     if let Ok(ports) = parse::port_list(data, |n| Err(usage(n, "no services while fuzzing"))) {
         let mut seen = std::collections::HashSet::new();
-        assert!(ports.iter().all(|p| seen.insert(*p)), "duplicates in {data:?}");
+        assert!(
+            ports.iter().all(|p| seen.insert(*p)),
+            "duplicates in {data:?}"
+        );
     }
 }
 
@@ -72,8 +75,11 @@ pub fn prefix(data: &str) {
     }
 }
 
+/// One target's check.
+pub type Check = fn(&str);
+
 /// Every target by name, for the corpus replay.
-pub const TARGETS: &[(&str, fn(&str))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("endpoint", endpoint),
     ("port_list", port_list),
     ("duration", duration),
