@@ -362,17 +362,22 @@ impl Prefix {
             Some((a, l)) => (a, Some(l)),
             None => (t, None),
         };
-        let addr = addr.strip_prefix('[').and_then(|a| a.strip_suffix(']')).unwrap_or(addr);
+        let addr = addr
+            .strip_prefix('[')
+            .and_then(|a| a.strip_suffix(']'))
+            .unwrap_or(addr);
         let ip: IpAddr = addr
             .parse()
             .map_err(|_| bad("not an IPv4 or IPv6 address"))?;
         let max = if ip.is_ipv4() { 32 } else { 128 };
         let len = match len {
             None => max,
-            Some(l) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => match l.parse::<u8>() {
-                Ok(n) if n <= max => n,
-                _ => return Err(bad(&format!("prefix length must be 0-{max}"))),
-            },
+            Some(l) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => {
+                match l.parse::<u8>() {
+                    Ok(n) if n <= max => n,
+                    _ => return Err(bad(&format!("prefix length must be 0-{max}"))),
+                }
+            }
             Some(_) => return Err(bad("prefix length is not a number")),
         };
         let net = ipnet::IpNet::new(ip, len).map_err(|_| bad("invalid prefix length"))?;
@@ -439,10 +444,29 @@ mod tests {
         assert!(p.contains(&"10.1.2.3".parse().unwrap()));
         assert!(p.contains(&"::ffff:10.1.2.3".parse().unwrap()));
         assert!(!p.contains(&"11.0.0.1".parse().unwrap()));
-        assert_eq!(Prefix::parse("10.1.2.3/8").unwrap().to_string(), "10.0.0.0/8");
-        assert!(Prefix::parse("127.0.0.1").unwrap().contains(&"127.0.0.1".parse().unwrap()));
-        assert!(Prefix::parse("[::1]/128").unwrap().contains(&"::1".parse().unwrap()));
-        for bad in ["", "10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/x", "1.2.3.999", "host/8"] {
+        assert_eq!(
+            Prefix::parse("10.1.2.3/8").unwrap().to_string(),
+            "10.0.0.0/8"
+        );
+        assert!(
+            Prefix::parse("127.0.0.1")
+                .unwrap()
+                .contains(&"127.0.0.1".parse().unwrap())
+        );
+        assert!(
+            Prefix::parse("[::1]/128")
+                .unwrap()
+                .contains(&"::1".parse().unwrap())
+        );
+        for bad in [
+            "",
+            "10.0.0.0/33",
+            "::/129",
+            "10.0.0.0/",
+            "10.0.0.0/x",
+            "1.2.3.999",
+            "host/8",
+        ] {
             assert_eq!(Prefix::parse(bad).unwrap_err().code, 2, "{bad}");
         }
     }

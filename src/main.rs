@@ -37,7 +37,11 @@ fn usage_error(e: clap::Error) -> ExitCode {
     }
     // clap's first paragraph says what is wrong (a missing argument is on its own line).
     let text = e.render().to_string();
-    let what: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+    let what: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
     let what = what.join(" ");
     let what = what.strip_prefix("error: ").unwrap_or(&what);
     eprintln!("sockkit: {what}");

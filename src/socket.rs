@@ -97,7 +97,7 @@ fn open_as(
             continue;
         }
         set_option(ctx, &sock, setting)
-            .map_err(|e| failed(format!("-O {}", setting.text), reason(&e)))?;
+            .map_err(|e| setting.refused(format!("-O {}", setting.text), &e))?;
     }
     Ok(sock)
 }

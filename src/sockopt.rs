@@ -995,6 +995,34 @@ impl SockOpt {
     }
 }
 
+impl Setting {
+    /// Why the kernel refused this setting, as the error sockkit reports: a value the
+    /// kernel does not take (EINVAL, an unknown congestion algorithm) is bad input, exit 2;
+    /// anything else (EPERM for SO_MARK without CAP_NET_ADMIN) a failed operation, exit 1.
+    pub fn refused(&self, what: impl fmt::Display, err: &io::Error) -> Failure {
+        match err.raw_os_error() {
+            Some(libc::ENOENT) if self.opt.optname == libc::TCP_CONGESTION => {
+                let available =
+                    std::fs::read_to_string("/proc/sys/net/ipv4/tcp_available_congestion_control")
+                        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(", "))
+                        .unwrap_or_default();
+                usage(
+                    what,
+                    format!("no such congestion control algorithm (this kernel has: {available})"),
+                )
+            }
+            Some(libc::EINVAL) => usage(
+                what,
+                format!(
+                    "{} (the kernel refuses this value)",
+                    crate::error::reason(err)
+                ),
+            ),
+            _ => crate::error::failed(what, crate::error::reason(err)),
+        }
+    }
+}
+
 /// "duration 'x': why" -> "why", so an option's error can name the option instead.
 fn strip_what(message: &str) -> String {
     message

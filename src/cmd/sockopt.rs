@@ -268,17 +268,7 @@ fn set(ctx: &Ctx, t: &Target, settings: &[Setting]) -> anyhow::Result<()> {
         check_fits(t, s.opt)?;
     }
     for s in settings {
-        socket::set_option_fd(ctx, fd, s.opt, &s.value).map_err(|e| {
-            // EINVAL: the kernel takes no such value for this option (IP_TTL=-5): bad input.
-            if e.raw_os_error() == Some(libc::EINVAL) {
-                usage(
-                    &s.text,
-                    format!("{} (the kernel refuses this value)", reason(&e)),
-                )
-            } else {
-                failed(&s.text, reason(&e))
-            }
-        })?;
+        socket::set_option_fd(ctx, fd, s.opt, &s.value).map_err(|e| s.refused(&s.text, &e))?;
         let effective = if s.opt.access.can_get() {
             Some(
                 socket::get_option_fd(ctx, fd, s.opt)
