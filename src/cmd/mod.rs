@@ -8,6 +8,7 @@ pub mod connect;
 pub mod conns;
 pub mod listen;
 pub mod resolve;
+pub mod scan;
 pub mod sockopt;
 pub mod udp_recv;
 pub mod udp_send;
