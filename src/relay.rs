@@ -30,6 +30,9 @@ const CHUNK: usize = 1 << 20;
 const BURST: usize = 16;
 /// How long to wait for the peer to acknowledge what was sent after its EOF.
 const DELIVERY_WAIT: Duration = Duration::from_secs(3);
+/// After the peer's EOF, how long a pipe or terminal may pause and still count as
+/// "holding data": a writer that is still streaming is not idle, a silent one is.
+const DRAIN_GRACE: Duration = Duration::from_millis(200);
 /// How often the progress line is redrawn.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
@@ -316,6 +319,9 @@ impl<'a> Relay<'a> {
                     // This socket refuses splice: copy from now on.
                     self.sink = Sink::Copy;
                 }
+                Err(e) if self.stdin_open || !self.pending_done() => {
+                    return Err(self.send_failed(&e));
+                }
                 Err(e) => return Err(failed(&self.opts.peer, reason(&e)).into()),
             }
         }
@@ -388,9 +394,14 @@ impl<'a> Relay<'a> {
             if !self.stdin_open {
                 return Ok(moved);
             }
+            let wait = if draining {
+                DRAIN_GRACE
+            } else {
+                Duration::ZERO
+            };
             let ready_now = |fd| {
                 let mut fds = [fdio::pollfd(fd, libc::POLLIN)];
-                fdio::poll(&mut fds, Some(Duration::ZERO)).map(|n| n > 0 && fds[0].revents != 0)
+                fdio::poll(&mut fds, Some(wait)).map(|n| n > 0 && fds[0].revents != 0)
             };
             let got = match self.source {
                 Source::Given => Ok(0),
@@ -504,7 +515,7 @@ impl<'a> Relay<'a> {
     fn send_failed(&self, e: &io::Error) -> anyhow::Error {
         failed(
             format!("send to {}", self.opts.peer),
-            format!("{} (stdin not fully delivered)", reason(e)),
+            format!("{}: the rest of stdin was not delivered", reason(e)),
         )
         .into()
     }
