@@ -49,6 +49,7 @@ impl Server {
                 }
                 Err(_) => {
                     let _ = child.kill();
+                    let _ = child.wait();
                     panic!("sockkit listen {args:?} printed no 'listening on' line");
                 }
             }
