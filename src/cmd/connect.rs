@@ -176,19 +176,21 @@ fn connect_once(ctx: &Ctx, target: &Target) -> Result<(Socket, String), Failure>
             source_port,
         } => {
             let addrs = endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?;
+            // Each failure but the last is an event; the last one is the error.
+            let count = addrs.len();
             let mut last = None;
-            for addr in addrs {
+            for (i, addr) in addrs.into_iter().enumerate() {
                 match connect_tcp(ctx, addr, source.as_deref(), *source_port) {
                     Ok(sock) => return Ok((sock, addr.to_string())),
-                    Err(f) => {
+                    Err(f) if i + 1 < count => {
                         ctx.out.event(
                             1,
                             "connect-failed",
-                            || f.message.clone(),
+                            || format!("{}; trying the next address", f.message),
                             serde_json::json!({"peer": addr.to_string(), "error": f.message}),
                         );
-                        last = Some(f);
                     }
+                    Err(f) => last = Some(f),
                 }
             }
             Err(last.unwrap_or_else(|| failed("connect", "no address to try")))
