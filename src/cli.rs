@@ -196,7 +196,7 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub send: Option<String>,
 
-    /// Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1); the reply goes to stdout as received
+    /// Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received
     #[arg(long, value_name = "REGEX", allow_hyphen_values = true)]
     pub expect: Option<String>,
 
@@ -208,7 +208,7 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "N", requires = "scan")]
     pub concurrency: Option<usize>,
 
-    /// Retry the connection until it succeeds or DUR passes (wait-for-it)
+    /// Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)
     #[arg(long, value_name = "DUR")]
     pub wait_until: Option<String>,
 

@@ -540,3 +540,37 @@ fn endless_stdin_into_a_slow_reader_stays_small() {
     let _ = child.wait();
     assert!(peak < 32 * 1024, "peak RSS {peak} KiB");
 }
+
+#[test]
+fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
+    let peer = server("c.sendall(b'partial answer')\ntime.sleep(10)");
+    let port = peer.port().to_string();
+    let path = scratch("sigterm-out");
+    let mut child = sockkit(&["connect", "127.0.0.1", &port])
+        .stdin(Stdio::piped())
+        .stdout(std::fs::File::create(&path).unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take();
+    let started = Instant::now();
+    while std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) < 14 {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "no data arrived"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = wait_bounded(child, Duration::from_secs(5), "connect after SIGTERM");
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(143));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"partial answer");
+    let _ = std::fs::remove_file(&path);
+}

@@ -471,3 +471,19 @@ fn large_random_payload_through_listen_and_connect() {
     let _ = std::fs::remove_file(&src);
     let _ = std::fs::remove_file(&dst);
 }
+
+#[test]
+fn crlf_translates_stdin_line_endings() {
+    let mut srv = Server::start(&["--crlf", "127.0.0.1", "0"], Stdio::piped(), Stdio::null());
+    let mut stdin = srv.child.stdin.take().unwrap();
+    stdin.write_all(b"one\ntwo\r\n").unwrap();
+    drop(stdin);
+    let got = client(
+        srv.port,
+        "s = socket.create_connection(('127.0.0.1', port))\ns.settimeout(5)\nb = b''\n\
+         while True:\n    d = s.recv(100)\n    if not d:\n        break\n    b += d\nprint(repr(b))",
+    );
+    assert_eq!(got.trim(), r"b'one\r\ntwo\r\n'");
+    let (code, _) = srv.wait(LIMIT);
+    assert_eq!(code, 0);
+}

@@ -145,6 +145,8 @@ fn connect_retrying(
         signals::check()?;
         match connect_once(ctx, target) {
             Ok(done) => return Ok(done),
+            // A signal during a blocking connect shows up as a failure: report the signal.
+            Err(_) if signals::caught().is_some() => signals::check()?,
             Err(f) if f.code == 1 && give_up.is_some_and(|g| Instant::now() + RETRY_EVERY < g) => {
                 ctx.out.event(
                     1,
