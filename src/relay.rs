@@ -30,9 +30,12 @@ const CHUNK: usize = 1 << 20;
 const BURST: usize = 16;
 /// How long to wait for the peer to acknowledge what was sent after its EOF.
 const DELIVERY_WAIT: Duration = Duration::from_secs(3);
-/// After the peer's EOF, how long a pipe or terminal may pause and still count as
+/// After the peer's EOF, how long a pipe or terminal may stay silent and still count as
 /// "holding data": a writer that is still streaming is not idle, a silent one is.
 const DRAIN_GRACE: Duration = Duration::from_millis(200);
+/// The same once the writer has been seen streaming since the peer's EOF: a busy
+/// machine may pause it for longer than a keystroke's worth.
+const DRAIN_GRACE_STREAMING: Duration = Duration::from_secs(1);
 /// How often the progress line is redrawn.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
@@ -118,6 +121,8 @@ pub struct Relay<'a> {
     last_moved: Instant,
     stdin_done_at: Option<Instant>,
     last_progress: Instant,
+    /// stdin delivered data after the peer's EOF: it is a streaming writer.
+    drain_streaming: bool,
 }
 
 impl<'a> Relay<'a> {
@@ -165,6 +170,7 @@ impl<'a> Relay<'a> {
             last_moved: now,
             stdin_done_at: None,
             last_progress: now,
+            drain_streaming: false,
         })
     }
 
@@ -394,10 +400,10 @@ impl<'a> Relay<'a> {
             if !self.stdin_open {
                 return Ok(moved);
             }
-            let wait = if draining {
-                DRAIN_GRACE
-            } else {
-                Duration::ZERO
+            let wait = match (draining, self.drain_streaming) {
+                (false, _) => Duration::ZERO,
+                (true, false) => DRAIN_GRACE,
+                (true, true) => DRAIN_GRACE_STREAMING,
             };
             let ready_now = |fd| {
                 let mut fds = [fdio::pollfd(fd, libc::POLLIN)];
@@ -542,9 +548,11 @@ impl<'a> Relay<'a> {
                 }
                 self.sock_full = false;
             }
-            if !self.pump_out(true)? && !self.sock_full {
+            let moved = self.pump_out(true)?;
+            if !moved && !self.sock_full {
                 break;
             }
+            self.drain_streaming |= moved;
         }
         if self.pending_done() && !self.stdin_open {
             self.after_stdin_chunk()?;

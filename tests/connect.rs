@@ -1,5 +1,9 @@
 //! `sockkit connect` against real Python servers written like the seed programs, and the
 //! end-of-session rules of SPEC.md.
+//!
+//! Servers listen on 127.0.0.2, not 127.0.0.1: a one-client server must not take a port
+//! scan of 127.0.0.1 (`connect -z` runs them) for its client. Clients still come from
+//! 127.0.0.1, the source address Linux picks on loopback.
 
 mod common;
 mod stream_support;
@@ -13,14 +17,14 @@ use stream_support::{peak_rss_kib, random_bytes, scratch, sha256_file};
 
 const LIMIT: Duration = Duration::from_secs(20);
 
-/// A one-connection TCP server on 127.0.0.1: prints its port, runs `body` with `c` the
+/// A one-connection TCP server on 127.0.0.2: prints its port, runs `body` with `c` the
 /// accepted socket.
 fn server(body: &str) -> Peer {
     let body: String = body.lines().map(|l| format!("    {l}\n")).collect();
     Peer::start(&format!(
         "import socket, sys, time, hashlib\n\
          s = socket.socket()\n\
-         s.bind(('127.0.0.1', 0))\n\
+         s.bind(('127.0.0.2', 0))\n\
          s.listen(5)\n\
          print(s.getsockname()[1], flush=True)\n\
          c, addr = s.accept()\n\
@@ -38,7 +42,7 @@ fn hello_hi_chat_answers_and_expect_matches() {
     let port = peer.port().to_string();
     let r = run(&[
         "connect",
-        "127.0.0.1",
+        "127.0.0.2",
         &port,
         "--send",
         "hello\\n",
@@ -56,7 +60,7 @@ fn timestamp_server_answers_each_message() {
         "while True:\n    data = c.recv(1024)\n    if not data:\n        break\n    t = time.strftime('%Y-%m-%d %H:%M:%S', time.localtime())\n    c.send(b'[%s] %s' % (t.encode(), data))\nc.close()",
     );
     let port = peer.port().to_string();
-    let r = run_with(&["connect", &format!("127.0.0.1:{port}")], b"data", LIMIT);
+    let r = run_with(&["connect", &format!("127.0.0.2:{port}")], b"data", LIMIT);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let re = regex::Regex::new(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] data$").unwrap();
     assert!(re.is_match(&r.stdout), "{:?}", r.stdout);
@@ -70,7 +74,7 @@ fn gopher_selector_with_crlf_reads_to_eof() {
     );
     let port = peer.port().to_string();
     let r = run_with(
-        &["connect", "--crlf", "127.0.0.1", &port],
+        &["connect", "--crlf", "127.0.0.2", &port],
         b"/about\n",
         LIMIT,
     );
@@ -92,7 +96,7 @@ fn greeting_server_counts_the_characters() {
         "f = c.makefile('rwb', 0)\nf.write(b'welcome,' + str(addr).encode() + b'\\n')\nf.write(b'Please enter a string:')\nline = f.readline().strip()\nf.write(b'You entered %d characters.\\n' % len(line))\nf.close()\nc.close()",
     );
     let port = peer.port().to_string();
-    let r = run_with(&["connect", "127.0.0.1", &port], b"hello world\n", LIMIT);
+    let r = run_with(&["connect", "127.0.0.2", &port], b"hello world\n", LIMIT);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.starts_with("welcome,('127.0.0.1', "),
@@ -119,7 +123,7 @@ fn one_is_welcome_expect_decides_the_exit_code() {
     let port = peer.port().to_string();
     let ok = run(&[
         "connect",
-        "127.0.0.1",
+        "127.0.0.2",
         &port,
         "--send",
         "1",
@@ -137,7 +141,7 @@ fn one_is_welcome_expect_decides_the_exit_code() {
     let port = peer.port().to_string();
     let no = run(&[
         "connect",
-        "127.0.0.1",
+        "127.0.0.2",
         &port,
         "--send",
         "2",
@@ -150,7 +154,7 @@ fn one_is_welcome_expect_decides_the_exit_code() {
         "the reply is printed as received"
     );
     assert!(
-        no.stderr.starts_with("sockkit: 127.0.0.1:"),
+        no.stderr.starts_with("sockkit: 127.0.0.2:"),
         "{}",
         no.stderr
     );
@@ -166,12 +170,12 @@ fn one_is_welcome_expect_decides_the_exit_code() {
 fn thank_you_server_with_empty_stdin() {
     let peer = server("c.send(b'Thank you for connecting')\nc.close()");
     let port = peer.port().to_string();
-    let r = run(&["connect", "-v", "127.0.0.1", &port]);
+    let r = run(&["connect", "-v", "127.0.0.2", &port]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "Thank you for connecting");
     assert!(
         r.stderr
-            .contains(&format!("connected to 127.0.0.1:{port} in ")),
+            .contains(&format!("connected to 127.0.0.2:{port} in ")),
         "{}",
         r.stderr
     );
@@ -190,7 +194,7 @@ fn a_late_answer_after_half_close_is_still_read() {
     );
     let port = peer.port().to_string();
     let started = Instant::now();
-    let r = run_with(&["connect", "127.0.0.1", &port], b"question", LIMIT);
+    let r = run_with(&["connect", "127.0.0.2", &port], b"question", LIMIT);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "late answer to question");
     assert!(started.elapsed() >= Duration::from_millis(1400));
@@ -203,7 +207,7 @@ fn no_shutdown_keeps_the_write_side_open() {
     let port = peer.port().to_string();
     let r = run(&[
         "connect",
-        "127.0.0.1",
+        "127.0.0.2",
         &port,
         "--send",
         "x",
@@ -218,15 +222,21 @@ fn no_shutdown_keeps_the_write_side_open() {
 
     let peer = server(script);
     let port = peer.port().to_string();
-    let r = run(&["connect", "127.0.0.1", &port, "--send", "x"]);
+    let r = run(&["connect", "127.0.0.2", &port, "--send", "x"]);
     assert_eq!((r.code, r.stdout.as_str()), (0, "saw-eof"), "{}", r.stderr);
 }
 
-/// A server that half-closes at once, then reads everything and prints its size and sha256.
-fn hashing_receiver() -> Peer {
-    server(
-        "c.shutdown(socket.SHUT_WR)\nh = hashlib.sha256()\nn = 0\nwhile True:\n    d = c.recv(1 << 20)\n    if not d:\n        break\n    h.update(d)\n    n += len(d)\nprint(n, h.hexdigest(), flush=True)\nc.close()",
-    )
+/// A server that half-closes at once (after the first bytes, with `after_first`), then
+/// reads everything and prints its size and sha256.
+fn hashing_receiver(after_first: bool) -> Peer {
+    let first = if after_first {
+        "first = c.recv(1)\n"
+    } else {
+        "first = b''\n"
+    };
+    server(&format!(
+        "{first}c.shutdown(socket.SHUT_WR)\nh = hashlib.sha256(first)\nn = len(first)\nwhile True:\n    d = c.recv(1 << 20)\n    if not d:\n        break\n    h.update(d)\n    n += len(d)\nprint(n, h.hexdigest(), flush=True)\nc.close()",
+    ))
 }
 
 #[test]
@@ -234,9 +244,9 @@ fn peer_eof_still_delivers_a_whole_file_from_stdin() {
     let path = scratch("payload-file");
     std::fs::write(&path, random_bytes(64 << 20, 7)).unwrap();
     let want = sha256_file(&path);
-    let mut peer = hashing_receiver();
+    let mut peer = hashing_receiver(false);
     let port = peer.port().to_string();
-    let child = sockkit(&["connect", "127.0.0.1", &port])
+    let child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(std::fs::File::open(&path).unwrap())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -265,9 +275,11 @@ fn peer_eof_still_delivers_what_sits_in_a_pipe() {
         let _ = std::fs::remove_file(&path);
         h
     };
-    let mut peer = hashing_receiver();
+    // The receiver half-closes once the writer is streaming: whether a pipe's writer
+    // has started before the peer's EOF is a race no tool can see through.
+    let mut peer = hashing_receiver(true);
     let port = peer.port().to_string();
-    let mut child = sockkit(&["connect", "127.0.0.1", &port])
+    let mut child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -292,7 +304,7 @@ fn peer_eof_still_delivers_what_sits_in_a_pipe() {
 fn peer_eof_with_an_idle_open_stdin_exits_promptly() {
     let peer = server("c.sendall(b'bye')\nc.close()");
     let port = peer.port().to_string();
-    let mut child = sockkit(&["connect", "127.0.0.1", &port])
+    let mut child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -315,7 +327,7 @@ fn data_refused_by_a_closed_peer_is_reported_not_delivered() {
     std::fs::write(&path, random_bytes(8 << 20, 3)).unwrap();
     let peer = server("c.close()\ntime.sleep(2)");
     let port = peer.port().to_string();
-    let child = sockkit(&["connect", "127.0.0.1", &port])
+    let child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(std::fs::File::open(&path).unwrap())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -332,28 +344,28 @@ fn data_refused_by_a_closed_peer_is_reported_not_delivered() {
 #[test]
 fn refused_is_one_line_exit_1() {
     let port = free_tcp_port().to_string();
-    let r = run(&["connect", "127.0.0.1", &port]);
+    let r = run(&["connect", "127.0.0.2", &port]);
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        format!("sockkit: connect 127.0.0.1:{port}: connection refused\n")
+        format!("sockkit: connect 127.0.0.2:{port}: connection refused\n")
     );
 }
 
 #[test]
 fn bad_input_is_exit_2_naming_the_value() {
     for (args, needle) in [
-        (&["connect", "127.0.0.1", "70000"][..], "70000"),
+        (&["connect", "127.0.0.2", "70000"][..], "70000"),
         (&["connect", "1.2.3.999", "80"], "1.2.3.999"),
         (
-            &["connect", "127.0.0.1", "80", "--expect", "("],
+            &["connect", "127.0.0.2", "80", "--expect", "("],
             "--expect '('",
         ),
         (
-            &["connect", "127.0.0.1", "80", "--idle-timeout", "soon"],
+            &["connect", "127.0.0.2", "80", "--idle-timeout", "soon"],
             "--idle-timeout",
         ),
-        (&["connect", "127.0.0.1", "80", "--send", "\\xZZ"], "--send"),
+        (&["connect", "127.0.0.2", "80", "--send", "\\xZZ"], "--send"),
     ] {
         let r = run(args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
@@ -375,8 +387,8 @@ fn wait_until_retries_until_the_server_is_up() {
         "connect",
         "-v",
         "--wait-until",
-        "8s",
-        "127.0.0.1",
+        "15s",
+        "127.0.0.2",
         &port.to_string(),
         "--send",
         "ping",
@@ -388,10 +400,10 @@ fn wait_until_retries_until_the_server_is_up() {
     std::thread::sleep(Duration::from_millis(700));
     let _peer = Peer::start(&format!(
         "import socket\ns = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n\
-         s.bind(('127.0.0.1', {port}))\ns.listen(1)\nprint({port}, flush=True)\n\
+         s.bind(('127.0.0.2', {port}))\ns.listen(1)\nprint({port}, flush=True)\n\
          c, _ = s.accept()\nc.sendall(b'pong:' + c.recv(100))\nc.close()\n"
     ));
-    let out = wait_bounded(child, LIMIT, "connect --wait-until");
+    let out = wait_bounded(child, Duration::from_secs(25), "connect --wait-until");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(out.stdout, b"pong:ping");
@@ -407,7 +419,7 @@ fn expect_times_out_with_exit_1() {
         "connect",
         "-w",
         "500ms",
-        "127.0.0.1",
+        "127.0.0.2",
         &port,
         "--send",
         "x",
@@ -423,7 +435,7 @@ fn expect_times_out_with_exit_1() {
 fn idle_timeout_ends_a_silent_session() {
     let peer = server("time.sleep(5)\nc.close()");
     let port = peer.port().to_string();
-    let mut child = sockkit(&["connect", "--idle-timeout", "400ms", "127.0.0.1", &port])
+    let mut child = sockkit(&["connect", "--idle-timeout", "400ms", "127.0.0.2", &port])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -447,7 +459,7 @@ fn json_events_and_stats() {
         "-v",
         "--json",
         "--stats",
-        "127.0.0.1",
+        "127.0.0.2",
         &port,
         "--send",
         "hey",
@@ -474,7 +486,7 @@ fn source_port_is_used() {
     let peer = server("c.sendall(str(addr[1]).encode())\nc.close()");
     let port = peer.port().to_string();
     let src = free_tcp_port().to_string();
-    let r = run(&["connect", "-p", &src, "127.0.0.1", &port]);
+    let r = run(&["connect", "-p", &src, "127.0.0.2", &port]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, src);
 }
@@ -528,7 +540,7 @@ fn endless_stdin_into_a_slow_reader_stays_small() {
         "end = time.time() + 2.5\nwhile time.time() < end:\n    if not c.recv(65536):\n        break\n    time.sleep(0.02)\ntime.sleep(5)",
     );
     let port = peer.port().to_string();
-    let mut child = sockkit(&["connect", "127.0.0.1", &port])
+    let mut child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(std::fs::File::open("/dev/zero").unwrap())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -546,7 +558,7 @@ fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
     let peer = server("c.sendall(b'partial answer')\ntime.sleep(10)");
     let port = peer.port().to_string();
     let path = scratch("sigterm-out");
-    let mut child = sockkit(&["connect", "127.0.0.1", &port])
+    let mut child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(Stdio::piped())
         .stdout(std::fs::File::create(&path).unwrap())
         .stderr(Stdio::piped())

@@ -1,5 +1,9 @@
 //! `sockkit listen` as the server for Python clients written like the seed programs:
 //! one client, `-k`, `--echo`, `--broker`, `--exec`, access control, Unix sockets.
+//!
+//! Servers listen on 127.0.0.2, not 127.0.0.1: a one-client server must not take a port
+//! scan of 127.0.0.1 (`connect -z` runs them) for its client. Clients still come from
+//! 127.0.0.1, the source address Linux picks on loopback.
 
 mod common;
 mod stream_support;
@@ -23,13 +27,13 @@ fn client(port: u16, code: &str) -> String {
 #[test]
 fn hello_hi_one_client_relays_both_ways_and_exits() {
     // sockkit stands in for the seed's hello/hi server: its stdin is the answer.
-    let mut srv = Server::start(&["127.0.0.1", "0"], Stdio::piped(), Stdio::piped());
+    let mut srv = Server::start(&["127.0.0.2", "0"], Stdio::piped(), Stdio::piped());
     let mut stdin = srv.child.stdin.take().unwrap();
     stdin.write_all(b"hi\n").unwrap();
     drop(stdin);
     let got = client(
         srv.port,
-        "s = socket.create_connection(('127.0.0.1', port))\ns.send(b'hello')\nprint(s.recv(1024).decode(), end='')\ns.close()",
+        "s = socket.create_connection(('127.0.0.2', port))\ns.send(b'hello')\nprint(s.recv(1024).decode(), end='')\ns.close()",
     );
     assert_eq!(got, "hi\n");
     let stdout = srv.child.stdout.take().unwrap();
@@ -46,11 +50,11 @@ fn receives_a_whole_file_although_it_half_closed_at_once() {
     // `listen > file < /dev/null`: the client sees our EOF first and must still deliver.
     let path = scratch("received");
     let out = std::fs::File::create(&path).unwrap();
-    let srv = Server::start(&["127.0.0.1", "0"], Stdio::null(), Stdio::from(out));
+    let srv = Server::start(&["127.0.0.2", "0"], Stdio::null(), Stdio::from(out));
     let got = client(
         srv.port,
         "import random\nrandom.seed(5)\ndata = random.randbytes(64 << 20)\n\
-         s = socket.create_connection(('127.0.0.1', port))\ns.sendall(data)\ns.shutdown(socket.SHUT_WR)\n\
+         s = socket.create_connection(('127.0.0.2', port))\ns.sendall(data)\ns.shutdown(socket.SHUT_WR)\n\
          while s.recv(65536):\n    pass\nprint(hashlib.sha256(data).hexdigest())",
     );
     let (code, stderr) = srv.wait(LIMIT);
@@ -69,7 +73,7 @@ fn dual_stack_by_default_and_ipv4_only_with_dash_4() {
     );
     let v4 = client(
         srv.port,
-        "s = socket.create_connection(('127.0.0.1', port))\nprint(s.recv(10) == b'')",
+        "s = socket.create_connection(('127.0.0.2', port))\nprint(s.recv(10) == b'')",
     );
     assert_eq!(v4.trim(), "True");
     drop(srv);
@@ -91,7 +95,7 @@ fn greeting_server_with_sh_exec() {
     let srv = Server::start(
         &[
             "-k",
-            "127.0.0.1",
+            "127.0.0.2",
             "0",
             "--sh-exec",
             "printf 'welcome,%s\\nPlease enter a string:' \"$SOCKKIT_PEER_ADDR:$SOCKKIT_PEER_PORT\"; read -r line; echo \"You entered ${#line} characters.\"",
@@ -102,7 +106,7 @@ fn greeting_server_with_sh_exec() {
     for _ in 0..3 {
         let got = client(
             srv.port,
-            "s = socket.create_connection(('127.0.0.1', port))\nf = s.makefile('rwb', 0)\n\
+            "s = socket.create_connection(('127.0.0.2', port))\nf = s.makefile('rwb', 0)\n\
              greet = f.readline().decode().strip()\nassert greet == 'welcome,%s:%d' % s.getsockname(), greet\n\
              f.write(b'hello world\\n')\nprint(f.read().decode(), end='')",
         );
@@ -116,7 +120,7 @@ fn exec_runs_argv_without_a_shell_and_hides_the_listener() {
     let srv = Server::start(
         &[
             "-k",
-            "127.0.0.1",
+            "127.0.0.2",
             "0",
             "--exec",
             "/bin/sh",
@@ -128,20 +132,20 @@ fn exec_runs_argv_without_a_shell_and_hides_the_listener() {
     );
     let got = client(
         srv.port,
-        "s = socket.create_connection(('127.0.0.1', port))\nf = s.makefile('rb')\nprint(f.read().decode(), end='')",
+        "s = socket.create_connection(('127.0.0.2', port))\nf = s.makefile('rb')\nprint(f.read().decode(), end='')",
     );
     let counts: Vec<&str> = got.split_whitespace().collect();
     assert_eq!(counts, ["2", "1"], "sockets held by the child: {got:?}");
 
     // argv is passed as is: no shell expands this.
     let srv = Server::start(
-        &["127.0.0.1", "0", "--exec", "/bin/echo", "$HOME", "*"],
+        &["127.0.0.2", "0", "--exec", "/bin/echo", "$HOME", "*"],
         Stdio::null(),
         Stdio::null(),
     );
     let got = client(
         srv.port,
-        "s = socket.create_connection(('127.0.0.1', port))\nprint(s.makefile('rb').read().decode(), end='')",
+        "s = socket.create_connection(('127.0.0.2', port))\nprint(s.makefile('rb').read().decode(), end='')",
     );
     assert_eq!(got, "$HOME *\n");
     let (code, _) = srv.wait(LIMIT);
@@ -151,13 +155,13 @@ fn exec_runs_argv_without_a_shell_and_hides_the_listener() {
 #[test]
 fn exec_children_are_reaped() {
     let srv = Server::start(
-        &["-k", "127.0.0.1", "0", "--exec", "/bin/echo", "hi"],
+        &["-k", "127.0.0.2", "0", "--exec", "/bin/echo", "hi"],
         Stdio::null(),
         Stdio::null(),
     );
     let got = client(
         srv.port,
-        "for i in range(5):\n    s = socket.create_connection(('127.0.0.1', port))\n    print(s.makefile('rb').read().decode(), end='')",
+        "for i in range(5):\n    s = socket.create_connection(('127.0.0.2', port))\n    print(s.makefile('rb').read().decode(), end='')",
     );
     assert_eq!(got, "hi\n".repeat(5));
     std::thread::sleep(Duration::from_millis(600));
@@ -189,7 +193,7 @@ fn exec_on_all_addresses_warns_without_allow() {
         "listen",
         "-w",
         "300ms",
-        "127.0.0.1",
+        "127.0.0.2",
         "0",
         "--exec",
         "/bin/cat",
@@ -200,7 +204,7 @@ fn exec_on_all_addresses_warns_without_allow() {
 #[test]
 fn two_hundred_echo_clients_get_their_bytes_back() {
     let srv = Server::start(
-        &["-k", "--echo", "127.0.0.1", "0"],
+        &["-k", "--echo", "127.0.0.2", "0"],
         Stdio::null(),
         Stdio::null(),
     );
@@ -208,7 +212,7 @@ fn two_hundred_echo_clients_get_their_bytes_back() {
         srv.port,
         "import random\nok = []\nlock = threading.Lock()\nbarrier = threading.Barrier(200)\n\
          def one(i):\n    data = random.Random(i).randbytes(32768 + i)\n\
-         \x20   s = socket.create_connection(('127.0.0.1', port))\n    s.settimeout(15)\n\
+         \x20   s = socket.create_connection(('127.0.0.2', port))\n    s.settimeout(15)\n\
          \x20   barrier.wait()\n\
          \x20   sender = threading.Thread(target=s.sendall, args=(data,))\n    sender.start()\n\
          \x20   back = b''\n    while len(back) < len(data):\n        d = s.recv(65536)\n        if not d:\n            break\n        back += d\n\
@@ -223,11 +227,11 @@ fn two_hundred_echo_clients_get_their_bytes_back() {
 
 #[test]
 fn echo_integrity_for_a_large_payload() {
-    let srv = Server::start(&["--echo", "127.0.0.1", "0"], Stdio::null(), Stdio::null());
+    let srv = Server::start(&["--echo", "127.0.0.2", "0"], Stdio::null(), Stdio::null());
     let got = client(
         srv.port,
         "import random\ndata = random.Random(9).randbytes(64 << 20)\n\
-         s = socket.create_connection(('127.0.0.1', port))\n\
+         s = socket.create_connection(('127.0.0.2', port))\n\
          t = threading.Thread(target=lambda: (s.sendall(data), s.shutdown(socket.SHUT_WR)))\nt.start()\n\
          h = hashlib.sha256()\nn = 0\nwhile True:\n    d = s.recv(1 << 20)\n    if not d:\n        break\n    h.update(d)\n    n += len(d)\n\
          t.join()\nprint(n, h.hexdigest() == hashlib.sha256(data).hexdigest())",
@@ -240,13 +244,13 @@ fn echo_integrity_for_a_large_payload() {
 #[test]
 fn broker_sends_each_message_to_all_others() {
     let srv = Server::start(
-        &["--broker", "127.0.0.1", "0"],
+        &["--broker", "127.0.0.2", "0"],
         Stdio::null(),
         Stdio::null(),
     );
     let got = client(
         srv.port,
-        "cs = [socket.create_connection(('127.0.0.1', port)) for _ in range(3)]\n\
+        "cs = [socket.create_connection(('127.0.0.2', port)) for _ in range(3)]\n\
          time.sleep(0.3)\ncs[0].sendall(b'hello room')\n\
          for c in cs[1:]:\n    c.settimeout(5)\n    print(c.recv(100).decode())\n\
          cs[0].settimeout(0.3)\ntry:\n    print('echoed', cs[0].recv(100))\nexcept socket.timeout:\n    print('not echoed')",
@@ -256,14 +260,14 @@ fn broker_sends_each_message_to_all_others() {
 
 #[test]
 fn keep_open_relays_every_client_to_stdout_and_stdin_to_all() {
-    let mut srv = Server::start(&["-k", "127.0.0.1", "0"], Stdio::piped(), Stdio::piped());
+    let mut srv = Server::start(&["-k", "127.0.0.2", "0"], Stdio::piped(), Stdio::piped());
     let stdout = srv.child.stdout.take().unwrap();
     let mut stdin = srv.child.stdin.take().unwrap();
     let port = srv.port;
     let clients = std::thread::spawn(move || {
         client(
             port,
-            "a = socket.create_connection(('127.0.0.1', port))\nb = socket.create_connection(('127.0.0.1', port))\n\
+            "a = socket.create_connection(('127.0.0.2', port))\nb = socket.create_connection(('127.0.0.2', port))\n\
              a.sendall(b'from-a\\n')\ntime.sleep(0.2)\nb.sendall(b'from-b\\n')\n\
              for c in (a, b):\n    c.settimeout(5)\n    print(c.recv(100).decode(), end='')\n\
              a.close()\nb.close()",
@@ -281,7 +285,7 @@ fn keep_open_relays_every_client_to_stdout_and_stdin_to_all() {
 
 #[test]
 fn allow_and_deny_decide_who_is_served() {
-    let probe = "s = socket.create_connection(('127.0.0.1', port))\ns.settimeout(3)\ns.sendall(b'ping')\n\
+    let probe = "s = socket.create_connection(('127.0.0.2', port))\ns.settimeout(3)\ns.sendall(b'ping')\n\
                  try:\n    print(s.recv(10).decode() or 'closed')\nexcept ConnectionResetError:\n    print('closed')";
     for (flags, want) in [
         (&["--deny", "127.0.0.1"][..], "closed"),
@@ -312,14 +316,14 @@ fn allow_and_deny_decide_who_is_served() {
 #[test]
 fn max_conns_closes_the_extra_client() {
     let srv = Server::start(
-        &["-k", "--echo", "--max-conns", "1", "127.0.0.1", "0"],
+        &["-k", "--echo", "--max-conns", "1", "127.0.0.2", "0"],
         Stdio::null(),
         Stdio::null(),
     );
     let got = client(
         srv.port,
-        "a = socket.create_connection(('127.0.0.1', port))\na.sendall(b'one')\na.settimeout(3)\nprint(a.recv(10).decode())\n\
-         b = socket.create_connection(('127.0.0.1', port))\nb.settimeout(3)\n\
+        "a = socket.create_connection(('127.0.0.2', port))\na.sendall(b'one')\na.settimeout(3)\nprint(a.recv(10).decode())\n\
+         b = socket.create_connection(('127.0.0.2', port))\nb.settimeout(3)\n\
          try:\n    print(b.recv(10).decode() or 'closed')\nexcept ConnectionResetError:\n    print('closed')\n\
          a.sendall(b'still')\nprint(a.recv(10).decode())",
     );
@@ -333,13 +337,13 @@ fn max_conns_closes_the_extra_client() {
 #[test]
 fn idle_clients_are_closed() {
     let srv = Server::start(
-        &["-k", "--echo", "--idle-timeout", "300ms", "127.0.0.1", "0"],
+        &["-k", "--echo", "--idle-timeout", "300ms", "127.0.0.2", "0"],
         Stdio::null(),
         Stdio::null(),
     );
     let got = client(
         srv.port,
-        "s = socket.create_connection(('127.0.0.1', port))\ns.settimeout(5)\nt = time.time()\n\
+        "s = socket.create_connection(('127.0.0.2', port))\ns.settimeout(5)\nt = time.time()\n\
          print(s.recv(10) == b'', time.time() - t < 3)",
     );
     assert_eq!(got.trim(), "True True");
@@ -348,7 +352,7 @@ fn idle_clients_are_closed() {
 #[test]
 fn accept_waits_are_bounded_by_w() {
     let started = Instant::now();
-    let r = run(&["listen", "-w", "400ms", "127.0.0.1", "0"]);
+    let r = run(&["listen", "-w", "400ms", "127.0.0.2", "0"]);
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
@@ -359,13 +363,13 @@ fn accept_waits_are_bounded_by_w() {
 
 #[test]
 fn a_port_in_use_is_one_line_exit_1() {
-    let holder = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let holder = std::net::TcpListener::bind("127.0.0.2:0").unwrap();
     let port = holder.local_addr().unwrap().port().to_string();
-    let r = run(&["listen", "127.0.0.1", &port]);
+    let r = run(&["listen", "127.0.0.2", &port]);
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        format!("sockkit: bind 127.0.0.1:{port}: address already in use\n")
+        format!("sockkit: bind 127.0.0.2:{port}: address already in use\n")
     );
 }
 
@@ -453,11 +457,11 @@ fn large_random_payload_through_listen_and_connect() {
     let dst = scratch("both-dst");
     std::fs::write(&src, random_bytes(64 << 20, 21)).unwrap();
     let srv = Server::start(
-        &["127.0.0.1", "0"],
+        &["127.0.0.2", "0"],
         Stdio::null(),
         Stdio::from(std::fs::File::create(&dst).unwrap()),
     );
-    let child = common::sockkit(&["connect", "127.0.0.1", &srv.port.to_string()])
+    let child = common::sockkit(&["connect", "127.0.0.2", &srv.port.to_string()])
         .stdin(std::fs::File::open(&src).unwrap())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -474,13 +478,13 @@ fn large_random_payload_through_listen_and_connect() {
 
 #[test]
 fn crlf_translates_stdin_line_endings() {
-    let mut srv = Server::start(&["--crlf", "127.0.0.1", "0"], Stdio::piped(), Stdio::null());
+    let mut srv = Server::start(&["--crlf", "127.0.0.2", "0"], Stdio::piped(), Stdio::null());
     let mut stdin = srv.child.stdin.take().unwrap();
     stdin.write_all(b"one\ntwo\r\n").unwrap();
     drop(stdin);
     let got = client(
         srv.port,
-        "s = socket.create_connection(('127.0.0.1', port))\ns.settimeout(5)\nb = b''\n\
+        "s = socket.create_connection(('127.0.0.2', port))\ns.settimeout(5)\nb = b''\n\
          while True:\n    d = s.recv(100)\n    if not d:\n        break\n    b += d\nprint(repr(b))",
     );
     assert_eq!(got.trim(), r"b'one\r\ntwo\r\n'");

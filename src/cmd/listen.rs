@@ -96,7 +96,16 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
                 .map_err(|e| failed("listen", reason(&e)))?;
             hub.run()
         }
-        None => serve_one(ctx, &bound.sock, &access, args, idle_timeout),
+        None => {
+            // The socket file guard stays here; the listening socket goes to serve_one,
+            // which closes it once its client is in (as nc does).
+            let Bound {
+                sock, _unix_file, ..
+            } = bound;
+            let result = serve_one(ctx, sock, &access, args, idle_timeout);
+            drop(_unix_file);
+            result
+        }
     }
 }
 
@@ -108,12 +117,14 @@ fn duration_flag(flag: &str, text: Option<&str>) -> Result<Option<Duration>, Fai
 /// The default: one client, relayed to stdin/stdout, then exit.
 fn serve_one(
     ctx: &Ctx,
-    listener: &Socket,
+    listener: Socket,
     access: &Access,
     args: &ListenArgs,
     idle_timeout: Option<Duration>,
 ) -> anyhow::Result<()> {
-    let (sock, peer) = accept_one(ctx, listener, access)?;
+    let (sock, peer) = accept_one(ctx, &listener, access)?;
+    // Later clients are refused rather than left waiting in the backlog.
+    drop(listener);
     let opts = relay::Options {
         no_shutdown: args.stream.no_shutdown,
         crlf: args.stream.crlf,
