@@ -112,11 +112,11 @@ impl Client {
 
 pub struct Hub<'a> {
     ctx: &'a Ctx,
-    listener: &'a Socket,
+    /// None once the one client of a non-keep-open hub is in.
+    listener: Option<Socket>,
     gate: &'a dyn Gate,
     opts: &'a Options,
     clients: Vec<Client>,
-    accepting: bool,
     served: usize,
     stdin_open: bool,
     buf: Vec<u8>,
@@ -125,18 +125,17 @@ pub struct Hub<'a> {
 impl<'a> Hub<'a> {
     pub fn new(
         ctx: &'a Ctx,
-        listener: &'a Socket,
+        listener: Socket,
         gate: &'a dyn Gate,
         opts: &'a Options,
     ) -> std::io::Result<Hub<'a>> {
         listener.set_nonblocking(true)?;
         Ok(Hub {
             ctx,
-            listener,
+            listener: Some(listener),
             gate,
             opts,
             clients: Vec::new(),
-            accepting: true,
             served: 0,
             stdin_open: opts.mode == Mode::Relay,
             buf: vec![0; CHUNK],
@@ -148,7 +147,8 @@ impl<'a> Hub<'a> {
         let started = Instant::now();
         loop {
             signals::check()?;
-            if !self.accepting && self.clients.is_empty() {
+            let accepting = self.listener.is_some();
+            if !accepting && self.clients.is_empty() {
                 return Ok(());
             }
             let (mut fds, stdin_at) = self.poll_set();
@@ -157,14 +157,14 @@ impl<'a> Hub<'a> {
                 self.close_idle();
                 continue;
             }
-            let first_client = usize::from(self.accepting) + usize::from(stdin_at.is_some());
+            let first_client = usize::from(accepting) + usize::from(stdin_at.is_some());
             // Only what was asked for counts: POLLHUP comes unasked, and a client whose
             // queues are full must wait even if its peer has hung up.
             let readable: Vec<bool> = fds[first_client..]
                 .iter()
                 .map(|f| f.events & libc::POLLIN != 0 && f.revents != 0)
                 .collect();
-            if self.accepting && fds[0].revents != 0 {
+            if accepting && fds[0].revents != 0 {
                 self.accept_all();
             }
             if let Some(i) = stdin_at
@@ -185,8 +185,8 @@ impl<'a> Hub<'a> {
 
     fn poll_set(&self) -> (Vec<libc::pollfd>, Option<usize>) {
         let mut fds = Vec::with_capacity(self.clients.len() + 2);
-        if self.accepting {
-            fds.push(fdio::pollfd(self.listener.as_raw_fd(), libc::POLLIN));
+        if let Some(l) = &self.listener {
+            fds.push(fdio::pollfd(l.as_raw_fd(), libc::POLLIN));
         }
         let mut stdin_at = None;
         let stdin_wanted = self.stdin_open
@@ -253,7 +253,10 @@ impl<'a> Hub<'a> {
 
     fn accept_all(&mut self) {
         loop {
-            let (sock, addr) = match crate::socket::accept(self.ctx, self.listener) {
+            let Some(listener) = &self.listener else {
+                return;
+            };
+            let (sock, addr) = match crate::socket::accept(self.ctx, listener) {
                 Ok(pair) => pair,
                 Err(e) if fdio::would_block(&e) => return,
                 Err(e) => {
@@ -294,7 +297,8 @@ impl<'a> Hub<'a> {
             });
             self.served += 1;
             if !self.opts.keep_open {
-                self.accepting = false;
+                // Later clients are refused rather than left waiting in the backlog.
+                self.listener = None;
                 return;
             }
         }

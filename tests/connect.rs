@@ -586,3 +586,35 @@ fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
     assert_eq!(std::fs::read(&path).unwrap(), b"partial answer");
     let _ = std::fs::remove_file(&path);
 }
+
+#[test]
+fn every_resolved_address_is_tried_in_turn() {
+    // `localhost` usually resolves to ::1 and 127.0.0.1; only 127.0.0.1 listens here. The
+    // server skips connections that send nothing.
+    let order = common::python(
+        "print(' '.join(a[4][0] for a in socket.getaddrinfo('localhost', 1, 0, socket.SOCK_STREAM)))",
+    );
+    let peer = Peer::start(
+        "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(5)\n\
+         print(s.getsockname()[1], flush=True)\nwhile True:\n    c, _ = s.accept()\n    d = c.recv(10)\n\
+         \x20   if d:\n        c.sendall(b'v4:' + d)\n        c.close()\n        break\n    c.close()\n",
+    );
+    let port = peer.port().to_string();
+    let r = run(&["connect", "-v", "localhost", &port, "--send", "hi"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "v4:hi");
+    assert!(
+        r.stderr.contains(&format!("connected to 127.0.0.1:{port}")),
+        "{}",
+        r.stderr
+    );
+    if order.trim().starts_with("::1") {
+        assert!(
+            r.stderr.contains(&format!(
+                "connect [::1]:{port}: connection refused; trying the next address"
+            )),
+            "{}",
+            r.stderr
+        );
+    }
+}

@@ -92,9 +92,15 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
                 crlf: args.stream.crlf,
                 stats: args.stream.stats,
             };
-            let mut hub = Hub::new(ctx, &bound.sock, &access, &opts)
-                .map_err(|e| failed("listen", reason(&e)))?;
-            hub.run()
+            let Bound {
+                sock, _unix_file, ..
+            } = bound;
+            let mut hub =
+                Hub::new(ctx, sock, &access, &opts).map_err(|e| failed("listen", reason(&e)))?;
+            let result = hub.run();
+            drop(hub);
+            drop(_unix_file);
+            result
         }
         None => {
             // The socket file guard stays here; the listening socket goes to serve_one,
