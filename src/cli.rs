@@ -132,7 +132,7 @@ pub struct StreamArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
-    after_long_help = "Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket"
+    after_long_help = "Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent."
 )]
 pub struct ListenArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
@@ -182,7 +182,7 @@ pub struct ListenArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = "Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''"
+    after_long_help = "Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent."
 )]
 pub struct ConnectArgs {
     /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
