@@ -618,3 +618,37 @@ fn every_resolved_address_is_tried_in_turn() {
         );
     }
 }
+
+#[test]
+fn typed_lines_go_out_at_once() {
+    // The hello/hi chat typed line by line: each answer must come back before the next
+    // line is written, so nothing may wait for a fuller buffer.
+    let peer =
+        server("f = c.makefile('rwb', 0)\nfor line in f:\n    f.write(b'hi ' + line)\nc.close()");
+    let port = peer.port().to_string();
+    let mut child = sockkit(&["connect", "127.0.0.2", &port])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        while std::io::BufRead::read_line(&mut stdout, &mut line).unwrap_or(0) > 0 {
+            let _ = tx.send(std::mem::take(&mut line));
+        }
+    });
+    for word in ["hello", "again", "bye"] {
+        stdin.write_all(format!("{word}\n").as_bytes()).unwrap();
+        let answer = rx
+            .recv_timeout(Duration::from_secs(5))
+            .expect("an answer per line");
+        assert_eq!(answer, format!("hi {word}\n"));
+    }
+    drop(stdin);
+    let out = wait_bounded(child, LIMIT, "interactive connect");
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -491,3 +491,39 @@ fn crlf_translates_stdin_line_endings() {
     let (code, _) = srv.wait(LIMIT);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn sockkit_on_both_ends_of_an_abstract_unix_socket() {
+    let name = format!("@sockkit-both-{}", std::process::id());
+    let srv = Server::start(
+        &["-k", "--echo", "--unix", &name],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    for text in ["one", "two"] {
+        let r = common::run(&["connect", "--unix", &name, "--send", text]);
+        assert_eq!((r.code, r.stdout.as_str()), (0, text), "{}", r.stderr);
+    }
+    drop(srv);
+}
+
+#[test]
+fn json_events_on_stderr() {
+    let srv = Server::start(&["--json", "127.0.0.2", "0"], Stdio::null(), Stdio::null());
+    client(
+        srv.port,
+        "s = socket.create_connection(('127.0.0.2', port))\ns.sendall(b'12345')\ns.close()",
+    );
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 0, "{stderr}");
+    let events: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each stderr line is JSON"))
+        .collect();
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["accepted", "closed"]);
+    assert_eq!(events[1]["bytes_in"], 5);
+}

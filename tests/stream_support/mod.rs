@@ -36,8 +36,7 @@ impl Server {
             let left = Duration::from_secs(10).saturating_sub(start.elapsed());
             match stderr_lines.recv_timeout(left) {
                 Ok(line) => {
-                    if let Some(shown) = line.strip_prefix("listening on ") {
-                        let shown = shown.trim().to_string();
+                    if let Some(shown) = listening_address(&line) {
                         let port = shown.rsplit(':').next().unwrap().parse().unwrap_or(0);
                         return Server {
                             child,
@@ -99,6 +98,15 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The address in a `listening on ADDR` line, plain or JSON.
+fn listening_address(line: &str) -> Option<String> {
+    if let Some(shown) = line.strip_prefix("listening on ") {
+        return Some(shown.trim().to_string());
+    }
+    let event: serde_json::Value = serde_json::from_str(line).ok()?;
+    (event["event"] == "listening").then(|| event["address"].as_str().map(str::to_string))?
 }
 
 /// Read stderr lines on a thread so a chatty child never blocks on a full pipe.
