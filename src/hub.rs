@@ -14,7 +14,7 @@ use crate::error::reason;
 use crate::fdio::{self, STDIN, STDOUT};
 use crate::options::Ctx;
 use crate::output::stdout_error;
-use crate::relay::{self, Totals};
+use crate::relay::{self, Crlf, Totals};
 use crate::signals;
 
 /// Bytes read per call, and the room a queue must have for its sources to be read.
@@ -119,6 +119,7 @@ pub struct Hub<'a> {
     clients: Vec<Client>,
     served: usize,
     stdin_open: bool,
+    crlf: Crlf,
     buf: Vec<u8>,
 }
 
@@ -138,6 +139,7 @@ impl<'a> Hub<'a> {
             clients: Vec::new(),
             served: 0,
             stdin_open: opts.mode == Mode::Relay,
+            crlf: Crlf::default(),
             buf: vec![0; CHUNK],
         })
     }
@@ -314,11 +316,12 @@ impl<'a> Hub<'a> {
             self.stdin_open = false;
             return Ok(());
         }
-        let data = if self.opts.crlf {
-            crlf(&self.buf[..n])
+        let mut data = Vec::with_capacity(n + n / 8);
+        if self.opts.crlf {
+            self.crlf.translate(&self.buf[..n], &mut data);
         } else {
-            self.buf[..n].to_vec()
-        };
+            data.extend_from_slice(&self.buf[..n]);
+        }
         for c in &mut self.clients {
             c.push(&data);
         }
@@ -423,16 +426,4 @@ impl<'a> Hub<'a> {
             i += 1;
         }
     }
-}
-
-/// LF as CRLF (an LF already preceded by CR is left alone).
-pub fn crlf(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() + data.len() / 16);
-    for (i, &b) in data.iter().enumerate() {
-        if b == b'\n' && (i == 0 || data[i - 1] != b'\r') {
-            out.push(b'\r');
-        }
-        out.push(b);
-    }
-    out
 }

@@ -123,6 +123,7 @@ pub struct Relay<'a> {
     last_progress: Instant,
     /// stdin delivered data after the peer's EOF: it is a streaming writer.
     drain_streaming: bool,
+    crlf: Crlf,
 }
 
 impl<'a> Relay<'a> {
@@ -171,6 +172,7 @@ impl<'a> Relay<'a> {
             stdin_done_at: None,
             last_progress: now,
             drain_streaming: false,
+            crlf: Crlf::default(),
         })
     }
 
@@ -479,12 +481,7 @@ impl<'a> Relay<'a> {
         self.pending.clear();
         self.pending_at = 0;
         if self.opts.crlf {
-            for &b in &self.buf[..n] {
-                if b == b'\n' && self.pending.last() != Some(&b'\r') {
-                    self.pending.push(b'\r');
-                }
-                self.pending.push(b);
-            }
+            self.crlf.translate(&self.buf[..n], &mut self.pending);
         } else {
             self.pending.extend_from_slice(&self.buf[..n]);
         }
@@ -537,8 +534,11 @@ impl<'a> Relay<'a> {
             }
             if self.sock_full {
                 let deadline = self.opts.reply_timeout.map(|t| Instant::now() + t);
-                let ready = fdio::wait_for(self.fd, libc::POLLOUT, deadline)
-                    .map_err(|e| failed(&self.opts.peer, reason(&e)))?;
+                let ready = fdio::wait_for(self.fd, libc::POLLOUT, deadline).map_err(|e| {
+                    signals::check()
+                        .err()
+                        .unwrap_or_else(|| failed(&self.opts.peer, reason(&e)).into())
+                })?;
                 if !ready {
                     return Err(failed(
                         format!("send to {}", self.opts.peer),
@@ -663,5 +663,38 @@ pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool) {
                 "bytes_per_second": rate,
             }),
         );
+    }
+}
+
+/// `--crlf`: LF as CRLF across reads (an LF already preceded by CR is left alone, even
+/// when the CR ended the previous read).
+#[derive(Debug, Default)]
+pub struct Crlf {
+    last: u8,
+}
+
+impl Crlf {
+    pub fn translate(&mut self, data: &[u8], out: &mut Vec<u8>) {
+        for &b in data {
+            if b == b'\n' && self.last != b'\r' {
+                out.push(b'\r');
+            }
+            out.push(b);
+            self.last = b;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_holds_across_reads() {
+        let mut t = Crlf::default();
+        let mut out = Vec::new();
+        t.translate(b"a\nb\r", &mut out);
+        t.translate(b"\nc\n", &mut out);
+        assert_eq!(out, b"a\r\nb\r\nc\r\n");
     }
 }
