@@ -233,14 +233,7 @@ impl<'a> Hub<'a> {
             match left {
                 Some(left) if !left.is_zero() => wake = Some(left),
                 _ => {
-                    return Err(crate::error::failed(
-                        "accept",
-                        format!(
-                            "timed out: no client within {}",
-                            humantime::format_duration(limit)
-                        ),
-                    )
-                    .into());
+                    return Err(no_client_within(limit).into());
                 }
             }
         }
@@ -426,4 +419,15 @@ impl<'a> Hub<'a> {
             i += 1;
         }
     }
+}
+
+/// `accept: timed out: no client within 2s` (`-w` on a listener).
+pub fn no_client_within(limit: Duration) -> crate::error::Failure {
+    crate::error::failed(
+        "accept",
+        format!(
+            "timed out: no client within {}",
+            humantime::format_duration(limit)
+        ),
+    )
 }

@@ -14,7 +14,7 @@ use crate::cli::ListenArgs;
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
-use crate::hub::{self, Gate, Hub};
+use crate::hub::{self, Gate, Hub, no_client_within};
 use crate::options::Ctx;
 use crate::parse;
 use crate::relay::{self, Relay};
@@ -159,16 +159,12 @@ fn accept_one(ctx: &Ctx, listener: &Socket, access: &Access) -> anyhow::Result<(
             Ok(true) => {}
             Ok(false) => {
                 let limit = ctx.timeout.unwrap_or_default();
-                return Err(failed(
-                    "accept",
-                    format!(
-                        "timed out: no client within {}",
-                        humantime::format_duration(limit)
-                    ),
-                )
-                .into());
+                return Err(no_client_within(limit).into());
             }
-            Err(_) => signals::check().and_then(|_| Err(failed("accept", "interrupted").into()))?,
+            Err(e) => {
+                signals::check()?;
+                return Err(failed("accept", reason(&e)).into());
+            }
         }
         match socket::accept(ctx, listener) {
             Ok((sock, addr)) => {
@@ -520,14 +516,7 @@ fn serve_exec(
         if !ready {
             if served == 0 && first_deadline.is_some_and(|d| Instant::now() >= d) {
                 let limit = ctx.timeout.unwrap_or_default();
-                return Err(failed(
-                    "accept",
-                    format!(
-                        "timed out: no client within {}",
-                        humantime::format_duration(limit)
-                    ),
-                )
-                .into());
+                return Err(no_client_within(limit).into());
             }
             continue;
         }
