@@ -72,9 +72,9 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s V -l version 
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l idle-timeout -d 'Close the connection when nothing moves either way for DUR' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l send -d 'Send TEXT instead of reading stdin (escapes \\r \\n \\t \\\\ \\xHH), then half-close' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l expect -d 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1); the reply goes to stdout as received' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l expect -d 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l concurrency -d 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -d 'Retry the connection until it succeeds or DUR passes (wait-for-it)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -d 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s s -l source -d 'Bind the local end to ADDR before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s p -l source-port -d 'Bind the local end to PORT before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r

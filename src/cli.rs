@@ -139,7 +139,7 @@ pub struct StreamArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
-    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
 )]
 pub struct ListenArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
@@ -189,7 +189,7 @@ pub struct ListenArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
 )]
 pub struct ConnectArgs {
     /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
@@ -203,7 +203,7 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub send: Option<String>,
 
-    /// Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1); the reply goes to stdout as received
+    /// Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received
     #[arg(long, value_name = "REGEX", allow_hyphen_values = true)]
     pub expect: Option<String>,
 
@@ -219,7 +219,7 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "N", requires = "scan")]
     pub concurrency: Option<usize>,
 
-    /// Retry the connection until it succeeds or DUR passes (wait-for-it)
+    /// Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)
     #[arg(long, value_name = "DUR")]
     pub wait_until: Option<String>,
 

@@ -388,7 +388,10 @@ fn invalid_options_and_values_exit_2() {
         (&["sockopt", "set", "SO_RCVTIMEO=soon"], "soon"),
         (&["sockopt", "set", "IP_TTL=-5"], "-5"),
         (&["sockopt", "set", "TCP_CONGESTION=nosuchcc"], "nosuchcc"),
-        (&["-O", "TCP_CONGESTION=nosuchcc", "sockopt", "get"], "nosuchcc"),
+        (
+            &["-O", "TCP_CONGESTION=nosuchcc", "sockopt", "get"],
+            "nosuchcc",
+        ),
         (&["sockopt", "set", "SO_RCVBUF"], "SO_RCVBUF"),
         (&["sockopt", "set", "SO_TYPE=1"], "SO_TYPE"),
         (&["sockopt", "set", "SO_ACCEPTCONN=1"], "SO_ACCEPTCONN"),

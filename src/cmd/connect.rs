@@ -1,9 +1,260 @@
+//! `sockkit connect`: a TCP or Unix stream client relaying stdin/stdout, with
+//! `--send`/`--expect` for scripts and `--wait-until` for services still starting.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use regex::bytes::{Regex, RegexBuilder};
+use socket2::{Domain, SockAddr, Socket};
+
 use crate::cli::ConnectArgs;
+use crate::endpoint::{self, HostPort, Proto, UnixPath};
+use crate::error::{Failure, failed, reason, usage};
+use crate::fdio;
 use crate::options::Ctx;
+use crate::parse;
+use crate::relay::{self, End, Relay};
+use crate::signals;
+use crate::socket;
+use crate::sockopt::SockKind;
+
+/// How long `--expect` waits for a matching reply when `-w` does not say.
+const EXPECT_DEFAULT_WAIT: Duration = Duration::from_secs(10);
+/// Pause between attempts under `--wait-until`.
+const RETRY_EVERY: Duration = Duration::from_millis(200);
 
 pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     if args.scan {
         return super::scan::run(ctx, args);
     }
-    super::not_built("connect")
+    let target = Target::from_args(ctx, args)?;
+    let opts = relay_options(ctx, args)?;
+    let wait_until = duration_flag("--wait-until", args.wait_until.as_deref())?;
+    signals::install();
+
+    let (sock, peer) = connect_retrying(ctx, &target, wait_until)?;
+    let opts = relay::Options {
+        peer: peer.clone(),
+        ..opts
+    };
+    let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
+    let end = relay.run();
+    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats);
+    match end? {
+        End::PeerClosed if opts.expect.is_some() && !relay.matched() => {
+            let re = opts.expect.as_ref().map(|r| r.as_str()).unwrap_or_default();
+            Err(failed(&peer, format!("closed without a reply matching '{re}'")).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Where to connect, checked before any socket exists.
+enum Target {
+    Tcp {
+        at: HostPort,
+        source: Option<String>,
+        source_port: Option<u16>,
+    },
+    Unix(UnixPath),
+}
+
+impl Target {
+    fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Target, Failure> {
+        if let Some(path) = &args.stream.unix {
+            if let Some(extra) = args.endpoint.first() {
+                return Err(usage(format!("'{extra}'"), "--unix takes no HOST PORT"));
+            }
+            if args.source.is_some() || args.source_port.is_some() {
+                return Err(usage("--source/--source-port", "not for --unix"));
+            }
+            ctx.check_sockopts(&[SockKind::UnixStream])?;
+            return Ok(Target::Unix(UnixPath::parse(path)?));
+        }
+        let (at, rest) = HostPort::from_words(&args.endpoint, Proto::Tcp, false)?;
+        if let Some(extra) = rest.first() {
+            return Err(usage(format!("'{extra}'"), "unexpected after HOST PORT"));
+        }
+        ctx.check_sockopts(&[SockKind::Tcp])?;
+        let source = args
+            .source
+            .as_deref()
+            .map(endpoint::validate_host)
+            .transpose()?;
+        let source_port = args
+            .source_port
+            .as_deref()
+            .map(|p| endpoint::parse_port(p, Proto::Tcp))
+            .transpose()?;
+        Ok(Target::Tcp {
+            at,
+            source,
+            source_port,
+        })
+    }
+}
+
+fn duration_flag(flag: &str, text: Option<&str>) -> Result<Option<Duration>, Failure> {
+    text.map(|t| parse::duration(t).map_err(|e| e.prefixed(flag)))
+        .transpose()
+}
+
+fn relay_options(ctx: &Ctx, args: &ConnectArgs) -> Result<relay::Options, Failure> {
+    let send = args
+        .send
+        .as_deref()
+        .map(|t| parse::escapes(t).map_err(|e| e.prefixed("--send")))
+        .transpose()?;
+    let expect = args.expect.as_deref().map(expect_regex).transpose()?;
+    let overall_timeout = expect
+        .as_ref()
+        .map(|_| ctx.timeout.unwrap_or(EXPECT_DEFAULT_WAIT));
+    Ok(relay::Options {
+        no_shutdown: args.stream.no_shutdown,
+        crlf: args.stream.crlf,
+        idle_timeout: duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?,
+        reply_timeout: ctx.timeout,
+        overall_timeout,
+        send,
+        expect,
+        progress: args.stream.stats && !ctx.out.json() && fdio::is_tty(2),
+        peer: String::new(),
+    })
+}
+
+/// `^` and `$` match at line boundaries: replies are usually lines.
+pub fn expect_regex(text: &str) -> Result<Regex, Failure> {
+    RegexBuilder::new(text)
+        .multi_line(true)
+        .build()
+        .map_err(|e| {
+            let why = e.to_string();
+            let why = why.lines().last().unwrap_or("invalid").trim().to_string();
+            usage(format!("--expect '{text}'"), why)
+        })
+}
+
+/// Connect, and under `--wait-until` keep trying until it works or the time is up.
+fn connect_retrying(
+    ctx: &Ctx,
+    target: &Target,
+    wait_until: Option<Duration>,
+) -> anyhow::Result<(Socket, String)> {
+    let give_up = wait_until.map(|d| Instant::now() + d);
+    loop {
+        signals::check()?;
+        match connect_once(ctx, target) {
+            Ok(done) => return Ok(done),
+            // A signal during a blocking connect shows up as a failure: report the signal.
+            Err(_) if signals::caught().is_some() => signals::check()?,
+            Err(f) if f.code == 1 && give_up.is_some_and(|g| Instant::now() + RETRY_EVERY < g) => {
+                ctx.out.event(
+                    1,
+                    "retry",
+                    || format!("{}; retrying", f.message),
+                    serde_json::json!({"error": f.message}),
+                );
+                std::thread::sleep(RETRY_EVERY);
+            }
+            Err(f) => return Err(f.into()),
+        }
+    }
+}
+
+fn connect_once(ctx: &Ctx, target: &Target) -> Result<(Socket, String), Failure> {
+    match target {
+        Target::Unix(path) => {
+            let addr = path.sockaddr()?;
+            let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
+            let started = Instant::now();
+            socket::connect(ctx, &sock, &addr, ctx.timeout)
+                .map_err(|e| failed(format!("connect {}", path.text), reason(&e)))?;
+            connected(ctx, &path.text, started.elapsed());
+            Ok((sock, path.text.clone()))
+        }
+        Target::Tcp {
+            at,
+            source,
+            source_port,
+        } => {
+            let addrs = endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?;
+            // Each failure but the last is an event; the last one is the error.
+            let count = addrs.len();
+            let mut last = None;
+            for (i, addr) in addrs.into_iter().enumerate() {
+                match connect_tcp(ctx, addr, source.as_deref(), *source_port) {
+                    Ok(sock) => return Ok((sock, addr.to_string())),
+                    Err(f) if i + 1 < count => {
+                        ctx.out.event(
+                            1,
+                            "connect-failed",
+                            || format!("{}; trying the next address", f.message),
+                            serde_json::json!({"peer": addr.to_string(), "error": f.message}),
+                        );
+                    }
+                    Err(f) => last = Some(f),
+                }
+            }
+            Err(last.unwrap_or_else(|| failed("connect", "no address to try")))
+        }
+    }
+}
+
+fn connect_tcp(
+    ctx: &Ctx,
+    addr: SocketAddr,
+    source: Option<&str>,
+    source_port: Option<u16>,
+) -> Result<Socket, Failure> {
+    let defaults: &[&str] = if source_port.is_some() {
+        &["SO_REUSEADDR=1"]
+    } else {
+        &[]
+    };
+    let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, defaults)?;
+    if source.is_some() || source_port.is_some() {
+        let local = source_addr(ctx, addr, source, source_port.unwrap_or(0))?;
+        socket::bind(ctx, &sock, &SockAddr::from(local))
+            .map_err(|e| failed(format!("bind {local}"), reason(&e)))?;
+    }
+    let started = Instant::now();
+    socket::connect(ctx, &sock, &SockAddr::from(addr), ctx.timeout)
+        .map_err(|e| failed(format!("connect {addr}"), reason(&e)))?;
+    connected(ctx, &addr.to_string(), started.elapsed());
+    Ok(sock)
+}
+
+/// The local address for `-s/-p`, of the same family as the target.
+fn source_addr(
+    ctx: &Ctx,
+    target: SocketAddr,
+    source: Option<&str>,
+    port: u16,
+) -> Result<SocketAddr, Failure> {
+    let Some(host) = source else {
+        let ip: std::net::IpAddr = if target.is_ipv4() {
+            std::net::Ipv4Addr::UNSPECIFIED.into()
+        } else {
+            std::net::Ipv6Addr::UNSPECIFIED.into()
+        };
+        return Ok(SocketAddr::new(ip, port));
+    };
+    endpoint::resolve(Some(host), port, ctx.family, Proto::Tcp)?
+        .into_iter()
+        .find(|a| a.is_ipv4() == target.is_ipv4())
+        .ok_or_else(|| {
+            failed(
+                format!("--source {host}"),
+                format!("no address of the same family as {target}"),
+            )
+        })
+}
+
+fn connected(ctx: &Ctx, peer: &str, took: Duration) {
+    ctx.out.event(
+        1,
+        "connected",
+        || format!("connected to {peer} in {}", fdio::human_duration(took)),
+        serde_json::json!({"peer": peer, "ms": took.as_secs_f64() * 1000.0}),
+    );
 }

@@ -1,6 +1,573 @@
-use crate::cli::ListenArgs;
-use crate::options::Ctx;
+//! `sockkit listen`: a TCP or Unix stream server. One client relayed to stdin/stdout by
+//! default; `-k` many at once; `--echo`, `--broker`, `--exec`/`--sh-exec` per connection.
 
-pub fn run(_ctx: &Ctx, _args: &ListenArgs) -> anyhow::Result<()> {
-    super::not_built("listen")
+use std::net::{IpAddr, SocketAddr};
+use std::os::fd::OwnedFd;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ipnet::IpNet;
+use socket2::{Domain, SockAddr, Socket};
+
+use crate::cli::ListenArgs;
+use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
+use crate::error::{Failure, failed, reason, usage};
+use crate::fdio;
+use crate::hub::{self, Gate, Hub, no_client_within};
+use crate::options::Ctx;
+use crate::parse;
+use crate::relay::{self, Relay};
+use crate::signals;
+use crate::socket;
+use crate::sockopt::SockKind;
+
+const DEFAULT_BACKLOG: i32 = 128;
+/// How often the --exec loop looks for finished children while no client comes.
+const REAP_EVERY: Duration = Duration::from_millis(200);
+
+pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
+    let access = Access::from_args(args)?;
+    let idle_timeout = duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
+    let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
+    if backlog < 0 {
+        return Err(usage(format!("--backlog {backlog}"), "must be 0 or more").into());
+    }
+    if args.max_conns == Some(0) {
+        return Err(usage("--max-conns 0", "must be at least 1").into());
+    }
+    let exec = ExecCommand::from_args(args);
+    signals::install();
+    let bound = match &args.stream.unix {
+        Some(path) => {
+            if let Some(extra) = args.endpoint.first() {
+                return Err(usage(format!("'{extra}'"), "--unix takes no ADDR PORT").into());
+            }
+            if !access.is_open() {
+                return Err(usage("--allow/--deny", "only for TCP listeners").into());
+            }
+            ctx.check_sockopts(&[SockKind::UnixStream])?;
+            bind_unix(ctx, &UnixPath::parse(path)?, backlog)?
+        }
+        None => {
+            ctx.check_sockopts(&[SockKind::Tcp])?;
+            bind_tcp(ctx, &args.endpoint, backlog)?
+        }
+    };
+    ctx.out.event(
+        1,
+        "listening",
+        || format!("listening on {}", bound.shown),
+        serde_json::json!({"address": bound.shown}),
+    );
+    if let Some(cmd) = &exec {
+        if bound.is_tcp && !bound.loopback && args.allow.is_empty() {
+            ctx.out.warn(&format!(
+                "{} runs a program for anyone who can reach {}; limit it with --allow",
+                cmd.flag(),
+                bound.shown
+            ));
+        }
+        return serve_exec(ctx, &bound.sock, &access, cmd, args);
+    }
+    let mode = if args.echo {
+        Some(hub::Mode::Echo)
+    } else if args.broker {
+        Some(hub::Mode::Broker)
+    } else if args.keep_open {
+        Some(hub::Mode::Relay)
+    } else {
+        None
+    };
+    match mode {
+        Some(mode) => {
+            let opts = hub::Options {
+                mode,
+                // A chat room of one is no chat room: the broker keeps accepting.
+                keep_open: args.keep_open || mode == hub::Mode::Broker,
+                max_conns: args.max_conns,
+                idle_timeout,
+                accept_timeout: ctx.timeout,
+                no_shutdown: args.stream.no_shutdown,
+                crlf: args.stream.crlf,
+                stats: args.stream.stats,
+            };
+            let Bound {
+                sock, _unix_file, ..
+            } = bound;
+            let mut hub =
+                Hub::new(ctx, sock, &access, &opts).map_err(|e| failed("listen", reason(&e)))?;
+            let result = hub.run();
+            drop(hub);
+            drop(_unix_file);
+            result
+        }
+        None => {
+            // The socket file guard stays here; the listening socket goes to serve_one,
+            // which closes it once its client is in (as nc does).
+            let Bound {
+                sock, _unix_file, ..
+            } = bound;
+            let result = serve_one(ctx, sock, &access, args, idle_timeout);
+            drop(_unix_file);
+            result
+        }
+    }
+}
+
+fn duration_flag(flag: &str, text: Option<&str>) -> Result<Option<Duration>, Failure> {
+    text.map(|t| parse::duration(t).map_err(|e| e.prefixed(flag)))
+        .transpose()
+}
+
+/// The default: one client, relayed to stdin/stdout, then exit.
+fn serve_one(
+    ctx: &Ctx,
+    listener: Socket,
+    access: &Access,
+    args: &ListenArgs,
+    idle_timeout: Option<Duration>,
+) -> anyhow::Result<()> {
+    let (sock, peer) = accept_one(ctx, &listener, access)?;
+    // Later clients are refused rather than left waiting in the backlog.
+    drop(listener);
+    let opts = relay::Options {
+        no_shutdown: args.stream.no_shutdown,
+        crlf: args.stream.crlf,
+        idle_timeout,
+        reply_timeout: ctx.timeout,
+        progress: args.stream.stats && !ctx.out.json() && fdio::is_tty(2),
+        peer: peer.clone(),
+        ..relay::Options::default()
+    };
+    let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
+    let end = relay.run();
+    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats);
+    end.map(|_| ())
+}
+
+/// Wait (bounded by -w) for the first client the access rules let in.
+fn accept_one(ctx: &Ctx, listener: &Socket, access: &Access) -> anyhow::Result<(Socket, String)> {
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| failed("listen", reason(&e)))?;
+    let deadline = ctx.timeout.map(|t| Instant::now() + t);
+    loop {
+        signals::check()?;
+        let ready = fdio::wait_for(listener_fd(listener), libc::POLLIN, deadline);
+        match ready {
+            Ok(true) => {}
+            Ok(false) => {
+                let limit = ctx.timeout.unwrap_or_default();
+                return Err(no_client_within(limit).into());
+            }
+            Err(e) => {
+                signals::check()?;
+                return Err(failed("accept", reason(&e)).into());
+            }
+        }
+        match socket::accept(ctx, listener) {
+            Ok((sock, addr)) => {
+                if let Some(peer) = access.admit(ctx, &sock, &addr) {
+                    return Ok((sock, peer));
+                }
+            }
+            Err(e) if fdio::would_block(&e) => {}
+            Err(e) => return Err(failed("accept", reason(&e)).into()),
+        }
+    }
+}
+
+fn listener_fd(sock: &Socket) -> std::os::fd::RawFd {
+    std::os::fd::AsRawFd::as_raw_fd(sock)
+}
+
+/// A bound, listening socket and how to show it.
+struct Bound {
+    sock: Socket,
+    shown: String,
+    is_tcp: bool,
+    loopback: bool,
+    /// Removes the socket file on exit (dropped last, after the socket closes).
+    _unix_file: Option<UnixFile>,
+}
+
+fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
+    let (at, rest) = HostPort::from_words(words, Proto::Tcp, true)?;
+    if let Some(extra) = rest.first() {
+        return Err(usage(format!("'{extra}'"), "unexpected after [ADDR] PORT"));
+    }
+    let mut addrs = endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?;
+    if at.host.is_none() && ctx.family == Family::Any {
+        // Dual-stack first; plain IPv4 when this host has no IPv6.
+        addrs.push(SocketAddr::new(IpAddr::from([0, 0, 0, 0]), at.port));
+    }
+    let mut last = None;
+    for addr in addrs {
+        match bind_tcp_addr(ctx, addr, backlog) {
+            Ok(sock) => {
+                let shown = sock
+                    .local_addr()
+                    .ok()
+                    .map(|a| endpoint::show(&a))
+                    .unwrap_or_else(|| addr.to_string());
+                return Ok(Bound {
+                    sock,
+                    shown,
+                    is_tcp: true,
+                    loopback: addr.ip().is_loopback(),
+                    _unix_file: None,
+                });
+            }
+            Err(f) => {
+                ctx.out.event(
+                    1,
+                    "bind-failed",
+                    || f.message.clone(),
+                    serde_json::json!({"address": addr.to_string(), "error": f.message}),
+                );
+                // A port in use is the answer; trying IPv4 after [::] would only hide it.
+                let in_use = f
+                    .message
+                    .ends_with(&reason(&std::io::Error::from_raw_os_error(
+                        libc::EADDRINUSE,
+                    )));
+                last = Some(f);
+                if in_use {
+                    break;
+                }
+            }
+        }
+    }
+    Err(last.unwrap_or_else(|| failed("listen", "no address to bind")))
+}
+
+fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Failure> {
+    let mut defaults = vec!["SO_REUSEADDR=1"];
+    if addr.is_ipv6() && addr.ip().is_unspecified() {
+        defaults.push(if ctx.family == Family::V6 {
+            "IPV6_V6ONLY=1"
+        } else {
+            "IPV6_V6ONLY=0"
+        });
+    }
+    let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &defaults)?;
+    socket::bind(ctx, &sock, &SockAddr::from(addr))
+        .map_err(|e| failed(format!("bind {addr}"), reason(&e)))?;
+    socket::listen(ctx, &sock, backlog)
+        .map_err(|e| failed(format!("listen {addr}"), reason(&e)))?;
+    Ok(sock)
+}
+
+/// The socket file this listener created, removed on exit if it is still ours.
+struct UnixFile {
+    path: String,
+    dev: u64,
+    ino: u64,
+}
+
+impl Drop for UnixFile {
+    fn drop(&mut self) {
+        if let Ok(md) = std::fs::symlink_metadata(&self.path)
+            && md.file_type().is_socket()
+            && md.dev() == self.dev
+            && md.ino() == self.ino
+        {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
+    if !path.is_abstract() {
+        clear_stale_socket(ctx, path)?;
+    }
+    let addr = path.sockaddr()?;
+    let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
+    socket::bind(ctx, &sock, &addr)
+        .map_err(|e| failed(format!("bind {}", path.text), reason(&e)))?;
+    let unix_file = if path.is_abstract() {
+        None
+    } else {
+        std::fs::symlink_metadata(&path.text)
+            .ok()
+            .map(|md| UnixFile {
+                path: path.text.clone(),
+                dev: md.dev(),
+                ino: md.ino(),
+            })
+    };
+    socket::listen(ctx, &sock, backlog)
+        .map_err(|e| failed(format!("listen {}", path.text), reason(&e)))?;
+    Ok(Bound {
+        sock,
+        shown: path.text.clone(),
+        is_tcp: false,
+        loopback: true,
+        _unix_file: unix_file,
+    })
+}
+
+/// A socket file nobody listens on is left over from a server that died: replace it.
+/// Anything else at that path is not ours to touch.
+fn clear_stale_socket(ctx: &Ctx, path: &UnixPath) -> Result<(), Failure> {
+    let md = match std::fs::symlink_metadata(&path.text) {
+        Ok(md) => md,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(failed(&path.text, reason(&e))),
+    };
+    if !md.file_type().is_socket() {
+        return Err(failed(
+            &path.text,
+            "exists and is not a socket; not removing or overwriting it",
+        ));
+    }
+    let probe = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
+    match socket::connect(ctx, &probe, &path.sockaddr()?, Some(Duration::from_secs(1))) {
+        Ok(()) => Err(failed(
+            &path.text,
+            "address already in use (a server is listening there)",
+        )),
+        Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+            ctx.out.event(
+                1,
+                "stale-socket",
+                || format!("removing stale socket {}", path.text),
+                serde_json::json!({"path": path.text}),
+            );
+            std::fs::remove_file(&path.text).map_err(|e| failed(&path.text, reason(&e)))
+        }
+        Err(e) => Err(failed(&path.text, reason(&e))),
+    }
+}
+
+/// `--allow` / `--deny`: who may connect.
+struct Access {
+    allow: Vec<IpNet>,
+    deny: Vec<IpNet>,
+}
+
+impl Access {
+    fn from_args(args: &ListenArgs) -> Result<Access, Failure> {
+        let nets = |flag: &str, list: &[String]| -> Result<Vec<IpNet>, Failure> {
+            list.iter().map(|t| parse_net(flag, t)).collect()
+        };
+        Ok(Access {
+            allow: nets("--allow", &args.allow)?,
+            deny: nets("--deny", &args.deny)?,
+        })
+    }
+
+    fn is_open(&self) -> bool {
+        self.allow.is_empty() && self.deny.is_empty()
+    }
+
+    fn permits(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
+        if self.deny.iter().any(|n| n.contains(&ip)) {
+            return false;
+        }
+        self.allow.is_empty() || self.allow.iter().any(|n| n.contains(&ip))
+    }
+}
+
+impl Gate for Access {
+    fn admit(&self, ctx: &Ctx, _sock: &Socket, addr: &SockAddr) -> Option<String> {
+        let peer = peer_name(addr);
+        if let Some(sa) = addr.as_socket()
+            && !self.permits(sa.ip())
+        {
+            ctx.out.event(
+                1,
+                "denied",
+                || format!("denied {peer}"),
+                serde_json::json!({"peer": peer}),
+            );
+            return None;
+        }
+        ctx.out.event(
+            1,
+            "accepted",
+            || format!("accepted {peer}"),
+            serde_json::json!({"peer": peer}),
+        );
+        Some(peer)
+    }
+}
+
+/// `ADDR` or `ADDR/PREFIX`.
+fn parse_net(flag: &str, text: &str) -> Result<IpNet, Failure> {
+    let bad = || usage(format!("{flag} '{text}'"), "not an address or ADDR/PREFIX");
+    if text.contains('/') {
+        let net: IpNet = text.parse().map_err(|_| bad())?;
+        return Ok(match net {
+            IpNet::V6(v6) if v6.addr().to_ipv4_mapped().is_some() => {
+                let prefix = v6.prefix_len().saturating_sub(96);
+                IpNet::new(IpAddr::V6(v6.addr()).to_canonical(), prefix).map_err(|_| bad())?
+            }
+            other => other,
+        });
+    }
+    let ip: IpAddr = text.parse().map_err(|_| bad())?;
+    Ok(IpNet::from(ip.to_canonical()))
+}
+
+/// A peer as users expect to read it: an IPv4 client of a dual-stack socket shows as IPv4.
+fn peer_name(addr: &SockAddr) -> String {
+    match addr.as_socket() {
+        Some(sa) => SocketAddr::new(sa.ip().to_canonical(), sa.port()).to_string(),
+        None => match endpoint::show(addr).as_str() {
+            "(unnamed)" => "unix client".to_string(),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// The program `--exec` / `--sh-exec` runs for each connection.
+enum ExecCommand {
+    Argv(Vec<String>),
+    Shell(String),
+}
+
+impl ExecCommand {
+    fn from_args(args: &ListenArgs) -> Option<ExecCommand> {
+        if let Some(cmd) = &args.sh_exec {
+            return Some(ExecCommand::Shell(cmd.clone()));
+        }
+        (!args.exec.is_empty()).then(|| ExecCommand::Argv(args.exec.clone()))
+    }
+
+    fn flag(&self) -> &'static str {
+        match self {
+            ExecCommand::Argv(_) => "--exec",
+            ExecCommand::Shell(_) => "--sh-exec",
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            ExecCommand::Argv(argv) => argv[0].clone(),
+            ExecCommand::Shell(cmd) => cmd.clone(),
+        }
+    }
+
+    /// Start the program with the connection on its stdin and stdout.
+    fn spawn(&self, sock: Socket, addr: &SockAddr) -> std::io::Result<Child> {
+        let mut cmd = match self {
+            ExecCommand::Argv(argv) => {
+                let mut c = Command::new(&argv[0]);
+                c.args(&argv[1..]);
+                c
+            }
+            ExecCommand::Shell(text) => {
+                let mut c = Command::new("/bin/sh");
+                c.arg("-c").arg(text);
+                c
+            }
+        };
+        match addr.as_socket() {
+            Some(sa) => {
+                cmd.env("SOCKKIT_PEER_ADDR", sa.ip().to_canonical().to_string());
+                cmd.env("SOCKKIT_PEER_PORT", sa.port().to_string());
+            }
+            None => {
+                cmd.env("SOCKKIT_PEER_ADDR", endpoint::show(addr));
+                cmd.env_remove("SOCKKIT_PEER_PORT");
+            }
+        }
+        let out: OwnedFd = sock.try_clone()?.into();
+        let inp: OwnedFd = sock.into();
+        cmd.stdin(Stdio::from(inp)).stdout(Stdio::from(out)).spawn()
+    }
+}
+
+/// One process per connection. The listening socket is close-on-exec, so no child keeps
+/// the port; finished children are reaped as the loop goes.
+fn serve_exec(
+    ctx: &Ctx,
+    listener: &Socket,
+    access: &Access,
+    cmd: &ExecCommand,
+    args: &ListenArgs,
+) -> anyhow::Result<()> {
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| failed("listen", reason(&e)))?;
+    let mut children: Vec<(Child, String)> = Vec::new();
+    let first_deadline = ctx.timeout.map(|t| Instant::now() + t);
+    let mut served = 0usize;
+    loop {
+        signals::check()?;
+        reap(ctx, &mut children, cmd);
+        if served > 0 && !args.keep_open {
+            if children.is_empty() {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+            continue;
+        }
+        let tick = Instant::now() + REAP_EVERY;
+        let wake = match first_deadline {
+            Some(d) if served == 0 => d.min(tick),
+            _ => tick,
+        };
+        let ready =
+            fdio::wait_for(listener_fd(listener), libc::POLLIN, Some(wake)).unwrap_or(false);
+        if !ready {
+            if served == 0 && first_deadline.is_some_and(|d| Instant::now() >= d) {
+                let limit = ctx.timeout.unwrap_or_default();
+                return Err(no_client_within(limit).into());
+            }
+            continue;
+        }
+        let (sock, addr) = match socket::accept(ctx, listener) {
+            Ok(pair) => pair,
+            Err(e) if fdio::would_block(&e) => continue,
+            Err(e) => {
+                ctx.out.warn(&format!("accept: {}", reason(&e)));
+                continue;
+            }
+        };
+        let Some(peer) = access.admit(ctx, &sock, &addr) else {
+            continue;
+        };
+        if args.max_conns.is_some_and(|m| children.len() >= m) {
+            ctx.out.event(
+                1,
+                "refused",
+                || format!("refused {peer}: --max-conns reached"),
+                serde_json::json!({"peer": peer, "reason": "max-conns"}),
+            );
+            continue;
+        }
+        match cmd.spawn(sock, &addr) {
+            Ok(child) => {
+                served += 1;
+                children.push((child, peer));
+            }
+            Err(e) => {
+                let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));
+                if !args.keep_open {
+                    return Err(f.into());
+                }
+                ctx.out.warn(&f.message);
+            }
+        }
+    }
+}
+
+fn reap(ctx: &Ctx, children: &mut Vec<(Child, String)>, cmd: &ExecCommand) {
+    children.retain_mut(|(child, peer)| match child.try_wait() {
+        Ok(Some(status)) => {
+            ctx.out.event(
+                1,
+                "exited",
+                || format!("{peer}: {} exited ({status})", cmd.name()),
+                serde_json::json!({"peer": peer, "status": status.code()}),
+            );
+            false
+        }
+        Ok(None) => true,
+        Err(_) => false,
+    });
 }

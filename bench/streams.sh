@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Throughput of `sockkit connect` / `sockkit listen` beside nc, ncat, socat and iperf3,
+# side by side in one run on loopback. Not part of `cargo test`.
+#
+#   bench/streams.sh [SIZE_MIB] [RUNS]     (defaults: 1024 MiB, 3 runs; the median counts)
+#
+# Cases:
+#   file     FILE -> client -> server -> /dev/null
+#   pipe     cat FILE | client -> server | cat > /dev/null
+# Anchors are installed from Debian packages when missing.
+set -euo pipefail
+
+SIZE_MIB=${1:-1024}
+RUNS=${2:-3}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d /tmp/sockkit-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+need() {
+    local missing=()
+    command -v nc >/dev/null || missing+=(netcat-openbsd)
+    command -v ncat >/dev/null || missing+=(ncat)
+    command -v socat >/dev/null || missing+=(socat)
+    command -v iperf3 >/dev/null || missing+=(iperf3)
+    command -v ss >/dev/null || missing+=(iproute2)
+    command -v bc >/dev/null || missing+=(bc)
+    if ((${#missing[@]})); then
+        echo "installing ${missing[*]}" >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+need
+(cd "$HERE" && cargo build --release -q)
+SK="$HERE/target/release/sockkit"
+FILE="$WORK/payload"
+head -c "$((SIZE_MIB << 20))" /dev/urandom >"$FILE"
+cat "$FILE" >/dev/null   # in the page cache for every tool alike
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+wait_listening() {
+    local port=$1 i
+    for i in $(seq 200); do
+        ss -ltnH "sport = :$port" | grep -q . && return 0
+        sleep 0.01
+    done
+    echo "nothing listens on $port" >&2
+    return 1
+}
+
+now() { date +%s.%N; }
+
+# One transfer: $1 = server command, $2 = client command (both with PORT substituted).
+# Prints the seconds from the client's start until both ends have exited.
+transfer() {
+    local port server client start end
+    port=$(free_port)
+    server=${1//PORT/$port}
+    client=${2//PORT/$port}
+    bash -c "$server" &
+    local spid=$!
+    wait_listening "$port"
+    start=$(now)
+    timeout 120 bash -c "$client"
+    wait "$spid"
+    end=$(now)
+    echo "$end - $start" | bc -l
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+measure() {
+    local i
+    for i in $(seq "$RUNS"); do transfer "$1" "$2"; done | median
+}
+
+declare -A T
+T[sk_file]=$(measure "$SK listen 127.0.0.1 PORT </dev/null >/dev/null" "$SK connect 127.0.0.1 PORT <$FILE >/dev/null")
+T[nc_file]=$(measure "nc -l 127.0.0.1 PORT </dev/null >/dev/null" "nc -N 127.0.0.1 PORT <$FILE >/dev/null")
+T[ncat_file]=$(measure "ncat -l --recv-only 127.0.0.1 PORT >/dev/null" "ncat --send-only 127.0.0.1 PORT <$FILE")
+T[socat_file]=$(measure "socat -u TCP-LISTEN:PORT,bind=127.0.0.1,reuseaddr STDOUT >/dev/null" "socat -u FILE:$FILE TCP:127.0.0.1:PORT")
+T[sk_pipe]=$(measure "$SK listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $SK connect 127.0.0.1 PORT >/dev/null")
+T[nc_pipe]=$(measure "nc -l 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | nc -N 127.0.0.1 PORT >/dev/null")
+
+# iperf3: its own single-stream receiver rate for the same byte count.
+iperf_rate() {
+    local port out
+    port=$(free_port)
+    iperf3 -s -1 -B 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+    local spid=$!
+    wait_listening "$port"
+    out=$(iperf3 -J -c 127.0.0.1 -p "$port" -n "$((SIZE_MIB << 20))")
+    wait "$spid" || true
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 8)' <<<"$out"
+}
+IPERF=$(for i in $(seq "$RUNS"); do iperf_rate; done | median)
+
+BYTES=$((SIZE_MIB << 20))
+rate() { echo "$BYTES / $1 / 1048576" | bc -l; }
+row() { printf '%-44s %8.3f s %9.0f MiB/s   %s\n' "$1" "$2" "$(rate "$2")" "$3"; }
+ratio() { printf '%.2fx' "$(echo "$1 / $2" | bc -l)"; }
+
+echo
+echo "sockkit streams benchmark: $SIZE_MIB MiB over loopback, median of $RUNS runs, $(nproc) CPUs"
+echo
+printf '%-44s %10s %15s   %s\n' "case" "time" "rate" "sockkit vs this"
+row "file: sockkit connect -> sockkit listen" "${T[sk_file]}" ""
+row "file: nc -N -> nc -l" "${T[nc_file]}" "$(ratio "${T[nc_file]}" "${T[sk_file]}") (goal >= 1.5x)"
+row "file: ncat --send-only -> ncat -l" "${T[ncat_file]}" "$(ratio "${T[ncat_file]}" "${T[sk_file]}")"
+row "file: socat -u" "${T[socat_file]}" "$(ratio "${T[socat_file]}" "${T[sk_file]}")"
+printf '%-44s %10s %9.0f MiB/s   %s\n' "iperf3 single stream (receiver rate)" "" "$(echo "$IPERF / 1048576" | bc -l)" \
+    "$(printf '%.2fx' "$(echo "$BYTES / ${T[sk_file]} / $IPERF" | bc -l)") (goal >= 0.85x)"
+row "pipe: cat | sockkit connect -> listen | cat" "${T[sk_pipe]}" ""
+row "pipe: cat | nc -N -> nc -l | cat" "${T[nc_pipe]}" "$(ratio "${T[nc_pipe]}" "${T[sk_pipe]}") (goal >= 1.2x)"

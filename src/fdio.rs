@@ -1,0 +1,263 @@
+//! Thin, safe wrappers over the descriptor-level calls the relays need: poll(2),
+//! splice(2), sendfile(2), and plain reads and writes on stdin/stdout that bypass
+//! Rust's buffering so bytes move the moment they arrive.
+
+use std::io;
+use std::os::fd::{FromRawFd, OwnedFd, RawFd};
+use std::time::{Duration, Instant};
+
+pub const STDIN: RawFd = 0;
+pub const STDOUT: RawFd = 1;
+
+/// What a descriptor is, as far as moving bytes is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Pipe,
+    Other,
+}
+
+pub fn kind(fd: RawFd) -> Kind {
+    // SAFETY: fstat writes into a zeroed struct we own.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Kind::Other;
+    }
+    match st.st_mode & libc::S_IFMT {
+        libc::S_IFREG => Kind::File,
+        libc::S_IFIFO => Kind::Pipe,
+        _ => Kind::Other,
+    }
+}
+
+pub fn is_tty(fd: RawFd) -> bool {
+    // SAFETY: isatty only inspects the descriptor.
+    unsafe { libc::isatty(fd) == 1 }
+}
+
+fn check(ret: isize) -> io::Result<usize> {
+    if ret < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(ret as usize)
+    }
+}
+
+/// poll(2). An interrupting signal counts as "nothing ready" so the caller can look at
+/// its flag; `None` waits without a bound.
+pub fn poll(fds: &mut [libc::pollfd], timeout: Option<Duration>) -> io::Result<usize> {
+    let ms = match timeout {
+        None => -1,
+        Some(t) => {
+            t.as_millis().min(i32::MAX as u128) as i32
+                + i32::from(t.subsec_nanos() % 1_000_000 != 0)
+        }
+    };
+    // SAFETY: the slice is valid for its length.
+    let ret = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+    if ret < 0 {
+        let e = io::Error::last_os_error();
+        if e.kind() == io::ErrorKind::Interrupted {
+            return Ok(0);
+        }
+        return Err(e);
+    }
+    Ok(ret as usize)
+}
+
+pub fn pollfd(fd: RawFd, events: libc::c_short) -> libc::pollfd {
+    libc::pollfd {
+        fd,
+        events,
+        revents: 0,
+    }
+}
+
+/// Wait until `fd` is ready for `events` or `deadline` passes; true when ready.
+pub fn wait_for(fd: RawFd, events: libc::c_short, deadline: Option<Instant>) -> io::Result<bool> {
+    loop {
+        crate::signals::caught()
+            .map_or(Ok(()), |_| Err(io::Error::from(io::ErrorKind::Interrupted)))?;
+        let left = match deadline {
+            Some(d) => match d.checked_duration_since(Instant::now()) {
+                Some(left) => Some(left),
+                None => return Ok(false),
+            },
+            None => None,
+        };
+        let mut fds = [pollfd(fd, events)];
+        if poll(&mut fds, left)? > 0 && fds[0].revents != 0 {
+            return Ok(true);
+        }
+    }
+}
+
+pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        // SAFETY: buf is valid for writes of its length.
+        let ret = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        match check(ret) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// Write all of `data` to a blocking descriptor (stdout).
+pub fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {
+    while !data.is_empty() {
+        // SAFETY: data is valid for reads of its length.
+        let ret = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+        match check(ret) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => data = &data[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// send(2) with MSG_NOSIGNAL: a closed peer is an EPIPE error, never a signal.
+pub fn send(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    loop {
+        // SAFETY: data is valid for reads of its length.
+        let ret = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL) };
+        match check(ret) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+pub fn recv(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        // SAFETY: buf is valid for writes of its length.
+        let ret = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
+        match check(ret) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// splice(2) between two descriptors, one of them a pipe, moving pages instead of copying.
+pub fn splice(from: RawFd, to: RawFd, len: usize, nonblock: bool) -> io::Result<usize> {
+    let flags = libc::SPLICE_F_MOVE | if nonblock { libc::SPLICE_F_NONBLOCK } else { 0 };
+    loop {
+        // SAFETY: null offsets mean "use and advance the descriptors' own positions".
+        let ret = unsafe {
+            libc::splice(
+                from,
+                std::ptr::null_mut(),
+                to,
+                std::ptr::null_mut(),
+                len,
+                flags,
+            )
+        };
+        match check(ret) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// sendfile(2) from a regular file's current position into a socket.
+pub fn sendfile(sock: RawFd, file: RawFd, len: usize) -> io::Result<usize> {
+    loop {
+        // SAFETY: a null offset uses and advances the file's own position.
+        let ret = unsafe { libc::sendfile(sock, file, std::ptr::null_mut(), len) };
+        match check(ret) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// A pipe for splicing, close-on-exec, grown to `size` when the system allows.
+pub fn pipe(size: usize) -> io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0; 2];
+    // SAFETY: pipe2 fills the two-element array.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: both descriptors were just created and are owned by nobody else.
+    let (r, w) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    // A bigger pipe means fewer splice calls; an unprivileged process may be refused.
+    // SAFETY: fcntl on a descriptor we own.
+    unsafe { libc::fcntl(fds[1], libc::F_SETPIPE_SZ, size as libc::c_int) };
+    Ok((r, w))
+}
+
+/// Bytes written to a TCP socket that the peer has not acknowledged yet.
+pub fn unacked(fd: RawFd) -> io::Result<usize> {
+    let mut n: libc::c_int = 0;
+    // SAFETY: SIOCOUTQ (== TIOCOUTQ) writes one int.
+    if unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut n) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(n.max(0) as usize)
+}
+
+/// Whether an error means the peer is gone for good (so data sent now is lost).
+pub fn peer_gone(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EPIPE) | Some(libc::ECONNRESET) | Some(libc::ENOTCONN)
+    )
+}
+
+pub fn would_block(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::WouldBlock
+}
+
+/// `1.2 MiB`, `3 KiB`, `512 B`: sizes in the events and --stats.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value >= 100.0 || value.fract() < 0.05 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `0.21ms`, `12.3ms`, `1.52s`.
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.2}ms")
+    } else if ms < 1000.0 {
+        format!("{ms:.1}ms")
+    } else {
+        format!("{:.2}s", d.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_ls_h() {
+        assert_eq!(human_bytes(512), "512 B");
+        assert_eq!(human_bytes(3 * 1024), "3 KiB");
+        assert_eq!(human_bytes(1258291), "1.2 MiB");
+        assert_eq!(human_bytes(1 << 30), "1 GiB");
+    }
+
+    #[test]
+    fn durations_keep_small_values_readable() {
+        assert_eq!(human_duration(Duration::from_micros(210)), "0.21ms");
+        assert_eq!(human_duration(Duration::from_millis(1520)), "1.52s");
+    }
+}

@@ -1,0 +1,433 @@
+//! Many clients at once in one poll(2) loop: `listen -k`, `--echo` and `--broker`.
+//!
+//! Each client has a bounded queue of bytes on their way to it. A source (stdin, a
+//! client) is only read while every queue it feeds has room, so a slow reader slows its
+//! sources down instead of growing memory or losing bytes.
+
+use std::net::Shutdown;
+use std::os::fd::{AsRawFd, RawFd};
+use std::time::{Duration, Instant};
+
+use socket2::Socket;
+
+use crate::error::reason;
+use crate::fdio::{self, STDIN, STDOUT};
+use crate::options::Ctx;
+use crate::output::stdout_error;
+use crate::relay::{self, Crlf, Totals};
+use crate::signals;
+
+/// Bytes read per call, and the room a queue must have for its sources to be read.
+const CHUNK: usize = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Client bytes to stdout, stdin to every client.
+    Relay,
+    /// Each client's bytes back to it.
+    Echo,
+    /// Each client's bytes to every other client.
+    Broker,
+}
+
+/// Decides whether a connection may stay; the listener supplies it (access control).
+pub trait Gate {
+    /// `Some(peer shown)` to serve the client, `None` to close it.
+    fn admit(&self, ctx: &Ctx, sock: &Socket, addr: &socket2::SockAddr) -> Option<String>;
+}
+
+pub struct Options {
+    pub mode: Mode,
+    /// Keep accepting after the first client.
+    pub keep_open: bool,
+    pub max_conns: Option<usize>,
+    pub idle_timeout: Option<Duration>,
+    /// Bound on the wait for the first client.
+    pub accept_timeout: Option<Duration>,
+    pub no_shutdown: bool,
+    pub crlf: bool,
+    pub stats: bool,
+}
+
+struct Client {
+    sock: Socket,
+    fd: RawFd,
+    peer: String,
+    queue: Vec<u8>,
+    queue_at: usize,
+    eof: bool,
+    write_shut: bool,
+    received: u64,
+    sent: u64,
+    opened: Instant,
+    last_moved: Instant,
+}
+
+impl Client {
+    fn queued(&self) -> usize {
+        self.queue.len() - self.queue_at
+    }
+
+    fn has_room(&self) -> bool {
+        self.queued() < CHUNK
+    }
+
+    fn push(&mut self, data: &[u8]) {
+        if self.queue_at > 0 && self.queue_at == self.queue.len() {
+            self.queue.clear();
+            self.queue_at = 0;
+        }
+        self.queue.extend_from_slice(data);
+    }
+
+    /// Send what is queued without blocking; an error means the client is gone.
+    fn flush(&mut self) -> std::io::Result<()> {
+        while self.queued() > 0 {
+            match fdio::send(self.fd, &self.queue[self.queue_at..]) {
+                Ok(n) => {
+                    self.queue_at += n;
+                    self.sent += n as u64;
+                    self.last_moved = Instant::now();
+                }
+                Err(e) if fdio::would_block(&e) => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+        self.queue.clear();
+        self.queue_at = 0;
+        if self.queue.capacity() > 2 * CHUNK {
+            self.queue.shrink_to(CHUNK);
+        }
+        Ok(())
+    }
+
+    fn totals(&self) -> Totals {
+        Totals {
+            received: self.received,
+            sent: self.sent,
+            elapsed: self.opened.elapsed(),
+        }
+    }
+}
+
+pub struct Hub<'a> {
+    ctx: &'a Ctx,
+    /// None once the one client of a non-keep-open hub is in.
+    listener: Option<Socket>,
+    gate: &'a dyn Gate,
+    opts: &'a Options,
+    clients: Vec<Client>,
+    served: usize,
+    stdin_open: bool,
+    crlf: Crlf,
+    buf: Vec<u8>,
+}
+
+impl<'a> Hub<'a> {
+    pub fn new(
+        ctx: &'a Ctx,
+        listener: Socket,
+        gate: &'a dyn Gate,
+        opts: &'a Options,
+    ) -> std::io::Result<Hub<'a>> {
+        listener.set_nonblocking(true)?;
+        Ok(Hub {
+            ctx,
+            listener: Some(listener),
+            gate,
+            opts,
+            clients: Vec::new(),
+            served: 0,
+            stdin_open: opts.mode == Mode::Relay,
+            crlf: Crlf::default(),
+            buf: vec![0; CHUNK],
+        })
+    }
+
+    /// Serve until the one client is done (without keep-open) or a signal comes.
+    pub fn run(&mut self) -> anyhow::Result<()> {
+        let started = Instant::now();
+        loop {
+            signals::check()?;
+            let accepting = self.listener.is_some();
+            if !accepting && self.clients.is_empty() {
+                return Ok(());
+            }
+            let (mut fds, stdin_at) = self.poll_set();
+            let wait = self.next_wake(started)?;
+            if fdio::poll(&mut fds, wait)? == 0 {
+                self.close_idle();
+                continue;
+            }
+            let first_client = usize::from(accepting) + usize::from(stdin_at.is_some());
+            // Only what was asked for counts: POLLHUP comes unasked, and a client whose
+            // queues are full must wait even if its peer has hung up.
+            let readable: Vec<bool> = fds[first_client..]
+                .iter()
+                .map(|f| f.events & libc::POLLIN != 0 && f.revents != 0)
+                .collect();
+            if accepting && fds[0].revents != 0 {
+                self.accept_all();
+            }
+            if let Some(i) = stdin_at
+                && fds[i].revents != 0
+            {
+                self.read_stdin()?;
+            }
+            // Clients accepted just now are at the end, beyond `revents`.
+            for (i, ready) in readable.iter().enumerate() {
+                if *ready {
+                    self.read_client(i)?;
+                }
+            }
+            self.flush_and_close();
+            self.close_idle();
+        }
+    }
+
+    fn poll_set(&self) -> (Vec<libc::pollfd>, Option<usize>) {
+        let mut fds = Vec::with_capacity(self.clients.len() + 2);
+        if let Some(l) = &self.listener {
+            fds.push(fdio::pollfd(l.as_raw_fd(), libc::POLLIN));
+        }
+        let mut stdin_at = None;
+        let stdin_wanted = self.stdin_open
+            && !self.clients.is_empty()
+            && self.clients.iter().all(Client::has_room);
+        if stdin_wanted {
+            stdin_at = Some(fds.len());
+            fds.push(fdio::pollfd(STDIN, libc::POLLIN));
+        }
+        for (i, c) in self.clients.iter().enumerate() {
+            let mut events = 0;
+            if !c.eof && self.may_read(i) {
+                events |= libc::POLLIN;
+            }
+            if c.queued() > 0 {
+                events |= libc::POLLOUT;
+            }
+            fds.push(fdio::pollfd(c.fd, events));
+        }
+        (fds, stdin_at)
+    }
+
+    /// A client is read only while every queue its bytes go to has room.
+    fn may_read(&self, i: usize) -> bool {
+        match self.opts.mode {
+            Mode::Relay => true,
+            Mode::Echo => self.clients[i].has_room(),
+            Mode::Broker => self
+                .clients
+                .iter()
+                .enumerate()
+                .all(|(j, c)| j == i || c.has_room()),
+        }
+    }
+
+    fn next_wake(&self, started: Instant) -> anyhow::Result<Option<Duration>> {
+        let mut wake = None;
+        if let Some(limit) = self.opts.accept_timeout
+            && self.served == 0
+        {
+            let left = (started + limit).checked_duration_since(Instant::now());
+            match left {
+                Some(left) if !left.is_zero() => wake = Some(left),
+                _ => {
+                    return Err(no_client_within(limit).into());
+                }
+            }
+        }
+        if let Some(idle) = self.opts.idle_timeout
+            && !self.clients.is_empty()
+        {
+            let tick = idle.min(Duration::from_millis(250));
+            wake = Some(wake.map_or(tick, |w: Duration| w.min(tick)));
+        }
+        Ok(wake)
+    }
+
+    fn accept_all(&mut self) {
+        loop {
+            let Some(listener) = &self.listener else {
+                return;
+            };
+            let (sock, addr) = match crate::socket::accept(self.ctx, listener) {
+                Ok(pair) => pair,
+                Err(e) if fdio::would_block(&e) => return,
+                Err(e) => {
+                    // EMFILE and friends: say so and keep serving the others.
+                    self.ctx.out.warn(&format!("accept: {}", reason(&e)));
+                    return;
+                }
+            };
+            let Some(peer) = self.gate.admit(self.ctx, &sock, &addr) else {
+                continue;
+            };
+            if self.opts.max_conns.is_some_and(|m| self.clients.len() >= m) {
+                self.ctx.out.event(
+                    1,
+                    "refused",
+                    || format!("refused {peer}: --max-conns reached"),
+                    serde_json::json!({"peer": peer, "reason": "max-conns"}),
+                );
+                continue;
+            }
+            if let Err(e) = sock.set_nonblocking(true) {
+                self.ctx.out.warn(&format!("{peer}: {}", reason(&e)));
+                continue;
+            }
+            let now = Instant::now();
+            self.clients.push(Client {
+                fd: sock.as_raw_fd(),
+                sock,
+                peer,
+                queue: Vec::new(),
+                queue_at: 0,
+                eof: false,
+                write_shut: false,
+                received: 0,
+                sent: 0,
+                opened: now,
+                last_moved: now,
+            });
+            self.served += 1;
+            if !self.opts.keep_open {
+                // Later clients are refused rather than left waiting in the backlog.
+                self.listener = None;
+                return;
+            }
+        }
+    }
+
+    fn read_stdin(&mut self) -> anyhow::Result<()> {
+        let n = match fdio::read(STDIN, &mut self.buf) {
+            Ok(n) => n,
+            Err(e) if e.raw_os_error() == Some(libc::EBADF) => 0,
+            Err(e) => return Err(crate::error::failed("standard input", reason(&e)).into()),
+        };
+        if n == 0 {
+            self.stdin_open = false;
+            return Ok(());
+        }
+        let mut data = Vec::with_capacity(n + n / 8);
+        if self.opts.crlf {
+            self.crlf.translate(&self.buf[..n], &mut data);
+        } else {
+            data.extend_from_slice(&self.buf[..n]);
+        }
+        for c in &mut self.clients {
+            c.push(&data);
+        }
+        Ok(())
+    }
+
+    fn read_client(&mut self, i: usize) -> anyhow::Result<()> {
+        let c = &mut self.clients[i];
+        let n = match fdio::recv(c.fd, &mut self.buf) {
+            Ok(n) => n,
+            Err(e) if fdio::would_block(&e) => return Ok(()),
+            Err(e) => {
+                self.ctx.out.event(
+                    1,
+                    "error",
+                    || format!("{}: {}", c.peer, reason(&e)),
+                    serde_json::json!({"peer": c.peer, "error": reason(&e)}),
+                );
+                c.eof = true;
+                c.queue.clear();
+                c.queue_at = 0;
+                return Ok(());
+            }
+        };
+        if n == 0 {
+            c.eof = true;
+            return Ok(());
+        }
+        c.received += n as u64;
+        c.last_moved = Instant::now();
+        let data = &self.buf[..n];
+        match self.opts.mode {
+            Mode::Relay => fdio::write_all(STDOUT, data).map_err(stdout_error)?,
+            Mode::Echo => c.push(data),
+            Mode::Broker => {
+                let now = Instant::now();
+                for (j, other) in self.clients.iter_mut().enumerate() {
+                    if j != i {
+                        other.push(data);
+                        other.last_moved = now;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Send what is queued; close clients that are done; half-close when stdin ended.
+    fn flush_and_close(&mut self) {
+        let stdin_done = self.opts.mode == Mode::Relay && !self.stdin_open;
+        let mut i = 0;
+        while i < self.clients.len() {
+            let c = &mut self.clients[i];
+            let gone = match c.flush() {
+                Ok(()) => false,
+                Err(e) => {
+                    self.ctx.out.event(
+                        1,
+                        "error",
+                        || format!("{}: {}", c.peer, reason(&e)),
+                        serde_json::json!({"peer": c.peer, "error": reason(&e)}),
+                    );
+                    true
+                }
+            };
+            if !gone && c.queued() == 0 && stdin_done && !c.write_shut && !self.opts.no_shutdown {
+                c.write_shut = true;
+                let _ = crate::socket::shutdown(self.ctx, &c.sock, Shutdown::Write);
+            }
+            if gone || (c.eof && c.queued() == 0) {
+                let c = self.clients.swap_remove(i);
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    fn close_idle(&mut self) {
+        let Some(idle) = self.opts.idle_timeout else {
+            return;
+        };
+        let mut i = 0;
+        while i < self.clients.len() {
+            if self.clients[i].last_moved.elapsed() >= idle {
+                let c = self.clients.swap_remove(i);
+                self.ctx.out.event(
+                    1,
+                    "idle",
+                    || {
+                        format!(
+                            "{}: idle for {}, closing",
+                            c.peer,
+                            humantime::format_duration(idle)
+                        )
+                    },
+                    serde_json::json!({"peer": c.peer, "reason": "idle-timeout"}),
+                );
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats);
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// `accept: timed out: no client within 2s` (`-w` on a listener).
+pub fn no_client_within(limit: Duration) -> crate::error::Failure {
+    crate::error::failed(
+        "accept",
+        format!(
+            "timed out: no client within {}",
+            humantime::format_duration(limit)
+        ),
+    )
+}

@@ -1,0 +1,700 @@
+//! The stdio<->socket relay of one connection, shared by `listen` and `connect`.
+//!
+//! One poll(2) loop moves bytes both ways with the fastest path the kernel offers:
+//! sendfile(2) from a regular-file stdin, splice(2) from a pipe stdin, splice(2) from
+//! the socket through a pipe to stdout; plain reads and writes with a large buffer for
+//! terminals and whatever refuses splice. The end of a session follows SPEC.md:
+//!
+//! - stdin EOF half-closes (unless `--no-shutdown`) and reading goes on, however late;
+//! - the peer's EOF ends the session once what was received is written out, after what
+//!   stdin already holds (a file to its end, what sits in a pipe) has been sent too;
+//!   if the peer refuses that data, the session fails saying it was not delivered.
+
+use std::io;
+use std::net::Shutdown;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::time::{Duration, Instant};
+
+use regex::bytes::Regex;
+use socket2::Socket;
+
+use crate::error::{failed, reason};
+use crate::fdio::{self, STDIN, STDOUT};
+use crate::options::Ctx;
+use crate::output::stdout_error;
+use crate::signals;
+
+/// Bytes moved per splice/sendfile call and the size of the copy buffer.
+const CHUNK: usize = 1 << 20;
+/// How many reads from the socket before giving the other direction a turn.
+const BURST: usize = 16;
+/// How long to wait for the peer to acknowledge what was sent after its EOF.
+const DELIVERY_WAIT: Duration = Duration::from_secs(3);
+/// After the peer's EOF, how long a pipe or terminal may stay silent and still count as
+/// "holding data": a writer that is still streaming is not idle, a silent one is.
+const DRAIN_GRACE: Duration = Duration::from_millis(200);
+/// The same once the writer has been seen streaming since the peer's EOF: a busy
+/// machine may pause it for longer than a keystroke's worth.
+const DRAIN_GRACE_STREAMING: Duration = Duration::from_secs(1);
+/// How often the progress line is redrawn.
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+
+/// How the relay behaves; built by `listen` and `connect` from their flags.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub no_shutdown: bool,
+    /// LF from stdin goes out as CRLF.
+    pub crlf: bool,
+    /// End the session when nothing moves either way for this long.
+    pub idle_timeout: Option<Duration>,
+    /// Once our side is done (stdin EOF), bound the wait for the peer's answer.
+    pub reply_timeout: Option<Duration>,
+    /// Bound on the whole session from its start (`--expect` waits).
+    pub overall_timeout: Option<Duration>,
+    /// Send these bytes instead of reading stdin (`--send`).
+    pub send: Option<Vec<u8>>,
+    /// Stop with success as soon as the bytes received match (`--expect`).
+    pub expect: Option<Regex>,
+    /// Redraw a progress line on stderr (a terminal).
+    pub progress: bool,
+    /// The peer as shown in messages: `127.0.0.1:80`.
+    pub peer: String,
+}
+
+/// What a finished session moved.
+#[derive(Debug, Clone, Copy)]
+pub struct Totals {
+    pub received: u64,
+    pub sent: u64,
+    pub elapsed: Duration,
+}
+
+/// Why a session ended without error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    PeerClosed,
+    Matched,
+}
+
+/// Where stdin's bytes come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A regular file: sendfile(2).
+    File,
+    /// A pipe: splice(2) straight into the socket.
+    Pipe,
+    /// A terminal or anything else: read(2) into the buffer.
+    Stream,
+    /// `--send` bytes, already in the buffer.
+    Given,
+}
+
+/// Where the socket's bytes go.
+enum Sink {
+    /// socket -> pipe -> stdout with splice(2).
+    Splice { r: OwnedFd, w: OwnedFd },
+    /// read(2) into a buffer, write(2) to stdout.
+    Copy,
+}
+
+pub struct Relay<'a> {
+    ctx: &'a Ctx,
+    sock: &'a Socket,
+    fd: RawFd,
+    opts: &'a Options,
+    source: Source,
+    sink: Sink,
+    /// Bytes on their way to the socket that did not fit yet.
+    pending: Vec<u8>,
+    pending_at: usize,
+    /// Buffer for reads from stdin and from the socket in copy mode.
+    buf: Vec<u8>,
+    stdin_open: bool,
+    write_shut: bool,
+    /// The last write to the socket would have blocked: wait for POLLOUT.
+    sock_full: bool,
+    /// Everything received so far, for `--expect`.
+    reply: Vec<u8>,
+    received: u64,
+    sent: u64,
+    start: Instant,
+    last_moved: Instant,
+    stdin_done_at: Option<Instant>,
+    last_progress: Instant,
+    /// stdin delivered data after the peer's EOF: it is a streaming writer.
+    drain_streaming: bool,
+    crlf: Crlf,
+}
+
+impl<'a> Relay<'a> {
+    pub fn new(ctx: &'a Ctx, sock: &'a Socket, opts: &'a Options) -> io::Result<Relay<'a>> {
+        sock.set_nonblocking(true)?;
+        let (source, pending) = match &opts.send {
+            Some(bytes) => (Source::Given, bytes.clone()),
+            None if opts.crlf => (Source::Stream, Vec::new()),
+            None => (
+                match fdio::kind(STDIN) {
+                    fdio::Kind::File => Source::File,
+                    fdio::Kind::Pipe => Source::Pipe,
+                    fdio::Kind::Other => Source::Stream,
+                },
+                Vec::new(),
+            ),
+        };
+        // A terminal gets plain writes; --expect needs to see the bytes.
+        let sink = if opts.expect.is_some() || fdio::is_tty(STDOUT) {
+            Sink::Copy
+        } else {
+            match fdio::pipe(CHUNK) {
+                Ok((r, w)) => Sink::Splice { r, w },
+                Err(_) => Sink::Copy,
+            }
+        };
+        let now = Instant::now();
+        Ok(Relay {
+            ctx,
+            sock,
+            fd: sock.as_raw_fd(),
+            opts,
+            source,
+            sink,
+            pending,
+            pending_at: 0,
+            buf: Vec::new(),
+            stdin_open: true,
+            write_shut: false,
+            sock_full: false,
+            reply: Vec::new(),
+            received: 0,
+            sent: 0,
+            start: now,
+            last_moved: now,
+            stdin_done_at: None,
+            last_progress: now,
+            drain_streaming: false,
+            crlf: Crlf::default(),
+        })
+    }
+
+    pub fn totals(&self) -> Totals {
+        Totals {
+            received: self.received,
+            sent: self.sent,
+            elapsed: self.start.elapsed(),
+        }
+    }
+
+    /// Relay until the session ends; the error, if any, says why it failed.
+    pub fn run(&mut self) -> anyhow::Result<End> {
+        let end = self.exchange();
+        self.clear_progress();
+        let end = end?;
+        if end == End::PeerClosed {
+            self.send_what_stdin_holds()?;
+        }
+        Ok(end)
+    }
+
+    fn exchange(&mut self) -> anyhow::Result<End> {
+        if self.source == Source::Given {
+            self.after_stdin_chunk()?;
+        }
+        loop {
+            signals::check()?;
+            let stdin_wanted = self.stdin_open
+                && self.pending_done()
+                && !self.sock_full
+                && matches!(self.source, Source::Pipe | Source::Stream);
+            let sock_out = !self.pending_done()
+                || self.sock_full
+                || (self.stdin_open && self.source == Source::File);
+            let mut events = libc::POLLIN;
+            if sock_out {
+                events |= libc::POLLOUT;
+            }
+            let mut fds = [
+                fdio::pollfd(self.fd, events),
+                fdio::pollfd(STDIN, libc::POLLIN),
+            ];
+            let n = if stdin_wanted { 2 } else { 1 };
+            let wait = self.next_wake()?;
+            if fdio::poll(&mut fds[..n], wait)? == 0 {
+                self.draw_progress();
+                continue;
+            }
+            let sock_ev = fds[0].revents;
+            if sock_ev & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0 {
+                if self.pump_in()? {
+                    return Ok(End::PeerClosed);
+                }
+                if self.matched() {
+                    return Ok(End::Matched);
+                }
+            }
+            let stdin_ready = n == 2 && fds[1].revents != 0;
+            if sock_ev & libc::POLLOUT != 0 || stdin_ready {
+                self.sock_full = false;
+                self.pump_out(false)?;
+            }
+            self.draw_progress();
+        }
+    }
+
+    /// How long poll may sleep: up to the nearest deadline, which fails the session
+    /// once it has passed.
+    fn next_wake(&self) -> anyhow::Result<Option<Duration>> {
+        let now = Instant::now();
+        let mut wake: Option<Duration> = None;
+        let mut consider = |deadline: Instant, what: String| -> anyhow::Result<()> {
+            match deadline.checked_duration_since(now) {
+                Some(left) if !left.is_zero() => {
+                    wake = Some(wake.map_or(left, |w| w.min(left)));
+                    Ok(())
+                }
+                _ => Err(failed(&self.opts.peer, what).into()),
+            }
+        };
+        if let Some(idle) = self.opts.idle_timeout {
+            consider(
+                self.last_moved + idle,
+                format!(
+                    "idle timeout: nothing moved for {}",
+                    humantime::format_duration(idle)
+                ),
+            )?;
+        }
+        if let (Some(limit), Some(done)) = (self.opts.reply_timeout, self.stdin_done_at) {
+            let since = done.max(self.last_moved);
+            consider(
+                since + limit,
+                format!(
+                    "timed out: no answer for {}",
+                    humantime::format_duration(limit)
+                ),
+            )?;
+        }
+        if let Some(limit) = self.opts.overall_timeout {
+            let what = match &self.opts.expect {
+                Some(re) => format!(
+                    "timed out: no reply matching '{}' within {}",
+                    re.as_str(),
+                    humantime::format_duration(limit)
+                ),
+                None => format!("timed out after {}", humantime::format_duration(limit)),
+            };
+            consider(self.start + limit, what)?;
+        }
+        if self.opts.progress {
+            wake = Some(wake.map_or(PROGRESS_EVERY, |w| w.min(PROGRESS_EVERY)));
+        }
+        Ok(wake)
+    }
+
+    fn pending_done(&self) -> bool {
+        self.pending_at >= self.pending.len()
+    }
+
+    /// Whether the bytes received so far match `--expect`.
+    pub fn matched(&self) -> bool {
+        self.opts
+            .expect
+            .as_ref()
+            .is_some_and(|re| re.is_match(&self.reply))
+    }
+
+    /// Socket -> stdout. True when the peer has closed its side.
+    fn pump_in(&mut self) -> anyhow::Result<bool> {
+        for _ in 0..BURST {
+            let got = match &self.sink {
+                Sink::Splice { w, .. } => fdio::splice(self.fd, w.as_raw_fd(), CHUNK, true),
+                Sink::Copy => {
+                    self.grow_buf();
+                    fdio::recv(self.fd, &mut self.buf)
+                }
+            };
+            match got {
+                Ok(0) => return Ok(true),
+                Ok(n) => {
+                    self.received += n as u64;
+                    self.last_moved = Instant::now();
+                    self.deliver(n)?;
+                    if self.matched() {
+                        return Ok(false);
+                    }
+                }
+                Err(e) if fdio::would_block(&e) => return Ok(false),
+                Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
+                    // This socket refuses splice: copy from now on.
+                    self.sink = Sink::Copy;
+                }
+                Err(e) if self.stdin_open || !self.pending_done() => {
+                    return Err(self.send_failed(&e));
+                }
+                Err(e) => return Err(failed(&self.opts.peer, reason(&e)).into()),
+            }
+        }
+        Ok(false)
+    }
+
+    /// Write out the `n` bytes just received (in the pipe or the buffer).
+    fn deliver(&mut self, n: usize) -> anyhow::Result<()> {
+        match &self.sink {
+            Sink::Copy => {
+                if self.opts.expect.is_some() {
+                    self.reply.extend_from_slice(&self.buf[..n]);
+                }
+                fdio::write_all(STDOUT, &self.buf[..n]).map_err(stdout_error)
+            }
+            Sink::Splice { r, .. } => {
+                let r = r.as_raw_fd();
+                let mut left = n;
+                while left > 0 {
+                    match fdio::splice(r, STDOUT, left, false) {
+                        Ok(0) => return Err(stdout_error(io::ErrorKind::WriteZero.into())),
+                        Ok(m) => left -= m,
+                        Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
+                            // stdout refuses splice (a terminal, an O_APPEND file): empty the
+                            // pipe by hand and copy from now on.
+                            self.grow_buf();
+                            while left > 0 {
+                                let m = fdio::read(r, &mut self.buf[..left.min(CHUNK)])
+                                    .map_err(|e| failed("relay pipe", reason(&e)))?;
+                                fdio::write_all(STDOUT, &self.buf[..m]).map_err(stdout_error)?;
+                                left -= m;
+                            }
+                            self.sink = Sink::Copy;
+                        }
+                        Err(e) => return Err(stdout_error(e)),
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn grow_buf(&mut self) {
+        if self.buf.len() < CHUNK {
+            self.buf.resize(CHUNK, 0);
+        }
+    }
+
+    /// stdin -> socket, as far as the socket takes it without blocking. With `draining`
+    /// (after the peer's EOF) a pipe or terminal is only read when it has data ready.
+    /// Returns true when something moved.
+    fn pump_out(&mut self, draining: bool) -> anyhow::Result<bool> {
+        let mut moved = false;
+        loop {
+            if !self.pending_done() {
+                match fdio::send(self.fd, &self.pending[self.pending_at..]) {
+                    Ok(n) => {
+                        self.pending_at += n;
+                        self.count_sent(n);
+                        moved = true;
+                        continue;
+                    }
+                    Err(e) if fdio::would_block(&e) => {
+                        self.sock_full = true;
+                        return Ok(moved);
+                    }
+                    Err(e) => return Err(self.send_failed(&e)),
+                }
+            }
+            if !self.stdin_open {
+                return Ok(moved);
+            }
+            let wait = match (draining, self.drain_streaming) {
+                (false, _) => Duration::ZERO,
+                (true, false) => DRAIN_GRACE,
+                (true, true) => DRAIN_GRACE_STREAMING,
+            };
+            let ready_now = |fd| {
+                let mut fds = [fdio::pollfd(fd, libc::POLLIN)];
+                fdio::poll(&mut fds, Some(wait)).map(|n| n > 0 && fds[0].revents != 0)
+            };
+            let got = match self.source {
+                Source::Given => Ok(0),
+                Source::File => fdio::sendfile(self.fd, STDIN, CHUNK),
+                Source::Pipe => {
+                    // EAGAIN from splice means "pipe empty" or "socket full"; asking poll
+                    // first leaves only the second.
+                    if !ready_now(STDIN).unwrap_or(false) {
+                        return Ok(moved);
+                    }
+                    fdio::splice(STDIN, self.fd, CHUNK, true)
+                }
+                Source::Stream => {
+                    // Once data was read, a terminal is not waited on again in this turn:
+                    // typed lines go out at once.
+                    if (draining || moved) && !ready_now(STDIN).unwrap_or(false) {
+                        return Ok(moved);
+                    }
+                    self.read_stdin()
+                }
+            };
+            match got {
+                Ok(0) => {
+                    self.stdin_open = false;
+                    self.after_stdin_chunk()?;
+                    return Ok(moved);
+                }
+                Ok(n) => {
+                    if matches!(self.source, Source::File | Source::Pipe) {
+                        self.count_sent(n);
+                    }
+                    moved = true;
+                    if self.source == Source::Stream && !draining && self.pending_done() {
+                        return Ok(moved);
+                    }
+                }
+                Err(e) if fdio::would_block(&e) => {
+                    self.sock_full = true;
+                    return Ok(moved);
+                }
+                Err(e)
+                    if e.raw_os_error() == Some(libc::EINVAL) && self.source != Source::Stream =>
+                {
+                    // No zero-copy path between these two: fall back to read/write.
+                    self.source = Source::Stream;
+                }
+                Err(e) if fdio::peer_gone(&e) => return Err(self.send_failed(&e)),
+                Err(e)
+                    if self.source == Source::Stream && e.raw_os_error() == Some(libc::EBADF) =>
+                {
+                    // No stdin at all (closed descriptor): the same as an empty one.
+                    self.stdin_open = false;
+                    self.after_stdin_chunk()?;
+                    return Ok(moved);
+                }
+                Err(e) if self.source == Source::Stream => {
+                    return Err(failed("standard input", reason(&e)).into());
+                }
+                Err(e) => return Err(self.send_failed(&e)),
+            }
+        }
+    }
+
+    /// read(2) from stdin into `pending` (translating LF to CRLF when asked).
+    /// Returns the number of bytes read, 0 at EOF.
+    fn read_stdin(&mut self) -> io::Result<usize> {
+        self.grow_buf();
+        let n = fdio::read(STDIN, &mut self.buf)?;
+        self.pending.clear();
+        self.pending_at = 0;
+        if self.opts.crlf {
+            self.crlf.translate(&self.buf[..n], &mut self.pending);
+        } else {
+            self.pending.extend_from_slice(&self.buf[..n]);
+        }
+        Ok(n)
+    }
+
+    fn count_sent(&mut self, n: usize) {
+        self.sent += n as u64;
+        self.last_moved = Instant::now();
+    }
+
+    /// After stdin's last byte: half-close once everything pending is out.
+    fn after_stdin_chunk(&mut self) -> anyhow::Result<()> {
+        if self.source == Source::Given {
+            self.pump_out(false)?;
+            if self.pending_done() {
+                self.stdin_open = false;
+            }
+        }
+        if self.stdin_open || !self.pending_done() {
+            return Ok(());
+        }
+        if self.stdin_done_at.is_none() {
+            self.stdin_done_at = Some(Instant::now());
+        }
+        if !self.write_shut && !self.opts.no_shutdown {
+            self.write_shut = true;
+            // A peer that is already gone fails the read side too; nothing to add here.
+            let _ = crate::socket::shutdown(self.ctx, self.sock, Shutdown::Write);
+        }
+        Ok(())
+    }
+
+    fn send_failed(&self, e: &io::Error) -> anyhow::Error {
+        failed(
+            format!("send to {}", self.opts.peer),
+            format!("{}: the rest of stdin was not delivered", reason(e)),
+        )
+        .into()
+    }
+
+    /// The peer closed its side: send what stdin already holds (a file to its end,
+    /// whatever a pipe or terminal has ready) and make sure the peer took it.
+    fn send_what_stdin_holds(&mut self) -> anyhow::Result<()> {
+        let before = self.sent;
+        loop {
+            signals::check()?;
+            if !self.stdin_open && self.pending_done() {
+                break;
+            }
+            if self.sock_full {
+                let deadline = self.opts.reply_timeout.map(|t| Instant::now() + t);
+                let ready = fdio::wait_for(self.fd, libc::POLLOUT, deadline).map_err(|e| {
+                    signals::check()
+                        .err()
+                        .unwrap_or_else(|| failed(&self.opts.peer, reason(&e)).into())
+                })?;
+                if !ready {
+                    return Err(failed(
+                        format!("send to {}", self.opts.peer),
+                        "timed out: the peer stopped reading (stdin not fully delivered)",
+                    )
+                    .into());
+                }
+                self.sock_full = false;
+            }
+            let moved = self.pump_out(true)?;
+            if !moved && !self.sock_full {
+                break;
+            }
+            self.drain_streaming |= moved;
+        }
+        if self.pending_done() && !self.stdin_open {
+            self.after_stdin_chunk()?;
+        }
+        if self.sent > before {
+            self.confirm_delivery(self.sent - before)?;
+        }
+        Ok(())
+    }
+
+    /// After the peer's EOF a write can succeed locally and still be refused by a peer
+    /// that closed completely (it answers with a reset). Wait until the kernel has the
+    /// peer's acknowledgement for everything, or its refusal.
+    fn confirm_delivery(&self, late: u64) -> anyhow::Result<()> {
+        let not_delivered = |why: String| -> anyhow::Error {
+            failed(
+                format!("send to {}", self.opts.peer),
+                format!(
+                    "{why}: {} from stdin not delivered",
+                    fdio::human_bytes(late)
+                ),
+            )
+            .into()
+        };
+        let give_up = Instant::now() + DELIVERY_WAIT;
+        loop {
+            if let Ok(Some(e)) = self.sock.take_error() {
+                return Err(not_delivered(reason(&e)));
+            }
+            match fdio::unacked(self.fd) {
+                Ok(0) => return Ok(()),
+                Ok(_) if Instant::now() < give_up => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Ok(left) => {
+                    return Err(not_delivered(format!(
+                        "peer did not acknowledge the last {}",
+                        fdio::human_bytes(left as u64)
+                    )));
+                }
+                // Not a TCP socket (AF_UNIX fails writes to a closed peer at once).
+                Err(_) => return Ok(()),
+            }
+        }
+    }
+
+    fn draw_progress(&mut self) {
+        if !self.opts.progress || self.last_progress.elapsed() < PROGRESS_EVERY {
+            return;
+        }
+        self.last_progress = Instant::now();
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let rate = ((self.received + self.sent) as f64 / secs) as u64;
+        eprint!(
+            "\r\x1b[K{} in, {} out, {}/s",
+            fdio::human_bytes(self.received),
+            fdio::human_bytes(self.sent),
+            fdio::human_bytes(rate)
+        );
+    }
+
+    fn clear_progress(&self) {
+        if self.opts.progress && self.start.elapsed() >= PROGRESS_EVERY {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+/// The `closed` event and the `--stats` summary for a finished session.
+pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool) {
+    let t = *totals;
+    ctx.out.event(
+        1,
+        "closed",
+        || {
+            format!(
+                "closed: {} in, {} out",
+                fdio::human_bytes(t.received),
+                fdio::human_bytes(t.sent)
+            )
+        },
+        serde_json::json!({"peer": peer, "bytes_in": t.received, "bytes_out": t.sent}),
+    );
+    if stats {
+        let secs = t.elapsed.as_secs_f64();
+        let rate = if secs > 0.0 {
+            ((t.received + t.sent) as f64 / secs) as u64
+        } else {
+            0
+        };
+        ctx.out.event(
+            0,
+            "stats",
+            || {
+                format!(
+                    "{} in, {} out in {} ({}/s)",
+                    fdio::human_bytes(t.received),
+                    fdio::human_bytes(t.sent),
+                    fdio::human_duration(t.elapsed),
+                    fdio::human_bytes(rate)
+                )
+            },
+            serde_json::json!({
+                "peer": peer,
+                "bytes_in": t.received,
+                "bytes_out": t.sent,
+                "seconds": secs,
+                "bytes_per_second": rate,
+            }),
+        );
+    }
+}
+
+/// `--crlf`: LF as CRLF across reads (an LF already preceded by CR is left alone, even
+/// when the CR ended the previous read).
+#[derive(Debug, Default)]
+pub struct Crlf {
+    last: u8,
+}
+
+impl Crlf {
+    pub fn translate(&mut self, data: &[u8], out: &mut Vec<u8>) {
+        for &b in data {
+            if b == b'\n' && self.last != b'\r' {
+                out.push(b'\r');
+            }
+            out.push(b);
+            self.last = b;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_holds_across_reads() {
+        let mut t = Crlf::default();
+        let mut out = Vec::new();
+        t.translate(b"a\nb\r", &mut out);
+        t.translate(b"\nc\n", &mut out);
+        assert_eq!(out, b"a\r\nb\r\nc\r\n");
+    }
+}

@@ -1,0 +1,179 @@
+//! Helpers for the listen/connect tests: a `sockkit listen` started in the background
+//! whose port is read from its `-v` "listening on" line, peak memory of a process, and
+//! checksums.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, ChildStderr, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::common::sockkit;
+
+/// A running `sockkit listen -v ...`; killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+    /// The bound address as printed: `127.0.0.1:40123`, `[::]:40123`, a path.
+    pub shown: String,
+    stderr_lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// Start `sockkit listen -v ARGS` with `stdin` and wait for its "listening on" line.
+    pub fn start(args: &[&str], stdin: Stdio, stdout: Stdio) -> Server {
+        let mut full = vec!["listen", "-v"];
+        full.extend_from_slice(args);
+        let mut child = sockkit(&full)
+            .stdin(stdin)
+            .stdout(stdout)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start sockkit listen");
+        let stderr_lines = lines_of(child.stderr.take().unwrap());
+        let start = Instant::now();
+        loop {
+            let left = Duration::from_secs(10).saturating_sub(start.elapsed());
+            match stderr_lines.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(shown) = listening_address(&line) {
+                        let port = shown.rsplit(':').next().unwrap().parse().unwrap_or(0);
+                        return Server {
+                            child,
+                            port,
+                            shown,
+                            stderr_lines,
+                        };
+                    }
+                }
+                Err(_) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!("sockkit listen {args:?} printed no 'listening on' line");
+                }
+            }
+        }
+    }
+
+    /// Wait (bounded) for the server to exit; returns its exit code and the rest of stderr.
+    pub fn wait(mut self, limit: Duration) -> (i32, String) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let mut rest = String::new();
+                while let Ok(line) = self.stderr_lines.recv_timeout(Duration::from_millis(200)) {
+                    rest.push_str(&line);
+                    rest.push('\n');
+                }
+                return (status.code().unwrap_or(-1), rest);
+            }
+            if start.elapsed() > limit {
+                let _ = self.child.kill();
+                panic!("sockkit listen did not exit within {limit:?}");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// The next stderr line containing `needle`, waiting at most `limit`.
+    pub fn stderr_line(&self, needle: &str, limit: Duration) -> Option<String> {
+        let start = Instant::now();
+        loop {
+            let left = limit.checked_sub(start.elapsed())?;
+            match self.stderr_lines.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return Some(line),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The address in a `listening on ADDR` line, plain or JSON.
+fn listening_address(line: &str) -> Option<String> {
+    if let Some(shown) = line.strip_prefix("listening on ") {
+        return Some(shown.trim().to_string());
+    }
+    let event: serde_json::Value = serde_json::from_str(line).ok()?;
+    (event["event"] == "listening").then(|| event["address"].as_str().map(str::to_string))?
+}
+
+/// Read stderr lines on a thread so a chatty child never blocks on a full pipe.
+fn lines_of(stderr: ChildStderr) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Peak resident memory of a process in KiB (VmHWM), while it runs.
+pub fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("read status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/PID/status")
+}
+
+/// `n` pseudo-random bytes (xorshift: fast, reproducible, incompressible enough).
+pub fn random_bytes(n: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed | 1;
+    let mut out = Vec::with_capacity(n + 8);
+    while out.len() < n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out.truncate(n);
+    out
+}
+
+/// sha256 of a file, as sha256sum prints it.
+pub fn sha256_file(path: &str) -> String {
+    let out = std::process::Command::new("sha256sum")
+        .arg(path)
+        .output()
+        .expect("sha256sum");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A scratch path unique to this test process.
+pub fn scratch(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("sockkit-streams-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+/// Read everything from `r` on a thread, bounded by `limit`.
+pub fn read_all_bounded<R: Read + Send + 'static>(mut r: R, limit: Duration) -> Vec<u8> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = r.read_to_end(&mut buf);
+        let _ = tx.send(buf);
+    });
+    rx.recv_timeout(limit).expect("reading finished in time")
+}
