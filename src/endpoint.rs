@@ -380,13 +380,20 @@ impl Prefix {
             }
             Some(_) => return Err(bad("prefix length is not a number")),
         };
+        // An IPv4-mapped prefix (::ffff:10.0.0.0/104) means the IPv4 one (10.0.0.0/8).
+        let (ip, len) = match ip {
+            IpAddr::V6(v6) if len >= 96 && v6.to_ipv4_mapped().is_some() => {
+                (ip.to_canonical(), len - 96)
+            }
+            _ => (ip, len),
+        };
         let net = ipnet::IpNet::new(ip, len).map_err(|_| bad("invalid prefix length"))?;
         Ok(Prefix(net.trunc()))
     }
 
     pub fn contains(&self, ip: &IpAddr) -> bool {
         let ip = match ip {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(*ip, IpAddr::V4),
+            IpAddr::V6(_) => ip.to_canonical(),
             v4 => *v4,
         };
         self.0.contains(&ip)

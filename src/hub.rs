@@ -121,6 +121,7 @@ pub struct Hub<'a> {
     stdin_open: bool,
     crlf: Crlf,
     buf: Vec<u8>,
+    pause: AcceptPause,
 }
 
 impl<'a> Hub<'a> {
@@ -141,6 +142,7 @@ impl<'a> Hub<'a> {
             stdin_open: opts.mode == Mode::Relay,
             crlf: Crlf::default(),
             buf: vec![0; CHUNK],
+            pause: AcceptPause::default(),
         })
     }
 
@@ -149,11 +151,13 @@ impl<'a> Hub<'a> {
         let started = Instant::now();
         loop {
             signals::check()?;
-            let accepting = self.listener.is_some();
-            if !accepting && self.clients.is_empty() {
+            if self.listener.is_none() && self.clients.is_empty() {
                 return Ok(());
             }
-            let (mut fds, stdin_at) = self.poll_set();
+            // Out of descriptors, the listener is left alone for a moment rather than
+            // polled (it would be readable at once, with nothing we could accept).
+            let accepting = self.listener.is_some() && !self.pause.active();
+            let (mut fds, stdin_at) = self.poll_set(accepting);
             let wait = self.next_wake(started)?;
             if fdio::poll(&mut fds, wait)? == 0 {
                 self.close_idle();
@@ -185,9 +189,9 @@ impl<'a> Hub<'a> {
         }
     }
 
-    fn poll_set(&self) -> (Vec<libc::pollfd>, Option<usize>) {
+    fn poll_set(&self, accepting: bool) -> (Vec<libc::pollfd>, Option<usize>) {
         let mut fds = Vec::with_capacity(self.clients.len() + 2);
-        if let Some(l) = &self.listener {
+        if let Some(l) = self.listener.as_ref().filter(|_| accepting) {
             fds.push(fdio::pollfd(l.as_raw_fd(), libc::POLLIN));
         }
         let mut stdin_at = None;
@@ -243,6 +247,9 @@ impl<'a> Hub<'a> {
             let tick = idle.min(Duration::from_millis(250));
             wake = Some(wake.map_or(tick, |w: Duration| w.min(tick)));
         }
+        if let Some(left) = self.pause.remaining() {
+            wake = Some(wake.map_or(left, |w: Duration| w.min(left)));
+        }
         Ok(wake)
     }
 
@@ -255,11 +262,13 @@ impl<'a> Hub<'a> {
                 Ok(pair) => pair,
                 Err(e) if fdio::would_block(&e) => return,
                 Err(e) => {
-                    // EMFILE and friends: say so and keep serving the others.
-                    self.ctx.out.warn(&format!("accept: {}", reason(&e)));
-                    return;
+                    if self.pause.on_error(self.ctx, &e, self.clients.len()) {
+                        return;
+                    }
+                    continue;
                 }
             };
+            self.pause.on_success(self.ctx);
             let Some(peer) = self.gate.admit(self.ctx, &sock, &addr) else {
                 continue;
             };
@@ -417,6 +426,95 @@ impl<'a> Hub<'a> {
                 continue;
             }
             i += 1;
+        }
+    }
+}
+
+/// Accepting while the process is out of file descriptors (EMFILE, ENFILE): the clients
+/// already connected go on being served, the listener rests for a moment instead of
+/// being polled in a busy loop, the user is told once, and accepting resumes, picking up
+/// the clients waiting in the backlog, as soon as descriptors free up.
+#[derive(Debug, Default)]
+pub struct AcceptPause {
+    until: Option<Instant>,
+    /// Short of descriptors now (for the "accepting again" event).
+    short: bool,
+    /// The warning is given once per process; later shortages are `-v` events.
+    warned: bool,
+}
+
+const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
+
+impl AcceptPause {
+    /// Whether accepting is paused right now.
+    pub fn active(&mut self) -> bool {
+        match self.until {
+            Some(t) if Instant::now() < t => true,
+            Some(_) => {
+                self.until = None;
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// How long the pause has left, if one is on.
+    pub fn remaining(&self) -> Option<Duration> {
+        self.until
+            .map(|t| t.saturating_duration_since(Instant::now()))
+    }
+
+    /// An accept that failed: true when accepting should stop for now (out of
+    /// descriptors, or an error worth a warning); false for a client that went away
+    /// before it was accepted, after which accepting goes on.
+    pub fn on_error(&mut self, ctx: &Ctx, e: &std::io::Error, serving: usize) -> bool {
+        match e.raw_os_error() {
+            Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM) => {
+                self.until = Some(Instant::now() + ACCEPT_PAUSE);
+                if !std::mem::replace(&mut self.short, true) {
+                    let message = format!(
+                        "accept: {}: still serving the {serving} clients connected; \
+                         accepting again when descriptors free up",
+                        reason(e)
+                    );
+                    if std::mem::replace(&mut self.warned, true) {
+                        ctx.out.event(
+                            1,
+                            "short",
+                            || message.clone(),
+                            serde_json::json!({"reason": reason(e)}),
+                        );
+                    } else {
+                        ctx.out.warn(&message);
+                    }
+                }
+                true
+            }
+            Some(libc::ECONNABORTED | libc::EPROTO) => {
+                ctx.out.event(
+                    1,
+                    "aborted",
+                    || format!("accept: {}", reason(e)),
+                    serde_json::json!({"reason": reason(e)}),
+                );
+                false
+            }
+            _ => {
+                ctx.out.warn(&format!("accept: {}", reason(e)));
+                true
+            }
+        }
+    }
+
+    /// An accept that worked: after a shortage, say that accepting is back.
+    pub fn on_success(&mut self, ctx: &Ctx) {
+        if std::mem::take(&mut self.short) {
+            ctx.out.event(
+                1,
+                "accepting",
+                || "accepting again".to_string(),
+                serde_json::json!({}),
+            );
         }
     }
 }

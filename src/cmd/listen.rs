@@ -7,11 +7,10 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use ipnet::IpNet;
 use socket2::{Domain, SockAddr, Socket};
 
 use crate::cli::ListenArgs;
-use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
+use crate::endpoint::{self, Family, HostPort, Prefix, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::hub::{self, Gate, Hub, no_client_within};
@@ -343,14 +342,16 @@ fn clear_stale_socket(ctx: &Ctx, path: &UnixPath) -> Result<(), Failure> {
 
 /// `--allow` / `--deny`: who may connect.
 struct Access {
-    allow: Vec<IpNet>,
-    deny: Vec<IpNet>,
+    allow: Vec<Prefix>,
+    deny: Vec<Prefix>,
 }
 
 impl Access {
     fn from_args(args: &ListenArgs) -> Result<Access, Failure> {
-        let nets = |flag: &str, list: &[String]| -> Result<Vec<IpNet>, Failure> {
-            list.iter().map(|t| parse_net(flag, t)).collect()
+        let nets = |flag: &str, list: &[String]| -> Result<Vec<Prefix>, Failure> {
+            list.iter()
+                .map(|t| Prefix::parse(t).map_err(|e| e.prefixed(flag)))
+                .collect()
         };
         Ok(Access {
             allow: nets("--allow", &args.allow)?,
@@ -363,7 +364,6 @@ impl Access {
     }
 
     fn permits(&self, ip: IpAddr) -> bool {
-        let ip = ip.to_canonical();
         if self.deny.iter().any(|n| n.contains(&ip)) {
             return false;
         }
@@ -393,23 +393,6 @@ impl Gate for Access {
         );
         Some(peer)
     }
-}
-
-/// `ADDR` or `ADDR/PREFIX`.
-fn parse_net(flag: &str, text: &str) -> Result<IpNet, Failure> {
-    let bad = || usage(format!("{flag} '{text}'"), "not an address or ADDR/PREFIX");
-    if text.contains('/') {
-        let net: IpNet = text.parse().map_err(|_| bad())?;
-        return Ok(match net {
-            IpNet::V6(v6) if v6.addr().to_ipv4_mapped().is_some() => {
-                let prefix = v6.prefix_len().saturating_sub(96);
-                IpNet::new(IpAddr::V6(v6.addr()).to_canonical(), prefix).map_err(|_| bad())?
-            }
-            other => other,
-        });
-    }
-    let ip: IpAddr = text.parse().map_err(|_| bad())?;
-    Ok(IpNet::from(ip.to_canonical()))
 }
 
 /// A peer as users expect to read it: an IPv4 client of a dual-stack socket shows as IPv4.
@@ -494,6 +477,7 @@ fn serve_exec(
         .set_nonblocking(true)
         .map_err(|e| failed("listen", reason(&e)))?;
     let mut children: Vec<(Child, String)> = Vec::new();
+    let mut pause = hub::AcceptPause::default();
     let first_deadline = ctx.timeout.map(|t| Instant::now() + t);
     let mut served = 0usize;
     loop {
@@ -511,6 +495,10 @@ fn serve_exec(
             Some(d) if served == 0 => d.min(tick),
             _ => tick,
         };
+        if let Some(left) = pause.remaining().filter(|_| pause.active()) {
+            std::thread::sleep(left.min(REAP_EVERY));
+            continue;
+        }
         let ready =
             fdio::wait_for(listener_fd(listener), libc::POLLIN, Some(wake)).unwrap_or(false);
         if !ready {
@@ -524,10 +512,11 @@ fn serve_exec(
             Ok(pair) => pair,
             Err(e) if fdio::would_block(&e) => continue,
             Err(e) => {
-                ctx.out.warn(&format!("accept: {}", reason(&e)));
+                pause.on_error(ctx, &e, children.len());
                 continue;
             }
         };
+        pause.on_success(ctx);
         let Some(peer) = access.admit(ctx, &sock, &addr) else {
             continue;
         };

@@ -22,14 +22,37 @@ pub struct Server {
 impl Server {
     /// Start `sockkit listen -v ARGS` with `stdin` and wait for its "listening on" line.
     pub fn start(args: &[&str], stdin: Stdio, stdout: Stdio) -> Server {
+        Server::start_limited(args, stdin, stdout, None)
+    }
+
+    /// As [`Server::start`], with the open-file limit (RLIMIT_NOFILE) set to `nofile`.
+    pub fn start_limited(
+        args: &[&str],
+        stdin: Stdio,
+        stdout: Stdio,
+        nofile: Option<u64>,
+    ) -> Server {
         let mut full = vec!["listen", "-v"];
         full.extend_from_slice(args);
-        let mut child = sockkit(&full)
-            .stdin(stdin)
-            .stdout(stdout)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start sockkit listen");
+        let mut cmd = sockkit(&full);
+        cmd.stdin(stdin).stdout(stdout).stderr(Stdio::piped());
+        if let Some(n) = nofile {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+            unsafe {
+                cmd.pre_exec(move || {
+                    let lim = libc::rlimit {
+                        rlim_cur: n,
+                        rlim_max: n,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+        }
+        let mut child = cmd.spawn().expect("start sockkit listen");
         let stderr_lines = lines_of(child.stderr.take().unwrap());
         let start = Instant::now();
         loop {
