@@ -6,10 +6,12 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod datagram;
 pub mod endpoint;
 pub mod error;
 pub mod options;
 pub mod output;
 pub mod parse;
+pub mod signals;
 pub mod socket;
 pub mod sockopt;
