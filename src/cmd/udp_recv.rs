@@ -9,6 +9,7 @@ use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -594,7 +595,9 @@ struct Run {
 
 fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<Run, String> {
     let mut cmd = Command::new(&exec.argv[0]);
+    // Its own process group, so the time limit ends whatever it started too.
     cmd.args(&exec.argv[1..])
+        .process_group(0)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
@@ -631,6 +634,10 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
         let _ = tx.send(buf);
     });
     let output = rx.recv_timeout(exec.limit);
+    if output.is_err() {
+        // Its stdout is still open: it, or something it left running, overstayed.
+        kill_group(&child);
+    }
     let left = exec.limit.saturating_sub(started.elapsed());
     let status = reap(&mut child, left);
     let output = output.map_err(|_| {
@@ -648,6 +655,12 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
     Ok(Run { output, status })
 }
 
+/// SIGKILL to the process group `child` leads (it was started as its own group).
+fn kill_group(child: &Child) {
+    // SAFETY: kill(2) of a process group id we created; no memory is involved.
+    unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+}
+
 /// Wait for `child` up to `left`, then kill it; reaped either way. Its exit code, if any.
 fn reap(child: &mut Child, left: Duration) -> Option<i32> {
     let deadline = Instant::now() + left;
@@ -655,7 +668,7 @@ fn reap(child: &mut Child, left: Duration) -> Option<i32> {
         match child.try_wait() {
             Ok(Some(status)) => return status.code(),
             Ok(None) if Instant::now() >= deadline => {
-                let _ = child.kill();
+                kill_group(child);
                 return child.wait().ok().and_then(|s| s.code());
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
