@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::os::fd::AsRawFd;
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use socket2::{Domain, SockAddr, SockAddrStorage, Socket};
 
 use crate::endpoint::show;
@@ -125,6 +125,100 @@ pub fn send_all(
     Ok(())
 }
 
+/// Datagrams in one UDP generic segmentation offload (UDP_SEGMENT) send.
+const SEGMENTS: usize = 64;
+
+/// Send `payload` `count` times as equal datagrams through UDP segmentation offload: one
+/// buffer of up to 64 copies per message, cut into datagrams by the kernel (UDP_SEGMENT),
+/// and many such messages per sendmmsg(2). The datagrams on the wire are the same as
+/// one sendto each. Returns how many went out this way: 0 when the kernel or the
+/// socket cannot segment, and the caller sends the rest one datagram per message.
+pub fn send_segmented(
+    ctx: &Ctx,
+    sock: &Socket,
+    payload: &[u8],
+    count: u64,
+    max_total: usize,
+) -> io::Result<u64> {
+    let seg = payload.len();
+    let per_msg = max_total.checked_div(seg).map_or(0, |n| n.min(SEGMENTS));
+    if per_msg < 2 || count < 2 || seg > u16::MAX as usize {
+        return Ok(0);
+    }
+    let buf = payload.repeat(per_msg);
+    // SAFETY: CMSG_SPACE only computes a size.
+    let space = unsafe { libc::CMSG_SPACE(std::mem::size_of::<u16>() as u32) } as usize;
+    // u64 storage keeps the control buffer aligned for cmsghdr.
+    let mut control = vec![0u64; space.div_ceil(8)];
+    // SAFETY: `control` holds CMSG_SPACE(2) bytes, room for one cmsghdr and a u16; the
+    // msghdr points at it only to find that first header.
+    unsafe {
+        let mut probe: libc::msghdr = std::mem::zeroed();
+        probe.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+        probe.msg_controllen = space;
+        let c = libc::CMSG_FIRSTHDR(&probe);
+        (*c).cmsg_level = libc::SOL_UDP;
+        (*c).cmsg_type = libc::UDP_SEGMENT;
+        (*c).cmsg_len = libc::CMSG_LEN(std::mem::size_of::<u16>() as u32) as usize;
+        std::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut u16, seg as u16);
+    }
+    let fd = sock.as_raw_fd();
+    let mut sent: u64 = 0;
+    while sent < count {
+        let left = count - sent;
+        let msgs = (left.div_ceil(per_msg as u64) as usize).min(BATCH);
+        let mut iovs: Vec<libc::iovec> = (0..msgs)
+            .map(|i| {
+                let segs = (left - (i * per_msg) as u64).min(per_msg as u64) as usize;
+                libc::iovec {
+                    iov_base: buf.as_ptr() as *mut libc::c_void,
+                    iov_len: segs * seg,
+                }
+            })
+            .collect();
+        // SAFETY: an all-zero mmsghdr is a valid empty header.
+        let mut hdrs: Vec<libc::mmsghdr> =
+            (0..msgs).map(|_| unsafe { std::mem::zeroed() }).collect();
+        for (h, iov) in hdrs.iter_mut().zip(iovs.iter_mut()) {
+            h.msg_hdr.msg_iov = iov;
+            h.msg_hdr.msg_iovlen = 1;
+            // The kernel only reads the control data, so every message shares it.
+            h.msg_hdr.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+            h.msg_hdr.msg_controllen = space;
+        }
+        // SAFETY: `msgs` headers pointing at live iovecs, `buf` and `control`.
+        let n = unsafe { libc::sendmmsg(fd, hdrs.as_mut_ptr(), msgs as u32, 0) };
+        let res = if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        };
+        let call = || {
+            format!(
+                "sendmmsg({fd}, [{msgs} messages of {per_msg} x {seg} bytes, UDP_SEGMENT={seg}], {msgs}, 0)"
+            )
+        };
+        match traced(ctx, call, res, |n| n.to_string()) {
+            Ok(n) => {
+                let done: usize = iovs[..n].iter().map(|v| v.iov_len / seg).sum();
+                sent += done as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if sent == 0 && cannot_segment(&e) => return Ok(0),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(sent)
+}
+
+/// The errors of a kernel, socket or route that does not do UDP segmentation.
+fn cannot_segment(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::EIO | libc::ENOPROTOOPT | libc::EOPNOTSUPP | libc::EMSGSIZE)
+    )
+}
+
 /// One datagram as received.
 pub struct Datagram<'a> {
     pub payload: &'a [u8],
@@ -133,14 +227,46 @@ pub struct Datagram<'a> {
     pub truncated_from: Option<usize>,
 }
 
-/// Buffers for recvmmsg(2): up to `slots` datagrams of up to `slot_size` bytes per call.
+/// Ask the kernel to hand over runs of equal datagrams from one sender as one buffer
+/// (UDP_GRO), which [`Receiver`] cuts back into the original datagrams: a loopback sender
+/// using segmentation offload is then received at the cost of its messages, not its
+/// datagrams. Not every kernel has it; without it datagrams simply come one by one.
+pub fn enable_gro(ctx: &Ctx, sock: &Socket) {
+    let fd = sock.as_raw_fd();
+    let on: libc::c_int = 1;
+    // SAFETY: setsockopt with a valid int.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd,
+            libc::SOL_UDP,
+            libc::UDP_GRO,
+            &on as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    let res = if rc < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    };
+    let call = || format!("setsockopt({fd}, SOL_UDP, UDP_GRO, 1)");
+    let _ = traced(ctx, call, res, |_| "0".into());
+}
+
+/// Room for one cmsghdr carrying an int (UDP_GRO's segment size), in u64s for alignment.
+const CONTROL_WORDS: usize = 4;
+
+/// Buffers for recvmmsg(2): up to `slots` messages of up to `slot_size` bytes per call,
+/// each one datagram, or with UDP_GRO a run of equal datagrams from one sender.
 pub struct Receiver {
     slot_size: usize,
     bufs: Vec<u8>,
     iovs: Vec<libc::iovec>,
     names: Vec<SockAddrStorage>,
+    controls: Vec<[u64; CONTROL_WORDS]>,
     hdrs: Vec<libc::mmsghdr>,
-    count: usize,
+    /// The datagrams of the last receive: (slot, offset in the slot, length).
+    datagrams: Vec<(usize, usize, usize)>,
 }
 
 impl Receiver {
@@ -164,34 +290,41 @@ impl Receiver {
             bufs,
             iovs,
             names,
+            controls: vec![[0u64; CONTROL_WORDS]; slots],
             hdrs,
-            count: 0,
+            datagrams: Vec::with_capacity(slots),
         };
         for i in 0..slots {
             let iov: *mut libc::iovec = &mut r.iovs[i];
             let name: *mut SockAddrStorage = &mut r.names[i];
+            let control: *mut [u64; CONTROL_WORDS] = &mut r.controls[i];
             let h = &mut r.hdrs[i].msg_hdr;
             h.msg_iov = iov;
             h.msg_iovlen = 1;
             h.msg_name = name as *mut libc::c_void;
+            h.msg_control = control as *mut libc::c_void;
         }
         r
     }
 
-    /// Take whatever datagrams are queued, without blocking (wait with
-    /// [`wait_readable`] first). Returns how many; 0 when none were there after all.
-    /// At most `max` datagrams are taken, so none is consumed that will not be shown.
+    /// Take whatever is queued, at most `max` messages, without blocking (wait with
+    /// [`wait_readable`] first). Returns how many datagrams that gave; 0 when none were
+    /// there after all. With UDP_GRO off, a message is one datagram, so `max` also
+    /// bounds the datagrams and none is consumed that will not be shown.
     pub fn receive(&mut self, ctx: &Ctx, sock: &Socket, max: usize) -> io::Result<usize> {
         let fd = sock.as_raw_fd();
         let name_len = std::mem::size_of::<SockAddrStorage>() as libc::socklen_t;
         for h in &mut self.hdrs {
             h.msg_hdr.msg_namelen = name_len;
+            h.msg_hdr.msg_controllen = CONTROL_WORDS * 8;
             h.msg_hdr.msg_flags = 0;
             h.msg_len = 0;
         }
+        self.datagrams.clear();
         let slots = self.hdrs.len().min(max) as u32;
-        // SAFETY: every header points at its own live iovec, buffer slot and address
-        // storage (see `new`). MSG_TRUNC makes msg_len the real length of a long datagram.
+        // SAFETY: every header points at its own live iovec, buffer slot, address and
+        // control storage (see `new`). MSG_TRUNC makes msg_len the real length of a
+        // datagram longer than its slot.
         let n = unsafe {
             libc::recvmmsg(
                 fd,
@@ -210,43 +343,76 @@ impl Receiver {
             || format!("recvmmsg({fd}, [{slots} slots], {slots}, MSG_DONTWAIT|MSG_TRUNC, NULL)");
         match traced(ctx, call, res, |n| n.to_string()) {
             Ok(n) => {
-                self.count = n;
-                Ok(n)
+                for slot in 0..n {
+                    self.split(slot);
+                }
+                Ok(self.datagrams.len())
             }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                self.count = 0;
-                Ok(0)
-            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(0),
             Err(e) => Err(e),
         }
     }
 
+    /// Note the datagrams of one message: one, or a UDP_GRO run cut at its segment size.
+    fn split(&mut self, slot: usize) {
+        let len = self.hdrs[slot].msg_len as usize;
+        let segment = self
+            .gro_segment(slot)
+            .filter(|&g| g > 0 && g < len && len <= self.slot_size);
+        match segment {
+            Some(g) => {
+                let mut at = 0;
+                while at < len {
+                    self.datagrams.push((slot, at, g.min(len - at)));
+                    at += g;
+                }
+            }
+            None => self.datagrams.push((slot, 0, len)),
+        }
+    }
+
+    /// The segment size of a UDP_GRO message, from its control data.
+    fn gro_segment(&self, slot: usize) -> Option<usize> {
+        let h = &self.hdrs[slot].msg_hdr;
+        if h.msg_controllen == 0 {
+            return None;
+        }
+        // SAFETY: the kernel wrote msg_controllen bytes of cmsghdrs into this slot's own
+        // control buffer; CMSG_FIRSTHDR/NXTHDR stay within it.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(h);
+            while !c.is_null() {
+                if (*c).cmsg_level == libc::SOL_UDP && (*c).cmsg_type == libc::UDP_GRO {
+                    let size = std::ptr::read_unaligned(libc::CMSG_DATA(c) as *const libc::c_int);
+                    return usize::try_from(size).ok();
+                }
+                c = libc::CMSG_NXTHDR(h, c);
+            }
+        }
+        None
+    }
+
     /// The `i`th datagram of the last [`Receiver::receive`].
     pub fn get(&self, i: usize) -> Datagram<'_> {
-        let h = &self.hdrs[i];
-        let len = h.msg_len as usize;
-        let kept = len.min(self.slot_size);
-        let start = i * self.slot_size;
+        let (slot, offset, len) = self.datagrams[i];
+        let kept = len.min(self.slot_size - offset);
+        let start = slot * self.slot_size + offset;
         let mut storage = SockAddrStorage::zeroed();
-        // SAFETY: the kernel filled names[i] with msg_namelen bytes of an address of its
-        // own family; copying the whole storage keeps that intact.
+        // SAFETY: the kernel filled names[slot] with msg_namelen bytes of an address of
+        // its own family; copying the whole storage keeps that intact.
         let from = unsafe {
             std::ptr::copy_nonoverlapping(
-                &self.names[i] as *const SockAddrStorage,
+                &self.names[slot] as *const SockAddrStorage,
                 &mut storage as *mut SockAddrStorage,
                 1,
             );
-            SockAddr::new(storage, h.msg_hdr.msg_namelen)
+            SockAddr::new(storage, self.hdrs[slot].msg_hdr.msg_namelen)
         };
         Datagram {
             payload: &self.bufs[start..start + kept],
             from,
-            truncated_from: (len > self.slot_size).then_some(len),
+            truncated_from: (len > kept).then_some(len),
         }
-    }
-
-    pub fn count(&self) -> usize {
-        self.count
     }
 }
 
@@ -261,15 +427,28 @@ pub enum Form {
     Hex,
 }
 
+/// A datagram's JSON record, fields in this order.
+#[derive(Serialize)]
+struct Record<'a> {
+    from: &'a str,
+    len: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_hex: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rtt_ms: Option<f64>,
+}
+
 /// Add one datagram to `batch` in `form`: `-v` prefixes the sender; `--json` gives
-/// `{"from","len","data"|"data_hex"}` plus `extra` fields.
+/// `{"from","len","data"|"data_hex"}`, and `rtt_ms` for a reply.
 pub fn write_datagram(
     ctx: &Ctx,
     batch: &mut RecordBatch,
     form: Form,
     from: &str,
     payload: &[u8],
-    extra: Value,
+    rtt_ms: Option<f64>,
 ) {
     if form == Form::Raw {
         batch.raw(payload);
@@ -289,15 +468,16 @@ pub fn write_datagram(
             }
         },
         || {
-            let mut rec = json!({"from": from, "len": payload.len()});
-            match std::str::from_utf8(payload) {
-                Ok(text) if form == Form::Text => rec["data"] = text.into(),
-                _ => rec["data_hex"] = to_hex(payload).into(),
+            let text = std::str::from_utf8(payload)
+                .ok()
+                .filter(|_| form == Form::Text);
+            Record {
+                from,
+                len: payload.len(),
+                data: text,
+                data_hex: text.is_none().then(|| to_hex(payload)),
+                rtt_ms,
             }
-            if let (Value::Object(r), Value::Object(more)) = (&mut rec, extra) {
-                r.extend(more);
-            }
-            rec
         },
     );
 }

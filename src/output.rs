@@ -183,8 +183,12 @@ impl Output {
 
 impl RecordBatch<'_> {
     /// One record: `plain` appends the line's bytes (they need not be UTF-8), or `json`
-    /// gives the JSON form. The newline is added here.
-    pub fn record(&mut self, plain: impl FnOnce(&mut Vec<u8>), json: impl FnOnce() -> Value) {
+    /// gives the JSON form (a struct keeps its field order). The newline is added here.
+    pub fn record<J: serde::Serialize>(
+        &mut self,
+        plain: impl FnOnce(&mut Vec<u8>),
+        json: impl FnOnce() -> J,
+    ) {
         if self.out.json {
             // Writing JSON into a Vec cannot fail.
             let _ = serde_json::to_writer(&mut self.buf, &json());

@@ -1133,3 +1133,75 @@ fn join_ipv6_group_on_loopback() {
         "nothing was sent, so the idle timeout is a failure"
     );
 }
+
+// ---------------------------------------------------------------- batching
+
+#[test]
+fn send_count_in_batches_arrives_as_separate_datagrams() {
+    // --count goes out through sendmmsg and UDP segmentation offload: the receiver must
+    // still see every datagram on its own, each exactly the payload.
+    let peer = Peer::start(
+        r#"
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1], flush=True)
+s.settimeout(2)
+sizes = {}
+try:
+    while True:
+        d = s.recv(70000)
+        sizes[(len(d), d[:8])] = sizes.get((len(d), d[:8]), 0) + 1
+except socket.timeout:
+    pass
+print(sorted(sizes.items()))
+"#,
+    );
+    let port = peer.port().to_string();
+    let r = run(&[
+        "udp-send",
+        "--count",
+        "1000",
+        "--size",
+        "100",
+        "127.0.0.1",
+        &port,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(peer.finish(LIMIT).trim(), "[((100, b'sockkit '), 1000)]");
+}
+
+#[test]
+fn recv_from_a_segmenting_sender_shows_every_datagram() {
+    // A fast sender's runs of equal datagrams are handed over together (UDP_GRO) and
+    // cut back into the original datagrams, the short last one included.
+    let recv = Recv::start(&["--json", "-w", "700ms", "udp-recv", "127.0.0.1", "0"]);
+    common::python(&format!(
+        "import struct\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+         s.sendmsg([b'a' * 64 + b'b' * 64 + b'c' * 10], [(socket.SOL_UDP, 103, struct.pack('H', 64))], 0, ('127.0.0.1', {}))\n",
+        recv.port
+    ));
+    let r = run(&[
+        "udp-send",
+        "--count",
+        "500",
+        "--size",
+        "32",
+        "127.0.0.1",
+        &recv.port.to_string(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (code, out, err) = recv.finish();
+    assert_eq!(code, 0, "{err}");
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 503, "{err}");
+    assert_eq!(recs[0]["data"], "a".repeat(64));
+    assert_eq!(recs[1]["data"], "b".repeat(64));
+    assert_eq!(recs[2]["data"], "c".repeat(10));
+    assert_eq!(recs[2]["len"], 10);
+    for r in &recs[3..] {
+        assert_eq!(r["len"], 32);
+        assert_eq!(r["data"], "sockkit sockkit sockkit sockkit ");
+    }
+}

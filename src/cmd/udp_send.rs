@@ -222,6 +222,13 @@ impl<'a> Sender<'a> {
     fn send_repeated(&mut self, payload: &[u8], count: u64) -> anyhow::Result<()> {
         self.check_size(payload)?;
         let mut left = count;
+        if !self.setup.is_unix && self.reply_wait.is_none() && self.interval.is_none() {
+            let done = datagram::send_segmented(self.ctx, &self.sock, payload, count, self.limit)
+                .map_err(|e| self.send_failure(&e))?;
+            self.sent += done;
+            self.bytes += done * payload.len() as u64;
+            left -= done;
+        }
         while left > 0 {
             let n = left.min(BATCH as u64) as usize;
             let batch = vec![payload; n];
@@ -263,7 +270,7 @@ impl<'a> Sender<'a> {
             let Some(wait) = self.reply_wait else {
                 return Ok(());
             };
-            match self.await_reply(wait, started) {
+            match self.await_reply(wait) {
                 Err(e)
                     if refused(&e) && self.replies == 0 && self.current + 1 < self.peers.len() =>
                 {
@@ -279,14 +286,15 @@ impl<'a> Sender<'a> {
                     self.connect_next()?;
                 }
                 Err(e) => return Err(self.send_failure(&e).into()),
-                Ok(()) => return Ok(()),
+                Ok(Some(reply)) => return self.print_reply(&reply, started),
+                Ok(None) => return Ok(()),
             }
         }
     }
 
-    /// Wait up to `wait` for one datagram from the peer and print it.
-    fn await_reply(&mut self, wait: Duration, started: Instant) -> io::Result<()> {
-        let deadline = started + wait;
+    /// Wait up to `wait` for one datagram from the peer; `None` when none came.
+    fn await_reply(&mut self, wait: Duration) -> io::Result<Option<Vec<u8>>> {
+        let deadline = Instant::now() + wait;
         let mut buf = vec![0u8; self.limit.max(65536) + 1];
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -305,7 +313,10 @@ impl<'a> Sender<'a> {
                 |n| n.to_string(),
             );
             match n {
-                Ok(n) => return self.print_reply(&buf[..n.min(buf.len())], started),
+                Ok(n) => {
+                    buf.truncate(n);
+                    return Ok(Some(buf));
+                }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
@@ -324,10 +335,10 @@ impl<'a> Sender<'a> {
             },
             json!({"from": text, "waited_ms": wait.as_secs_f64() * 1000.0}),
         );
-        Ok(())
+        Ok(None)
     }
 
-    fn print_reply(&mut self, payload: &[u8], started: Instant) -> io::Result<()> {
+    fn print_reply(&mut self, payload: &[u8], started: Instant) -> anyhow::Result<()> {
         self.replies += 1;
         let rtt_ms = started.elapsed().as_secs_f64() * 1000.0;
         let from = self.peer_text();
@@ -338,12 +349,9 @@ impl<'a> Sender<'a> {
             Form::Text,
             &from,
             payload,
-            json!({"rtt_ms": rtt_ms}),
+            Some(rtt_ms),
         );
-        batch.flush().map_err(|e| match e.downcast::<io::Error>() {
-            Ok(io) => io,
-            Err(_) => io::Error::from(io::ErrorKind::BrokenPipe),
-        })
+        batch.flush()
     }
 
     fn send_failure(&self, e: &io::Error) -> Failure {
