@@ -214,12 +214,18 @@ fn temp_path(name: &str) -> String {
 
 #[test]
 fn send_message_to_python_receiver() {
-    let peer = py_receiver("127.0.0.1", 1);
+    let peer = py_receiver("127.0.0.1", 2);
     let port = peer.port().to_string();
     let r = run(&["udp-send", "127.0.0.1", &port, "hello there"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "");
-    assert_eq!(received(&peer.finish(LIMIT)), vec![b"hello there".to_vec()]);
+    // A message that looks like an option follows `--`.
+    let r = run(&["udp-send", "127.0.0.1", &port, "--", "-n"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        received(&peer.finish(LIMIT)),
+        vec![b"hello there".to_vec(), b"-n".to_vec()]
+    );
 }
 
 #[test]
@@ -361,14 +367,15 @@ fn wait_reply_prints_the_seed_timestamp_servers_answer() {
 fn wait_reply_with_no_answer_exits_1() {
     let peer = py_receiver("127.0.0.1", 1);
     let port = peer.port().to_string();
+    // Options may follow the endpoint and message.
     let r = run(&[
         "udp-send",
-        "-r",
-        "-w",
-        "300ms",
         "127.0.0.1",
         &port,
         "anyone?",
+        "-r",
+        "-w",
+        "300ms",
     ]);
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout, "");
