@@ -195,7 +195,7 @@ pub fn send_segmented(
         };
         let call = || {
             format!(
-                "sendmmsg({fd}, [{msgs} messages of {per_msg} x {seg} bytes, UDP_SEGMENT={seg}], {msgs}, 0)"
+                "sendmmsg({fd}, [{msgs} messages of up to {per_msg} datagrams, UDP_SEGMENT={seg}], {msgs}, 0)"
             )
         };
         match traced(ctx, call, res, |n| n.to_string()) {

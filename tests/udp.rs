@@ -399,6 +399,18 @@ fn wait_reply_to_a_closed_port_is_connection_refused() {
     );
     // The ICMP error ends the wait, not the 5 s timeout.
     assert!(start.elapsed() < Duration::from_secs(4));
+
+    // Without -r too: on loopback the refusal is back before udp-send ends.
+    for args in [&["x"][..], &["--count", "1000", "--size", "64"]] {
+        let mut all = vec!["udp-send", "127.0.0.1", port.as_str()];
+        all.extend_from_slice(args);
+        let r = run(&all);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .starts_with(&format!("sockkit: 127.0.0.1:{port}: connection refused\n"))
+        );
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! datagrams go out in batches through sendmmsg(2).
 
 use std::io::{self, Read};
+use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -369,8 +370,26 @@ impl<'a> Sender<'a> {
         }
     }
 
-    /// `-v` summary; exit 1 when `-r` waited in vain.
+    /// `-v` summary; exit 1 when the peer refused (an ICMP error already back) or `-r`
+    /// waited in vain.
     fn finish(&self, started: Instant) -> anyhow::Result<()> {
+        // UDP send does not wait for the network, but an ICMP port unreachable that has
+        // already come back (at once on loopback) is pending on the socket: a datagram
+        // nobody could take is not a success.
+        let pending = self.sock.take_error();
+        let trace_call = || {
+            format!(
+                "getsockopt({}, SOL_SOCKET, SO_ERROR)",
+                self.sock.as_raw_fd()
+            )
+        };
+        let pending = socket::traced(self.ctx, trace_call, pending, |e| match e {
+            Some(e) => format!("0 ({})", reason(e)),
+            None => "0 (0)".into(),
+        });
+        if let Ok(Some(e)) = pending {
+            return Err(self.send_failure(&e).into());
+        }
         let secs = started.elapsed().as_secs_f64();
         let rate = if secs > 0.0 {
             self.sent as f64 / secs
