@@ -1224,3 +1224,37 @@ fn recv_from_a_segmenting_sender_shows_every_datagram() {
         assert_eq!(r["data"], "sockkit sockkit sockkit sockkit ");
     }
 }
+
+#[test]
+fn unix_send_to_a_receiver_that_never_reads_is_bounded_by_w() {
+    let name = format!("@sockkit-udp-stuck-{}", std::process::id());
+    let addr = unix_addr_literal(&name);
+    let peer = Peer::start(&format!(
+        "import socket, time\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         s.bind({addr})\nprint('READY', flush=True)\ntime.sleep(20)\n"
+    ));
+    assert_eq!(peer.first_line, "READY");
+    let start = Instant::now();
+    let r = run(&[
+        "-w", "500ms", "udp-send", "--unix", &name, "--count", "5000", "fill",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("queue stayed full for 500ms"),
+        "{}",
+        r.stderr
+    );
+    assert!(start.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn unix_send_refuses_ip_only_options() {
+    for flag in [&["--ttl", "3"][..], &["--broadcast"]] {
+        let mut args = vec!["udp-send", "--unix", "@x"];
+        args.extend_from_slice(flag);
+        args.push("msg");
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{flag:?}: {}", r.stderr);
+        assert!(r.stderr.contains("not --unix"), "{}", r.stderr);
+    }
+}

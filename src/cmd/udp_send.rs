@@ -23,6 +23,8 @@ use crate::sockopt::{Setting, SockKind};
 
 /// How long `-r` waits for each reply when `-w` is not given.
 const DEFAULT_REPLY_WAIT: Duration = Duration::from_secs(2);
+/// How long a Unix datagram send may wait on a receiver's full queue without `-w`.
+const DEFAULT_SEND_WAIT: Duration = Duration::from_secs(10);
 
 pub fn run(ctx: &Ctx, args: &UdpSendArgs) -> anyhow::Result<()> {
     let kind = if args.unix.is_some() {
@@ -50,6 +52,7 @@ struct Plan {
     target: Target,
     payload: Payload,
     count: u64,
+    interval: Option<Duration>,
 }
 
 enum Target {
@@ -88,6 +91,26 @@ impl Plan {
             None => 1,
         };
         let payload = payload_from(args, message)?;
+        let interval = args
+            .interval
+            .as_deref()
+            .map(|t| parse::duration(t).map_err(|e| e.prefixed("--interval")))
+            .transpose()?;
+        if let Some(ttl) = args.ttl
+            && !(1..=255).contains(&ttl)
+        {
+            return Err(usage(format!("--ttl {ttl}"), "out of range 1-255"));
+        }
+        if args.unix.is_some() {
+            for (set, flag) in [
+                (args.ttl.is_some(), "--ttl"),
+                (args.broadcast, "--broadcast"),
+            ] {
+                if set {
+                    return Err(usage(flag, "is for UDP, not --unix"));
+                }
+            }
+        }
         // Resolve last: bad input is exit 2 whether or not the name resolves.
         let target = match (&args.unix, hostport) {
             (Some(path), _) => Target::Unix(UnixPath::parse(path)?),
@@ -100,6 +123,7 @@ impl Plan {
             target,
             payload,
             count,
+            interval,
         })
     }
 }
@@ -155,16 +179,6 @@ struct Sender<'a> {
 
 impl<'a> Sender<'a> {
     fn open(ctx: &'a Ctx, args: &UdpSendArgs, plan: &Plan) -> Result<Sender<'a>, Failure> {
-        let interval = args
-            .interval
-            .as_deref()
-            .map(|t| parse::duration(t).map_err(|e| e.prefixed("--interval")))
-            .transpose()?;
-        if let Some(ttl) = args.ttl
-            && !(1..=255).contains(&ttl)
-        {
-            return Err(usage(format!("--ttl {ttl}"), "out of range 1-255"));
-        }
         let (peers, is_unix) = match &plan.target {
             Target::Ip { addrs } => (addrs.iter().map(|a| SockAddr::from(*a)).collect(), false),
             Target::Unix(path) => (vec![path.sockaddr()?], true),
@@ -177,6 +191,7 @@ impl<'a> Sender<'a> {
             ttl: args.ttl,
             is_unix,
             autobind: is_unix && reply_wait.is_some(),
+            send_wait: ctx.timeout.unwrap_or(DEFAULT_SEND_WAIT),
         };
         let (sock, limit, limit_why) = setup.connect(ctx, &peers[0])?;
         Ok(Sender {
@@ -187,7 +202,7 @@ impl<'a> Sender<'a> {
             limit,
             limit_why,
             setup,
-            interval,
+            interval: plan.interval,
             reply_wait,
             sent: 0,
             bytes: 0,
@@ -357,6 +372,13 @@ impl<'a> Sender<'a> {
 
     fn send_failure(&self, e: &io::Error) -> Failure {
         let text = self.peer_text();
+        if e.kind() == io::ErrorKind::WouldBlock {
+            let wait = humantime::format_duration(self.setup.send_wait);
+            return failed(
+                &text,
+                format!("the receiver's queue stayed full for {wait} (it is not reading)"),
+            );
+        }
         let f = io_failed(&text, e);
         match e.raw_os_error() {
             Some(libc::ECONNREFUSED) if !self.setup.is_unix => {
@@ -459,6 +481,8 @@ struct Setup {
     is_unix: bool,
     /// Give the socket an address a peer can answer (Unix datagrams with `-r`).
     autobind: bool,
+    /// A Unix datagram send blocks while the receiver's queue is full: this long at most.
+    send_wait: Duration,
 }
 
 impl Setup {
@@ -483,6 +507,15 @@ impl Setup {
                 set(ctx, &sock, &format!("IP_TTL={ttl}"))?;
                 set(ctx, &sock, &format!("IP_MULTICAST_TTL={ttl}"))?;
             }
+        }
+        if self.is_unix {
+            let fd = sock.as_raw_fd();
+            let wait = self.send_wait;
+            let call = || format!("setsockopt({fd}, SOL_SOCKET, SO_SNDTIMEO, {wait:?})");
+            socket::traced(ctx, call, sock.set_write_timeout(Some(wait)), |_| {
+                "0".into()
+            })
+            .map_err(|e| io_failed("SO_SNDTIMEO", &e))?;
         }
         if self.autobind {
             // An unbound Unix datagram socket cannot be answered: an empty address makes
