@@ -601,8 +601,8 @@ fn send_lines(sender: &mut Sender, hex: bool, count: u64) -> anyhow::Result<()> 
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
         let lines: Vec<&[u8]> = pending[..whole]
-            .split(|&b| b == b'\n')
-            .take(pending[..whole].iter().filter(|&&b| b == b'\n').count())
+            .split_inclusive(|&b| b == b'\n')
+            .map(|line| &line[..line.len() - 1])
             .collect();
         send_line_batch(sender, &lines, hex, count)?;
         pending.drain(..whole);
