@@ -440,6 +440,7 @@ fn send_bad_input_exits_2_naming_it() {
             "--size with MESSAGE",
         ),
         (&["udp-send", "127.0.0.1", "70000", "x"], "port 70000"),
+        (&["udp-send", "127.0.0.1", "0", "x"], "port 0"),
         (&["udp-send", "1.2.3.999", "9", "x"], "1.2.3.999"),
         (&["udp-send", "127.0.0.1"], "missing PORT"),
         (
@@ -889,6 +890,10 @@ fn recv_bad_input_exits_2() {
             "nosuchif0",
         ),
         (&["udp-recv", "--unix", "/tmp/x", "5000"], "--unix"),
+        (
+            &["udp-recv", "5000", "--exec", "no-such-program-x"],
+            "--exec no-such-program-x",
+        ),
         (&["udp-recv", "-O", "TCP_NODELAY=1", "5000"], "TCP_NODELAY"),
         (&["-w", "never", "udp-recv", "5000"], "--timeout"),
     ];

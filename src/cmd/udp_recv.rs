@@ -151,8 +151,11 @@ impl Answer {
             return Ok(Answer::Run(Exec { argv, limit }));
         }
         if let Some(prog) = args.exec.first() {
-            if prog.is_empty() {
-                return Err(usage("--exec", "empty program name"));
+            if !is_program(prog) {
+                return Err(usage(
+                    format!("--exec {prog}"),
+                    "no such program (not a path to an executable, not found in PATH)",
+                ));
             }
             return Ok(Answer::Run(Exec {
                 argv: args.exec.clone(),
@@ -577,6 +580,22 @@ impl Session<'_> {
             }
         }
     }
+}
+
+/// Whether `prog` can be run: a path to an executable file, or a name found in PATH.
+fn is_program(prog: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let runnable = |p: &std::path::Path| {
+        std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    };
+    if prog.is_empty() {
+        return false;
+    }
+    if prog.contains('/') {
+        return runnable(std::path::Path::new(prog));
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| runnable(&dir.join(prog))))
 }
 
 fn is_icmp_error(e: &io::Error) -> bool {

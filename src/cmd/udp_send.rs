@@ -114,6 +114,9 @@ impl Plan {
         // Resolve last: bad input is exit 2 whether or not the name resolves.
         let target = match (&args.unix, hostport) {
             (Some(path), _) => Target::Unix(UnixPath::parse(path)?),
+            (None, Some(hp)) if hp.port == 0 => {
+                return Err(usage("port 0", "a datagram cannot be sent to port 0"));
+            }
             (None, Some(hp)) => Target::Ip {
                 addrs: endpoint::resolve(hp.host.as_deref(), hp.port, ctx.family, Proto::Udp)?,
             },
