@@ -1263,3 +1263,34 @@ fn unix_send_refuses_ip_only_options() {
         assert!(r.stderr.contains("not --unix"), "{}", r.stderr);
     }
 }
+
+#[test]
+fn wait_reply_counts_the_datagrams_left_unanswered() {
+    // A server that answers every other datagram: udp-send keeps going, prints the
+    // answers it got, and exits 1 naming how many went unanswered.
+    let server = Peer::start(
+        r#"
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1], flush=True)
+s.settimeout(10)
+for i in range(4):
+    data, addr = s.recvfrom(100)
+    if i % 2 == 0:
+        s.sendto(b"ack " + data, addr)
+"#,
+    );
+    let port = server.port().to_string();
+    let r = run_with(
+        &["udp-send", "-r", "-w", "300ms", "127.0.0.1", &port],
+        b"a\nb\nc\nd\n",
+        LIMIT,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout, "ack a\nack c\n");
+    assert_eq!(
+        r.stderr.trim(),
+        format!("sockkit: 127.0.0.1:{port}: 2 of 4 datagrams got no reply within 300ms")
+    );
+}
