@@ -105,7 +105,7 @@ never\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l raw -d 'Send all of stdin as one datagram'
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l hex -d 'MESSAGE is hex (68656c6c6f)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l broadcast -d 'Allow sending to a broadcast address (SO_BROADCAST)'
-complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s r -l wait-reply -d 'After each datagram wait up to --timeout for a reply and print it (exit 1 when none came)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s r -l wait-reply -d 'After each datagram wait up to --timeout (default 2s) for a reply and print it (exit 1 when none came)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -235,11 +235,23 @@ pub struct ConnectArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit udp-send [OPTIONS] HOST PORT [MESSAGE]\n       sockkit udp-send [OPTIONS] --unix PATH [MESSAGE]",
-    after_long_help = concat!("Without MESSAGE each stdin line (newline dropped) is one datagram.\n\nExamples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 127.0.0.1 21567 'what time is it'\n  sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9", "\n\n", exit_codes!())
+    after_long_help = concat!(
+        "Without MESSAGE each stdin line (newline dropped) is one datagram; --raw sends all of \
+stdin as one. A datagram too large to send (65507 bytes over IPv4, 65527 over IPv6, the \
+kernel's limit for Unix sockets) is bad input, exit 2. The socket is connected, so a port \
+nobody listens on shows up as 'connection refused' (exit 1) once the ICMP error is back.\n\n\
+-r waits up to -w (default 2s) after each datagram and prints the reply as udp-recv prints \
+a datagram (--json adds rtt_ms); exit 1 when a reply did not come.\n\n\
+Examples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 127.0.0.1 21567 'what time is it'\n  \
+sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9\n  \
+sockkit udp-send --hex 127.0.0.1 5000 00ff0a\n  sockkit udp-send --unix /run/app.sock ping",
+        "\n\n",
+        exit_codes!()
+    )
 )]
 pub struct UdpSendArgs {
     /// HOST PORT [MESSAGE] (or HOST:PORT [MESSAGE]; with --unix only [MESSAGE])
-    #[arg(value_name = "HOST PORT [MESSAGE]", num_args = 0..=3, allow_hyphen_values = true)]
+    #[arg(value_name = "HOST PORT [MESSAGE]", num_args = 0..=3)]
     pub args: Vec<String>,
 
     /// Send to an AF_UNIX datagram socket at PATH (@name: abstract namespace)
@@ -274,7 +286,7 @@ pub struct UdpSendArgs {
     #[arg(long, value_name = "N")]
     pub ttl: Option<u32>,
 
-    /// After each datagram wait up to --timeout for a reply and print it (exit 1 when none came)
+    /// After each datagram wait up to --timeout (default 2s) for a reply and print it (exit 1 when none came)
     #[arg(short = 'r', long)]
     pub wait_reply: bool,
 }
@@ -282,7 +294,21 @@ pub struct UdpSendArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit udp-recv [OPTIONS] [ADDR] PORT\n       sockkit udp-recv [OPTIONS] --unix PATH",
-    after_long_help = concat!("Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sockkit udp-recv --json --count 1 127.0.0.1 5000\n  sockkit udp-recv --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat' 21567", "\n\n", exit_codes!())
+    after_long_help = concat!(
+        "Binds all addresses, IPv4 and IPv6, unless ADDR is given (-4: IPv4 only). -v prefixes \
+each line with [sender] and reports 'listening on ADDR:PORT' (the real port when PORT is 0). \
+--json records: {\"from\":\"127.0.0.1:5000\",\"len\":5,\"data\":\"hello\"}, data_hex instead of data \
+when the payload is not UTF-8 (or with --hex).\n\n\
+-w DUR ends the wait after DUR without a datagram: exit 0 when something came (and --count, \
+if given, was reached), 1 when nothing came at all or fewer than --count. -w also bounds each \
+--exec/--sh-exec run (default 10s; its process group is killed). Put --exec last: every word \
+after it is its argument.\n\n\
+Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sockkit udp-recv --json --count 1 127.0.0.1 5000\n  \
+sockkit udp-recv --echo 127.0.0.1 7\n  sockkit udp-recv --join 239.255.0.1 5000\n  \
+sockkit udp-recv 21567 --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat'",
+        "\n\n",
+        exit_codes!()
+    )
 )]
 pub struct UdpRecvArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack)

@@ -190,6 +190,57 @@ fn paint(text: &str, style: Style, color: bool) -> String {
     }
 }
 
+/// Records gathered in memory and written with one write(2) per [`RecordBatch::flush`]:
+/// for commands that produce a record per datagram, where a flush per line would cost
+/// more than receiving the datagram. The caller flushes after each batch it handles, so
+/// nothing waits in memory while the command blocks.
+pub struct RecordBatch<'a> {
+    out: &'a Output,
+    buf: Vec<u8>,
+}
+
+impl Output {
+    pub fn batch(&self) -> RecordBatch<'_> {
+        RecordBatch {
+            out: self,
+            buf: Vec::with_capacity(64 * 1024),
+        }
+    }
+}
+
+impl RecordBatch<'_> {
+    /// One record: `plain` appends the line's bytes (they need not be UTF-8), or `json`
+    /// gives the JSON form (a struct keeps its field order). The newline is added here.
+    pub fn record<J: serde::Serialize>(
+        &mut self,
+        plain: impl FnOnce(&mut Vec<u8>),
+        json: impl FnOnce() -> J,
+    ) {
+        if self.out.json {
+            // Writing JSON into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut self.buf, &json());
+        } else {
+            plain(&mut self.buf);
+        }
+        self.buf.push(b'\n');
+    }
+
+    /// Bytes for stdout exactly as given (`--raw` payloads), in order with the records.
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    pub fn flush(&mut self) -> anyhow::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        let res = out.write_all(&self.buf).and_then(|_| out.flush());
+        self.buf.clear();
+        res.map_err(stdout_error)
+    }
+}
+
 /// stderr is best effort: a closed stderr must not turn into a failure of its own.
 fn write_stderr(text: &str) {
     let mut err = io::stderr().lock();

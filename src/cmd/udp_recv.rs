@@ -1,6 +1,698 @@
-use crate::cli::UdpRecvArgs;
-use crate::options::Ctx;
+//! `sockkit udp-recv`: receive UDP or Unix datagrams and show each one — a text line,
+//! raw bytes, a hex dump or a JSON record — optionally answering it (`--echo`,
+//! `--reply`, `--exec`, `--sh-exec`).
+//!
+//! Datagrams are taken in batches through recvmmsg(2) and their records written with
+//! one write per batch, so a fast sender on loopback is kept up with.
 
-pub fn run(_ctx: &Ctx, _args: &UdpRecvArgs) -> anyhow::Result<()> {
-    super::not_built("udp-recv")
+use std::io::{self, Read, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use socket2::{Domain, InterfaceIndexOrAddress, SockAddr, Socket};
+
+use crate::cli::UdpRecvArgs;
+use crate::datagram::{self, Form, Receiver, peer_text};
+use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
+use crate::error::{Failure, failed, io_failed, quiet, usage};
+use crate::options::Ctx;
+use crate::parse;
+use crate::signals;
+use crate::socket;
+use crate::sockopt::SockKind;
+
+/// How long one `--exec`/`--sh-exec` run may take when `-w` is not given.
+const DEFAULT_EXEC_LIMIT: Duration = Duration::from_secs(10);
+/// Programs running at once for `--exec`/`--sh-exec`; more datagrams wait their turn.
+const MAX_EXEC_RUNNING: usize = 32;
+/// How often a blocked wait looks at signals, whatever the idle timeout.
+const WAKE: Duration = Duration::from_millis(250);
+
+pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
+    let kind = if args.unix.is_some() {
+        SockKind::UnixDgram
+    } else {
+        SockKind::Udp
+    };
+    ctx.check_sockopts(&[kind])?;
+    let form = if args.raw {
+        Form::Raw
+    } else if args.hex {
+        Form::Hex
+    } else {
+        Form::Text
+    };
+    let answer = Answer::from_args(ctx, args)?;
+    let count = match args.count {
+        Some(0) => return Err(usage("--count 0", "must be at least 1").into()),
+        other => other,
+    };
+    let groups = args
+        .join
+        .iter()
+        .map(|g| Group::parse(g))
+        .collect::<Result<Vec<_>, _>>()?;
+    let bound = match &args.unix {
+        Some(path) => {
+            if !args.endpoint.is_empty() {
+                return Err(usage(
+                    format!("address '{}'", args.endpoint.join(" ")),
+                    "not with --unix",
+                )
+                .into());
+            }
+            if !groups.is_empty() {
+                return Err(usage("--join", "multicast is for UDP, not --unix").into());
+            }
+            bind_unix(ctx, &UnixPath::parse(path)?)?
+        }
+        None => bind_ip(ctx, &args.endpoint, &groups)?,
+    };
+    for g in &groups {
+        g.join(ctx, &bound.sock)?;
+    }
+    // A GRO run is taken whole, so with --count it could hold datagrams past the last
+    // one shown: there datagrams come one by one.
+    if kind == SockKind::Udp && count.is_none() {
+        datagram::enable_gro(ctx, &bound.sock);
+    }
+    let local = bound
+        .sock
+        .local_addr()
+        .map(|a| peer_text(&a))
+        .unwrap_or_default();
+    ctx.out.event(
+        1,
+        "listening",
+        || format!("listening on {local}"),
+        json!({"address": local}),
+    );
+    signals::install();
+    let mut session = Session {
+        ctx,
+        sock: Arc::new(bound.sock),
+        form,
+        answer,
+        count,
+        received: 0,
+        running: Vec::new(),
+        warned_unnamed: false,
+    };
+    let end = session.receive_loop(kind);
+    session.finish_exec();
+    drop(bound.file);
+    let end = end?;
+    session.verdict(end)
+}
+
+/// Why receiving stopped.
+enum End {
+    Count,
+    Idle(Duration),
+    Signal(u8),
+}
+
+/// What goes back to the sender of each datagram.
+enum Answer {
+    Nothing,
+    Echo,
+    Fixed(Vec<u8>),
+    Run(Exec),
+}
+
+/// A program run per datagram, argv as given or through /bin/sh -c.
+#[derive(Clone)]
+struct Exec {
+    argv: Vec<String>,
+    limit: Duration,
+}
+
+impl Answer {
+    fn from_args(ctx: &Ctx, args: &UdpRecvArgs) -> Result<Answer, Failure> {
+        let limit = ctx.timeout.unwrap_or(DEFAULT_EXEC_LIMIT);
+        if args.echo {
+            return Ok(Answer::Echo);
+        }
+        if let Some(text) = &args.reply {
+            return Ok(Answer::Fixed(
+                parse::escapes(text).map_err(|e| e.prefixed("--reply"))?,
+            ));
+        }
+        if let Some(cmd) = &args.sh_exec {
+            let argv = vec!["/bin/sh".into(), "-c".into(), cmd.clone()];
+            return Ok(Answer::Run(Exec { argv, limit }));
+        }
+        if let Some(prog) = args.exec.first() {
+            if !is_program(prog) {
+                return Err(usage(
+                    format!("--exec {prog}"),
+                    "no such program (not a path to an executable, not found in PATH)",
+                ));
+            }
+            return Ok(Answer::Run(Exec {
+                argv: args.exec.clone(),
+                limit,
+            }));
+        }
+        Ok(Answer::Nothing)
+    }
+}
+
+/// The bound socket, and the file it made when it is a Unix path.
+struct Bound {
+    sock: Socket,
+    file: Option<SocketFile>,
+}
+
+/// A Unix socket file this command created: removed on drop, and only while the path
+/// still holds that very socket (not one that replaced it).
+struct SocketFile {
+    path: String,
+    dev: u64,
+    ino: u64,
+}
+
+impl Drop for SocketFile {
+    fn drop(&mut self) {
+        if let Ok(meta) = std::fs::symlink_metadata(&self.path)
+            && meta.file_type().is_socket()
+            && meta.dev() == self.dev
+            && meta.ino() == self.ino
+        {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+fn bind_unix(ctx: &Ctx, path: &UnixPath) -> Result<Bound, Failure> {
+    if !path.is_abstract() {
+        clear_stale_socket(ctx, &path.text)?;
+    }
+    let addr = path.sockaddr()?;
+    let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixDgram, &[])?;
+    socket::bind(ctx, &sock, &addr).map_err(|e| io_failed(&path.text, &e))?;
+    let file = if path.is_abstract() {
+        None
+    } else {
+        let meta = std::fs::symlink_metadata(&path.text).map_err(|e| io_failed(&path.text, &e))?;
+        Some(SocketFile {
+            path: path.text.clone(),
+            dev: meta.dev(),
+            ino: meta.ino(),
+        })
+    };
+    Ok(Bound { sock, file })
+}
+
+/// A path in the way of bind: a socket nobody receives on is left over from an earlier
+/// run and removed; a live socket or anything that is not a socket is left alone.
+fn clear_stale_socket(ctx: &Ctx, path: &str) -> Result<(), Failure> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if !meta.file_type().is_socket() {
+        return Err(failed(path, "exists and is not a socket (left as it is)"));
+    }
+    let probe = socket::open(ctx, Domain::UNIX, SockKind::UnixDgram, &[])?;
+    let addr = SockAddr::unix(path).map_err(|e| io_failed(path, &e))?;
+    match socket::connect(ctx, &probe, &addr, None) {
+        Ok(()) => Err(failed(
+            path,
+            "address already in use (another socket receives there)",
+        )),
+        Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+            std::fs::remove_file(path).map_err(|e| io_failed(path, &e))?;
+            ctx.out.event(
+                1,
+                "stale-socket",
+                || format!("removed stale socket {path}"),
+                json!({"path": path}),
+            );
+            Ok(())
+        }
+        Err(e) => Err(io_failed(path, &e)),
+    }
+}
+
+fn bind_ip(ctx: &Ctx, words: &[String], groups: &[Group]) -> Result<Bound, Failure> {
+    let (hp, rest) = HostPort::from_words(words, Proto::Udp, true)?;
+    if let Some(extra) = rest.first() {
+        return Err(usage(format!("argument '{extra}'"), "unexpected"));
+    }
+    // All addresses: IPv4 ones when every group joined is IPv4, dual-stack otherwise.
+    let all_v4_groups = !groups.is_empty() && groups.iter().all(|g| g.addr.is_ipv4());
+    let family = match (hp.host.is_none(), all_v4_groups, ctx.family) {
+        (true, true, Family::Any) => Family::V4,
+        (_, _, f) => f,
+    };
+    let addrs = endpoint::resolve(hp.host.as_deref(), hp.port, family, Proto::Udp)?;
+    let addr = addrs[0];
+    // A deep receive buffer absorbs a sender's burst while records are written out:
+    // 4 MiB asked for (the kernel caps it at net.core.rmem_max), 16 MiB where the
+    // process may exceed that cap. `-O SO_RCVBUF=...` still has the last word.
+    let mut defaults = vec!["SO_RCVBUF=4M", "SO_RCVBUFFORCE=16M"];
+    if addr.ip().is_unspecified() && addr.is_ipv6() {
+        defaults.push(if ctx.family == Family::V6 {
+            "IPV6_V6ONLY=1"
+        } else {
+            "IPV6_V6ONLY=0"
+        });
+    }
+    if !groups.is_empty() {
+        // Several receivers of one group share its port.
+        defaults.push("SO_REUSEADDR=1");
+    }
+    let sock = match socket::open(ctx, socket::domain_of(&addr), SockKind::Udp, &defaults) {
+        // No IPv6 on this host: all addresses means all IPv4 ones.
+        Err(_) if hp.host.is_none() && addr.is_ipv6() && ctx.family == Family::Any => {
+            let v4 = SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), hp.port);
+            return bind_at(ctx, v4, &defaults);
+        }
+        other => other?,
+    };
+    bind_socket(ctx, sock, addr)
+}
+
+fn bind_at(ctx: &Ctx, addr: SocketAddr, defaults: &[&str]) -> Result<Bound, Failure> {
+    let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Udp, defaults)?;
+    bind_socket(ctx, sock, addr)
+}
+
+fn bind_socket(ctx: &Ctx, sock: Socket, addr: SocketAddr) -> Result<Bound, Failure> {
+    let shown = peer_text(&SockAddr::from(addr));
+    socket::bind(ctx, &sock, &SockAddr::from(addr)).map_err(|e| io_failed(&shown, &e))?;
+    Ok(Bound { sock, file: None })
+}
+
+/// `--join GROUP` or `GROUP%IFACE` (interface name or index).
+struct Group {
+    text: String,
+    addr: IpAddr,
+    iface: u32,
+}
+
+impl Group {
+    fn parse(text: &str) -> Result<Group, Failure> {
+        let (addr_text, iface_text) = match text.split_once('%') {
+            Some((a, i)) => (a, Some(i)),
+            None => (text, None),
+        };
+        let addr: IpAddr = addr_text
+            .parse()
+            .map_err(|_| usage(format!("--join '{text}'"), "not an IP address"))?;
+        if !addr.is_multicast() {
+            return Err(usage(
+                format!("--join {addr_text}"),
+                "not a multicast address (224.0.0.0/4, ff00::/8)",
+            ));
+        }
+        let iface = match iface_text {
+            None => 0,
+            Some(i) => interface_index(i)
+                .ok_or_else(|| usage(format!("--join '{text}'"), format!("no interface '{i}'")))?,
+        };
+        Ok(Group {
+            text: text.to_string(),
+            addr,
+            iface,
+        })
+    }
+
+    fn join(&self, ctx: &Ctx, sock: &Socket) -> Result<(), Failure> {
+        let fd = sock.as_raw_fd();
+        let iface = self.iface;
+        let res = match self.addr {
+            IpAddr::V4(g) => {
+                let on = if iface == 0 {
+                    InterfaceIndexOrAddress::Address(Ipv4Addr::UNSPECIFIED)
+                } else {
+                    InterfaceIndexOrAddress::Index(iface)
+                };
+                let call =
+                    || format!("setsockopt({fd}, SOL_IP, IP_ADD_MEMBERSHIP, {g} ifindex {iface})");
+                socket::traced(ctx, call, sock.join_multicast_v4_n(&g, &on), |_| "0".into())
+            }
+            IpAddr::V6(g) => {
+                if sock_is_v4(sock) {
+                    return Err(usage(
+                        format!("--join {}", self.text),
+                        "an IPv6 group needs an IPv6 socket (bind [::] or drop -4)",
+                    ));
+                }
+                let call = || {
+                    format!("setsockopt({fd}, SOL_IPV6, IPV6_ADD_MEMBERSHIP, {g} ifindex {iface})")
+                };
+                socket::traced(ctx, call, sock.join_multicast_v6(&g, iface), |_| "0".into())
+            }
+        };
+        res.map_err(|e| io_failed(format!("--join {}", self.text), &e))?;
+        let text = &self.text;
+        ctx.out.event(
+            1,
+            "joined",
+            || format!("joined multicast group {text}"),
+            json!({"group": self.addr.to_string(), "ifindex": iface}),
+        );
+        Ok(())
+    }
+}
+
+fn sock_is_v4(sock: &Socket) -> bool {
+    sock.local_addr()
+        .map(|a| a.domain() == Domain::IPV4)
+        .unwrap_or(false)
+}
+
+fn interface_index(name: &str) -> Option<u32> {
+    if let Ok(n) = name.parse::<u32>() {
+        return Some(n);
+    }
+    let c = std::ffi::CString::new(name).ok()?;
+    // SAFETY: c is a valid C string.
+    let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
+    (idx != 0).then_some(idx)
+}
+
+/// The receiving loop and what it has done.
+struct Session<'a> {
+    ctx: &'a Ctx,
+    sock: Arc<Socket>,
+    form: Form,
+    answer: Answer,
+    count: Option<u64>,
+    received: u64,
+    /// `--exec` runs not yet finished.
+    running: Vec<JoinHandle<()>>,
+    warned_unnamed: bool,
+}
+
+impl Session<'_> {
+    fn receive_loop(&mut self, kind: SockKind) -> anyhow::Result<End> {
+        let (slots, slot_size) = match kind {
+            SockKind::UnixDgram => (16, 256 * 1024),
+            _ => (64, 65536),
+        };
+        let mut rx = Receiver::new(slots, slot_size);
+        let mut out = self.ctx.out.batch();
+        let idle = self.ctx.timeout;
+        let mut last = Instant::now();
+        loop {
+            if let Some(code) = signals::caught() {
+                return Ok(End::Signal(code));
+            }
+            let left = match self.count {
+                Some(n) if self.received >= n => return Ok(End::Count),
+                Some(n) => (n - self.received).min(slots as u64) as usize,
+                None => slots,
+            };
+            let wait = match idle {
+                Some(limit) => {
+                    let remaining = limit.saturating_sub(last.elapsed());
+                    if remaining.is_zero() {
+                        return Ok(End::Idle(limit));
+                    }
+                    remaining.min(WAKE)
+                }
+                None => WAKE,
+            };
+            match datagram::wait_readable(&self.sock, Some(wait)) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(io_failed("poll", &e).into()),
+            }
+            let n = match rx.receive(self.ctx, &self.sock, left) {
+                Ok(n) => n,
+                // An ICMP error for an earlier reply lands on the socket; the receiver
+                // goes on.
+                Err(e) if is_icmp_error(&e) => {
+                    self.ctx.out.event(
+                        1,
+                        "icmp",
+                        || format!("an earlier reply was refused: {}", crate::error::reason(&e)),
+                        json!({"error": crate::error::reason(&e)}),
+                    );
+                    continue;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(io_failed("recvmmsg", &e).into()),
+            };
+            if n == 0 {
+                continue;
+            }
+            let mut replies: Vec<(SockAddr, &[u8])> = Vec::new();
+            for i in 0..n {
+                let d = rx.get(i);
+                let from = peer_text(&d.from);
+                if let Some(real) = d.truncated_from {
+                    self.ctx.out.warn(&format!(
+                        "datagram from {from} of {real} bytes cut to {}",
+                        d.payload.len()
+                    ));
+                }
+                datagram::write_datagram(self.ctx, &mut out, self.form, &from, d.payload, None);
+                self.received += 1;
+                if self.answer_now(&d.from, &from, d.payload) {
+                    replies.push((d.from, d.payload));
+                }
+            }
+            out.flush()?;
+            self.send_replies(&replies);
+            last = Instant::now();
+        }
+    }
+
+    /// Whether this datagram is answered with the batch (`--echo`, `--reply`); an
+    /// `--exec` run is started here and answers from its own thread.
+    fn answer_now(&mut self, to: &SockAddr, to_text: &str, payload: &[u8]) -> bool {
+        if matches!(self.answer, Answer::Nothing) {
+            return false;
+        }
+        if to.is_unnamed() {
+            if !self.warned_unnamed {
+                self.warned_unnamed = true;
+                self.ctx.out.warn(
+                    "a sender without an address (an unbound Unix socket) cannot be answered",
+                );
+            }
+            return false;
+        }
+        match &self.answer {
+            Answer::Run(exec) => {
+                let exec = exec.clone();
+                self.start_exec(exec, to.clone(), to_text.to_string(), payload.to_vec());
+                false
+            }
+            _ => true,
+        }
+    }
+
+    fn send_replies(&self, replies: &[(SockAddr, &[u8])]) {
+        if replies.is_empty() {
+            return;
+        }
+        let fixed: Option<&[u8]> = match &self.answer {
+            Answer::Fixed(bytes) => Some(bytes),
+            _ => None,
+        };
+        let payloads: Vec<&[u8]> = replies.iter().map(|(_, p)| fixed.unwrap_or(p)).collect();
+        let dests: Vec<&SockAddr> = replies.iter().map(|(a, _)| a).collect();
+        if let Err(e) = datagram::send_all(self.ctx, &self.sock, &payloads, Some(&dests)) {
+            self.ctx.out.warn(&format!(
+                "reply to {} not sent: {}",
+                peer_text(dests[0]),
+                crate::error::reason(&e)
+            ));
+        }
+    }
+
+    /// Run the program for one datagram on its own thread, at most
+    /// [`MAX_EXEC_RUNNING`] at once.
+    fn start_exec(&mut self, exec: Exec, to: SockAddr, to_text: String, payload: Vec<u8>) {
+        self.running.retain(|h| !h.is_finished());
+        while self.running.len() >= MAX_EXEC_RUNNING {
+            let oldest = self.running.remove(0);
+            let _ = oldest.join();
+        }
+        let sock = Arc::clone(&self.sock);
+        let out = self.ctx.out.clone();
+        let limit = datagram::max_payload(&sock, to.domain()).0;
+        let handle = std::thread::spawn(move || match run_exec(&exec, &to, &payload, limit) {
+            Ok(run) => {
+                let (len, status) = (run.output.len(), run.status);
+                out.event(
+                    1,
+                    "exec",
+                    || {
+                        format!(
+                            "{} for {to_text}: exit {status:?}, {len} bytes back",
+                            exec.argv.join(" ")
+                        )
+                    },
+                    json!({"to": to_text, "exit": status, "reply_len": len}),
+                );
+                if len > 0
+                    && let Err(e) = sock.send_to(&run.output, &to)
+                {
+                    out.warn(&format!(
+                        "reply to {to_text} not sent: {}",
+                        crate::error::reason(&e)
+                    ));
+                }
+            }
+            Err(why) => out.warn(&format!("{} for {to_text}: {why}", exec.argv.join(" "))),
+        });
+        self.running.push(handle);
+    }
+
+    /// Wait for every `--exec` run, so their replies go out before exit.
+    fn finish_exec(&mut self) {
+        for h in self.running.drain(..) {
+            let _ = h.join();
+        }
+    }
+
+    fn verdict(&self, end: End) -> anyhow::Result<()> {
+        match end {
+            End::Count => Ok(()),
+            End::Signal(code) => Err(quiet(code).into()),
+            End::Idle(limit) => {
+                let idle = humantime::format_duration(limit);
+                match self.count {
+                    _ if self.received == 0 => {
+                        Err(failed("udp-recv", format!("no datagram within {idle}")).into())
+                    }
+                    Some(n) if self.received < n => Err(failed(
+                        "udp-recv",
+                        format!("{} of {n} datagrams, then none for {idle}", self.received),
+                    )
+                    .into()),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// Whether `prog` can be run: a path to an executable file, or a name found in PATH.
+fn is_program(prog: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let runnable = |p: &std::path::Path| {
+        std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    };
+    if prog.is_empty() {
+        return false;
+    }
+    if prog.contains('/') {
+        return runnable(std::path::Path::new(prog));
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| runnable(&dir.join(prog))))
+}
+
+fn is_icmp_error(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::ECONNREFUSED | libc::EHOSTUNREACH | libc::ENETUNREACH | libc::EHOSTDOWN)
+    )
+}
+
+/// Run `exec` with `payload` on its stdin; its stdout (at most `limit` bytes) is the reply.
+/// Killed when it runs longer than its limit; always reaped.
+/// What one `--exec` run gave: its stdout and its exit code (None when killed by a signal).
+struct Run {
+    output: Vec<u8>,
+    status: Option<i32>,
+}
+
+fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<Run, String> {
+    let mut cmd = Command::new(&exec.argv[0]);
+    // Its own process group, so the time limit ends whatever it started too.
+    cmd.args(&exec.argv[1..])
+        .process_group(0)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    match to.as_socket() {
+        Some(sa) => {
+            let ip = match sa.ip() {
+                IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
+                v4 => v4,
+            };
+            cmd.env("SOCKKIT_PEER_ADDR", ip.to_string())
+                .env("SOCKKIT_PEER_PORT", sa.port().to_string());
+        }
+        None => {
+            cmd.env("SOCKKIT_PEER_ADDR", peer_text(to));
+        }
+    }
+    let mut child = cmd.spawn().map_err(|e| crate::error::reason(&e))?;
+    let started = Instant::now();
+    let mut stdin = child.stdin.take();
+    let input = payload.to_vec();
+    // A program that never reads its stdin must not block the reply.
+    std::thread::spawn(move || {
+        if let Some(s) = stdin.as_mut() {
+            let _ = s.write_all(&input);
+        }
+    });
+    let mut stdout = child.stdout.take();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = stdout.as_mut() {
+            let _ = s.take(limit as u64 + 1).read_to_end(&mut buf);
+        }
+        let _ = tx.send(buf);
+    });
+    let output = rx.recv_timeout(exec.limit);
+    if output.is_err() {
+        // Its stdout is still open: it, or something it left running, overstayed.
+        kill_group(&child);
+    }
+    let left = exec.limit.saturating_sub(started.elapsed());
+    let status = reap(&mut child, left);
+    let output = output.map_err(|_| {
+        format!(
+            "still running after {}, killed; nothing sent",
+            humantime::format_duration(exec.limit)
+        )
+    })?;
+    if output.len() > limit {
+        return Err(format!(
+            "wrote more than {limit} bytes, too large for one datagram; nothing sent"
+        ));
+    }
+    // A failing program's output still goes back: its answer may be the point.
+    Ok(Run { output, status })
+}
+
+/// SIGKILL to the process group `child` leads (it was started as its own group).
+fn kill_group(child: &Child) {
+    // SAFETY: kill(2) of a process group id we created; no memory is involved.
+    unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+}
+
+/// Wait for `child` up to `left`, then kill it; reaped either way. Its exit code, if any.
+fn reap(child: &mut Child, left: Duration) -> Option<i32> {
+    let deadline = Instant::now() + left;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.code(),
+            Ok(None) if Instant::now() >= deadline => {
+                kill_group(child);
+                return child.wait().ok().and_then(|s| s.code());
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => return None,
+        }
+    }
 }

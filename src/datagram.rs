@@ -1,0 +1,546 @@
+//! What `udp-send` and `udp-recv` share: batched datagram I/O (sendmmsg/recvmmsg), the
+//! largest payload a socket carries, waiting on a socket, and how a datagram is shown.
+
+use std::io;
+use std::net::SocketAddr;
+use std::os::fd::AsRawFd;
+use std::time::Duration;
+
+use serde::Serialize;
+use socket2::{Domain, SockAddr, SockAddrStorage, Socket};
+
+use crate::endpoint::show;
+use crate::options::Ctx;
+use crate::output::{RecordBatch, Style};
+use crate::parse::to_hex;
+use crate::socket::traced;
+
+/// Datagrams handed to one sendmmsg(2) or taken from one recvmmsg(2).
+pub const BATCH: usize = 1024;
+
+/// The largest payload one datagram on `sock` carries, and why: 65535 less the IP and
+/// UDP headers, or for AF_UNIX what the kernel allows (the send buffer less 32 bytes).
+pub fn max_payload(sock: &Socket, domain: Domain) -> (usize, String) {
+    if domain == Domain::IPV4 {
+        (65507, "the largest IPv4 UDP datagram".into())
+    } else if domain == Domain::IPV6 {
+        (65527, "the largest IPv6 UDP datagram".into())
+    } else {
+        let sndbuf = sock.send_buffer_size().unwrap_or(212992);
+        let limit = sndbuf.saturating_sub(32);
+        (
+            limit,
+            format!("the largest Unix datagram here (SO_SNDBUF {sndbuf} less 32)"),
+        )
+    }
+}
+
+/// An address as users read it; IPv4 peers of a dual-stack socket show as IPv4
+/// (`127.0.0.1:5000`, not `[::ffff:127.0.0.1]:5000`).
+pub fn peer_text(addr: &SockAddr) -> String {
+    match addr.as_socket() {
+        Some(SocketAddr::V6(v6)) => match v6.ip().to_ipv4_mapped() {
+            Some(v4) => SocketAddr::new(v4.into(), v6.port()).to_string(),
+            None => v6.to_string(),
+        },
+        _ => show(addr),
+    }
+}
+
+/// Wait until `sock` is readable, at most `limit` (forever when `None`). `Ok(false)` on
+/// timeout; EINTR comes back as an error so the caller can look at the signal.
+pub fn wait_readable(sock: &Socket, limit: Option<Duration>) -> io::Result<bool> {
+    let mut pfd = libc::pollfd {
+        fd: sock.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = limit.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i32);
+    // SAFETY: one valid pollfd.
+    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+    if n < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(n > 0)
+}
+
+/// Send every payload, in as few sendmmsg(2) calls as the kernel takes them: to the
+/// connected peer, or each to its own address when `dests` is given.
+pub fn send_all(
+    ctx: &Ctx,
+    sock: &Socket,
+    payloads: &[&[u8]],
+    dests: Option<&[&SockAddr]>,
+) -> io::Result<()> {
+    let fd = sock.as_raw_fd();
+    let mut iovs: Vec<libc::iovec> = payloads
+        .iter()
+        .map(|p| libc::iovec {
+            iov_base: p.as_ptr() as *mut libc::c_void,
+            iov_len: p.len(),
+        })
+        .collect();
+    // SAFETY: an all-zero mmsghdr is a valid empty header.
+    let mut hdrs: Vec<libc::mmsghdr> = (0..payloads.len())
+        .map(|_| unsafe { std::mem::zeroed() })
+        .collect();
+    for (i, h) in hdrs.iter_mut().enumerate() {
+        h.msg_hdr.msg_iov = &mut iovs[i];
+        h.msg_hdr.msg_iovlen = 1;
+        if let Some(d) = dests {
+            h.msg_hdr.msg_name = d[i].as_ptr() as *mut libc::c_void;
+            h.msg_hdr.msg_namelen = d[i].len();
+        }
+    }
+    let mut done = 0;
+    let mut retries = 0;
+    while done < hdrs.len() {
+        let want = (hdrs.len() - done).min(BATCH);
+        // SAFETY: `hdrs[done..]` holds `want` headers pointing at live iovecs, payloads and
+        // addresses, all borrowed for the length of this call.
+        let n = unsafe { libc::sendmmsg(fd, hdrs[done..].as_mut_ptr(), want as u32, 0) };
+        let res = if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        };
+        let call = || {
+            let bytes = payloads[done].len();
+            format!("sendmmsg({fd}, [{want} datagrams, first {bytes} bytes], {want}, 0)")
+        };
+        match traced(ctx, call, res, |n| n.to_string()) {
+            Ok(n) => {
+                done += n;
+                retries = 0;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            // A full device queue is momentary; a bounded pause lets it drain.
+            Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) && retries < 1000 => {
+                retries += 1;
+                std::thread::sleep(Duration::from_micros(100));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Datagrams in one UDP generic segmentation offload (UDP_SEGMENT) send.
+const SEGMENTS: usize = 64;
+
+/// Send `payload` `count` times as equal datagrams through UDP segmentation offload: one
+/// buffer of up to 64 copies per message, cut into datagrams by the kernel (UDP_SEGMENT),
+/// and many such messages per sendmmsg(2). The datagrams on the wire are the same as
+/// one sendto each. Returns how many went out this way: 0 when the kernel or the
+/// socket cannot segment, and the caller sends the rest one datagram per message.
+pub fn send_segmented(
+    ctx: &Ctx,
+    sock: &Socket,
+    payload: &[u8],
+    count: u64,
+    max_total: usize,
+) -> io::Result<u64> {
+    let seg = payload.len();
+    let per_msg = max_total.checked_div(seg).map_or(0, |n| n.min(SEGMENTS));
+    if per_msg < 2 || count < 2 || seg > u16::MAX as usize {
+        return Ok(0);
+    }
+    let buf = payload.repeat(per_msg);
+    // SAFETY: CMSG_SPACE only computes a size.
+    let space = unsafe { libc::CMSG_SPACE(std::mem::size_of::<u16>() as u32) } as usize;
+    // u64 storage keeps the control buffer aligned for cmsghdr.
+    let mut control = vec![0u64; space.div_ceil(8)];
+    // SAFETY: `control` holds CMSG_SPACE(2) bytes, room for one cmsghdr and a u16; the
+    // msghdr points at it only to find that first header.
+    unsafe {
+        let mut probe: libc::msghdr = std::mem::zeroed();
+        probe.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+        probe.msg_controllen = space;
+        let c = libc::CMSG_FIRSTHDR(&probe);
+        (*c).cmsg_level = libc::SOL_UDP;
+        (*c).cmsg_type = libc::UDP_SEGMENT;
+        (*c).cmsg_len = libc::CMSG_LEN(std::mem::size_of::<u16>() as u32) as usize;
+        std::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut u16, seg as u16);
+    }
+    let fd = sock.as_raw_fd();
+    let mut sent: u64 = 0;
+    while sent < count {
+        let left = count - sent;
+        let msgs = (left.div_ceil(per_msg as u64) as usize).min(BATCH);
+        let mut iovs: Vec<libc::iovec> = (0..msgs)
+            .map(|i| {
+                let segs = (left - (i * per_msg) as u64).min(per_msg as u64) as usize;
+                libc::iovec {
+                    iov_base: buf.as_ptr() as *mut libc::c_void,
+                    iov_len: segs * seg,
+                }
+            })
+            .collect();
+        // SAFETY: an all-zero mmsghdr is a valid empty header.
+        let mut hdrs: Vec<libc::mmsghdr> =
+            (0..msgs).map(|_| unsafe { std::mem::zeroed() }).collect();
+        for (h, iov) in hdrs.iter_mut().zip(iovs.iter_mut()) {
+            h.msg_hdr.msg_iov = iov;
+            h.msg_hdr.msg_iovlen = 1;
+            // The kernel only reads the control data, so every message shares it.
+            h.msg_hdr.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+            h.msg_hdr.msg_controllen = space;
+        }
+        // SAFETY: `msgs` headers pointing at live iovecs, `buf` and `control`.
+        let n = unsafe { libc::sendmmsg(fd, hdrs.as_mut_ptr(), msgs as u32, 0) };
+        let res = if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        };
+        let call = || {
+            format!(
+                "sendmmsg({fd}, [{msgs} messages of up to {per_msg} datagrams, UDP_SEGMENT={seg}], {msgs}, 0)"
+            )
+        };
+        match traced(ctx, call, res, |n| n.to_string()) {
+            Ok(n) => {
+                let done: usize = iovs[..n].iter().map(|v| v.iov_len / seg).sum();
+                sent += done as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if sent == 0 && cannot_segment(&e) => return Ok(0),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(sent)
+}
+
+/// The errors of a kernel, socket or route that does not do UDP segmentation.
+fn cannot_segment(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::EIO | libc::ENOPROTOOPT | libc::EOPNOTSUPP | libc::EMSGSIZE)
+    )
+}
+
+/// One datagram as received.
+pub struct Datagram<'a> {
+    pub payload: &'a [u8],
+    pub from: SockAddr,
+    /// Its real length, when it was longer than the buffer.
+    pub truncated_from: Option<usize>,
+}
+
+/// Ask the kernel to hand over runs of equal datagrams from one sender as one buffer
+/// (UDP_GRO), which [`Receiver`] cuts back into the original datagrams: a loopback sender
+/// using segmentation offload is then received at the cost of its messages, not its
+/// datagrams. Not every kernel has it; without it datagrams simply come one by one.
+pub fn enable_gro(ctx: &Ctx, sock: &Socket) {
+    let fd = sock.as_raw_fd();
+    let on: libc::c_int = 1;
+    // SAFETY: setsockopt with a valid int.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd,
+            libc::SOL_UDP,
+            libc::UDP_GRO,
+            &on as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    let res = if rc < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    };
+    let call = || format!("setsockopt({fd}, SOL_UDP, UDP_GRO, 1)");
+    let _ = traced(ctx, call, res, |_| "0".into());
+}
+
+/// Room for one cmsghdr carrying an int (UDP_GRO's segment size), in u64s for alignment.
+const CONTROL_WORDS: usize = 4;
+
+/// Buffers for recvmmsg(2): up to `slots` messages of up to `slot_size` bytes per call,
+/// each one datagram, or with UDP_GRO a run of equal datagrams from one sender.
+pub struct Receiver {
+    slot_size: usize,
+    bufs: Vec<u8>,
+    iovs: Vec<libc::iovec>,
+    names: Vec<SockAddrStorage>,
+    controls: Vec<[u64; CONTROL_WORDS]>,
+    hdrs: Vec<libc::mmsghdr>,
+    /// The datagrams of the last receive: (slot, offset in the slot, length).
+    datagrams: Vec<(usize, usize, usize)>,
+}
+
+impl Receiver {
+    pub fn new(slots: usize, slot_size: usize) -> Receiver {
+        let mut bufs = vec![0u8; slots * slot_size];
+        let base = bufs.as_mut_ptr();
+        let iovs: Vec<libc::iovec> = (0..slots)
+            .map(|i| libc::iovec {
+                // SAFETY: i * slot_size is within `bufs`.
+                iov_base: unsafe { base.add(i * slot_size) } as *mut libc::c_void,
+                iov_len: slot_size,
+            })
+            .collect();
+        let names = (0..slots).map(|_| SockAddrStorage::zeroed()).collect();
+        // SAFETY: an all-zero mmsghdr is a valid empty header.
+        let hdrs = (0..slots).map(|_| unsafe { std::mem::zeroed() }).collect();
+        // The Vecs never grow after this, so the pointers between them stay valid when
+        // the Receiver moves.
+        let mut r = Receiver {
+            slot_size,
+            bufs,
+            iovs,
+            names,
+            controls: vec![[0u64; CONTROL_WORDS]; slots],
+            hdrs,
+            datagrams: Vec::with_capacity(slots),
+        };
+        for i in 0..slots {
+            let iov: *mut libc::iovec = &mut r.iovs[i];
+            let name: *mut SockAddrStorage = &mut r.names[i];
+            let control: *mut [u64; CONTROL_WORDS] = &mut r.controls[i];
+            let h = &mut r.hdrs[i].msg_hdr;
+            h.msg_iov = iov;
+            h.msg_iovlen = 1;
+            h.msg_name = name as *mut libc::c_void;
+            h.msg_control = control as *mut libc::c_void;
+        }
+        r
+    }
+
+    /// Take whatever is queued, at most `max` messages, without blocking (wait with
+    /// [`wait_readable`] first). Returns how many datagrams that gave; 0 when none were
+    /// there after all. With UDP_GRO off, a message is one datagram, so `max` also
+    /// bounds the datagrams and none is consumed that will not be shown.
+    pub fn receive(&mut self, ctx: &Ctx, sock: &Socket, max: usize) -> io::Result<usize> {
+        let fd = sock.as_raw_fd();
+        let name_len = std::mem::size_of::<SockAddrStorage>() as libc::socklen_t;
+        for h in &mut self.hdrs {
+            h.msg_hdr.msg_namelen = name_len;
+            h.msg_hdr.msg_controllen = CONTROL_WORDS * 8;
+            h.msg_hdr.msg_flags = 0;
+            h.msg_len = 0;
+        }
+        self.datagrams.clear();
+        let slots = self.hdrs.len().min(max) as u32;
+        // SAFETY: every header points at its own live iovec, buffer slot, address and
+        // control storage (see `new`). MSG_TRUNC makes msg_len the real length of a
+        // datagram longer than its slot.
+        let n = unsafe {
+            libc::recvmmsg(
+                fd,
+                self.hdrs.as_mut_ptr(),
+                slots,
+                libc::MSG_DONTWAIT | libc::MSG_TRUNC,
+                std::ptr::null_mut(),
+            )
+        };
+        let res = if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        };
+        let call =
+            || format!("recvmmsg({fd}, [{slots} slots], {slots}, MSG_DONTWAIT|MSG_TRUNC, NULL)");
+        match traced(ctx, call, res, |n| n.to_string()) {
+            Ok(n) => {
+                for slot in 0..n {
+                    self.split(slot);
+                }
+                Ok(self.datagrams.len())
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Note the datagrams of one message: one, or a UDP_GRO run cut at its segment size.
+    fn split(&mut self, slot: usize) {
+        let len = self.hdrs[slot].msg_len as usize;
+        let segment = self
+            .gro_segment(slot)
+            .filter(|&g| g > 0 && g < len && len <= self.slot_size);
+        match segment {
+            Some(g) => {
+                let mut at = 0;
+                while at < len {
+                    self.datagrams.push((slot, at, g.min(len - at)));
+                    at += g;
+                }
+            }
+            None => self.datagrams.push((slot, 0, len)),
+        }
+    }
+
+    /// The segment size of a UDP_GRO message, from its control data.
+    fn gro_segment(&self, slot: usize) -> Option<usize> {
+        let h = &self.hdrs[slot].msg_hdr;
+        if h.msg_controllen == 0 {
+            return None;
+        }
+        // SAFETY: the kernel wrote msg_controllen bytes of cmsghdrs into this slot's own
+        // control buffer; CMSG_FIRSTHDR/NXTHDR stay within it.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(h);
+            while !c.is_null() {
+                if (*c).cmsg_level == libc::SOL_UDP && (*c).cmsg_type == libc::UDP_GRO {
+                    let size = std::ptr::read_unaligned(libc::CMSG_DATA(c) as *const libc::c_int);
+                    return usize::try_from(size).ok();
+                }
+                c = libc::CMSG_NXTHDR(h, c);
+            }
+        }
+        None
+    }
+
+    /// The `i`th datagram of the last [`Receiver::receive`].
+    pub fn get(&self, i: usize) -> Datagram<'_> {
+        let (slot, offset, len) = self.datagrams[i];
+        let kept = len.min(self.slot_size - offset);
+        let start = slot * self.slot_size + offset;
+        let mut storage = SockAddrStorage::zeroed();
+        // SAFETY: the kernel filled names[slot] with msg_namelen bytes of an address of
+        // its own family; copying the whole storage keeps that intact.
+        let from = unsafe {
+            std::ptr::copy_nonoverlapping(
+                &self.names[slot] as *const SockAddrStorage,
+                &mut storage as *mut SockAddrStorage,
+                1,
+            );
+            SockAddr::new(storage, self.hdrs[slot].msg_hdr.msg_namelen)
+        };
+        Datagram {
+            payload: &self.bufs[start..start + kept],
+            from,
+            truncated_from: (len > kept).then_some(len),
+        }
+    }
+}
+
+/// How a received payload is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// One line per datagram (the payload's own trailing newline not doubled).
+    Text,
+    /// The payload bytes unchanged, nothing added.
+    Raw,
+    /// A hex dump, `hexdump -C` style.
+    Hex,
+}
+
+/// A datagram's JSON record, fields in this order.
+#[derive(Serialize)]
+struct Record<'a> {
+    from: &'a str,
+    len: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_hex: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rtt_ms: Option<f64>,
+}
+
+/// Add one datagram to `batch` in `form`: `-v` prefixes the sender; `--json` gives
+/// `{"from","len","data"|"data_hex"}`, and `rtt_ms` for a reply.
+pub fn write_datagram(
+    ctx: &Ctx,
+    batch: &mut RecordBatch,
+    form: Form,
+    from: &str,
+    payload: &[u8],
+    rtt_ms: Option<f64>,
+) {
+    if form == Form::Raw {
+        batch.raw(payload);
+        return;
+    }
+    let verbose = ctx.out.verbosity() >= 1;
+    batch.record(
+        |line| {
+            if verbose {
+                let prefix = ctx.out.paint(&format!("[{from}]"), Style::Dim);
+                line.extend_from_slice(prefix.as_bytes());
+                line.push(b' ');
+            }
+            match form {
+                Form::Hex => hex_dump(line, payload, verbose),
+                _ => line.extend_from_slice(payload.strip_suffix(b"\n").unwrap_or(payload)),
+            }
+        },
+        || {
+            let text = std::str::from_utf8(payload)
+                .ok()
+                .filter(|_| form == Form::Text);
+            Record {
+                from,
+                len: payload.len(),
+                data: text,
+                data_hex: text.is_none().then(|| to_hex(payload)),
+                rtt_ms,
+            }
+        },
+    );
+}
+
+/// `hexdump -C` lines: offset, 16 bytes in two groups of 8, the printable characters.
+/// After a `-v` prefix the dump starts on its own line.
+fn hex_dump(out: &mut Vec<u8>, payload: &[u8], after_prefix: bool) {
+    use std::io::Write;
+    if after_prefix {
+        let _ = writeln!(out, "{} bytes", payload.len());
+    }
+    let rows = payload.len().div_ceil(16).max(1);
+    for row in 0..rows {
+        let chunk = payload.get(row * 16..).unwrap_or(&[]);
+        let chunk = &chunk[..chunk.len().min(16)];
+        if row > 0 {
+            out.push(b'\n');
+        }
+        let _ = write!(out, "{:08x} ", row * 16);
+        for i in 0..16 {
+            if i == 8 {
+                out.push(b' ');
+            }
+            match chunk.get(i) {
+                Some(b) => {
+                    let _ = write!(out, " {b:02x}");
+                }
+                None => out.extend_from_slice(b"   "),
+            }
+        }
+        out.extend_from_slice(b"  |");
+        out.extend(chunk.iter().map(|&b| {
+            if b.is_ascii_graphic() || b == b' ' {
+                b
+            } else {
+                b'.'
+            }
+        }));
+        out.push(b'|');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_dump_matches_hexdump_c() {
+        let mut out = Vec::new();
+        hex_dump(&mut out, b"hello, world\x00\x01\xff\n!", false);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "00000000  68 65 6c 6c 6f 2c 20 77  6f 72 6c 64 00 01 ff 0a  |hello, world....|\n\
+             00000010  21                                                |!|"
+        );
+    }
+
+    #[test]
+    fn mapped_addresses_show_as_ipv4() {
+        let sa: SocketAddr = "[::ffff:127.0.0.1]:5000".parse().unwrap();
+        assert_eq!(peer_text(&SockAddr::from(sa)), "127.0.0.1:5000");
+        let sa: SocketAddr = "[::1]:5000".parse().unwrap();
+        assert_eq!(peer_text(&SockAddr::from(sa)), "[::1]:5000");
+    }
+}
