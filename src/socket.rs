@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use socket2::{Domain, Protocol, SockAddr, Socket, Type};
 
-use crate::endpoint::show;
+use crate::endpoint::{UnixPath, show};
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 use crate::sockopt::{self, Setting, SockKind, Value};
@@ -263,4 +263,86 @@ pub fn domain_name(domain: Domain) -> &'static str {
 
 fn domain_raw(domain: Domain) -> libc::c_int {
     domain.into()
+}
+
+/// A Unix socket file this command created: removed when dropped, and only while the
+/// path still holds that very socket (not one another process put there since).
+#[derive(Debug)]
+pub struct UnixSocketFile {
+    path: String,
+    dev: u64,
+    ino: u64,
+}
+
+impl Drop for UnixSocketFile {
+    fn drop(&mut self) {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        if let Ok(md) = std::fs::symlink_metadata(&self.path)
+            && md.file_type().is_socket()
+            && md.dev() == self.dev
+            && md.ino() == self.ino
+        {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// bind(2) `sock` (a socket of `kind`) to a Unix `path`. A socket file nobody serves,
+/// left over from a process that died, is replaced; a live one is "address already in
+/// use"; anything that is not a socket is never removed or overwritten. Returns the
+/// guard that removes the file this bind created (none for an `@abstract` name).
+pub fn bind_unix(
+    ctx: &Ctx,
+    sock: &Socket,
+    kind: SockKind,
+    path: &UnixPath,
+) -> Result<Option<UnixSocketFile>, Failure> {
+    use std::os::unix::fs::MetadataExt;
+    if !path.is_abstract() {
+        clear_stale_socket(ctx, kind, path)?;
+    }
+    bind(ctx, sock, &path.sockaddr()?)
+        .map_err(|e| failed(format!("bind {}", path.text), reason(&e)))?;
+    if path.is_abstract() {
+        return Ok(None);
+    }
+    let md = std::fs::symlink_metadata(&path.text).map_err(|e| failed(&path.text, reason(&e)))?;
+    Ok(Some(UnixSocketFile {
+        path: path.text.clone(),
+        dev: md.dev(),
+        ino: md.ino(),
+    }))
+}
+
+fn clear_stale_socket(ctx: &Ctx, kind: SockKind, path: &UnixPath) -> Result<(), Failure> {
+    use std::os::unix::fs::FileTypeExt;
+    let md = match std::fs::symlink_metadata(&path.text) {
+        Ok(md) => md,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(failed(&path.text, reason(&e))),
+    };
+    if !md.file_type().is_socket() {
+        return Err(failed(
+            &path.text,
+            "exists and is not a socket; not removing or overwriting it",
+        ));
+    }
+    let probe = open(ctx, Domain::UNIX, kind, &[])?;
+    match connect(ctx, &probe, &path.sockaddr()?, Some(Duration::from_secs(1))) {
+        Ok(()) => Err(failed(
+            &path.text,
+            "address already in use (a socket is live there)",
+        )),
+        Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+            std::fs::remove_file(&path.text).map_err(|e| failed(&path.text, reason(&e)))?;
+            ctx.out.event(
+                1,
+                "stale-socket",
+                || format!("removed stale socket {}", path.text),
+                serde_json::json!({"path": path.text}),
+            );
+            Ok(())
+        }
+        Err(e) => Err(failed(&path.text, reason(&e))),
+    }
 }

@@ -33,28 +33,6 @@ fn ok_lines(args: &[&str]) -> Vec<String> {
     r.stdout.lines().map(str::to_string).collect()
 }
 
-/// Exit 2 with one stderr line that names `named`.
-fn rejects(args: &[&str], named: &str) {
-    let r = run(args);
-    assert_eq!(r.code, 2, "{args:?}: {r:?}");
-    assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
-    let lines: Vec<&str> = r.stderr.lines().collect();
-    assert!(
-        !lines.is_empty() && lines.len() <= 2,
-        "{args:?}: one line: {}",
-        r.stderr
-    );
-    assert!(lines[0].starts_with("sockkit: "), "{args:?}: {}", lines[0]);
-    assert!(
-        lines[0].contains(named),
-        "{args:?}: {} lacks {named}",
-        lines[0]
-    );
-    if let Some(hint) = lines.get(1) {
-        assert!(hint.starts_with("  hint: "), "{args:?}: {hint}");
-    }
-}
-
 const INTS16: &[&str] = &[
     "0", "1", "2", "255", "256", "0x1234", "4660", "0xff00", "32767", "32768", "65534", "65535",
     "0xFFFF", "0x0001",

@@ -6,18 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-fn ok(args: &[&str]) -> Run {
-    let r = run(args);
-    assert_eq!(r.code, 0, "{args:?}: {r:?}");
-    r
-}
-
-fn json_lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
-}
-
 /// A getaddrinfo query: name, service, Python family constant, Python type, AI_CANONNAME.
 type Query<'a> = (&'a str, Option<&'a str>, &'a str, &'a str, bool);
 

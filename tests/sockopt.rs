@@ -5,40 +5,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-fn ok(args: &[&str]) -> Run {
-    let r = run(args);
-    assert_eq!(r.code, 0, "{args:?}: {r:?}");
-    r
-}
-
-fn json_lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
-}
-
-/// Exit 2: one `sockkit: ...` line naming `named` (and at most a hint line).
-fn rejects(args: &[&str], named: &str) {
-    let r = run(args);
-    assert_eq!(r.code, 2, "{args:?}: {r:?}");
-    assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
-    let lines: Vec<&str> = r.stderr.lines().collect();
-    assert!(
-        !lines.is_empty() && lines.len() <= 2,
-        "{args:?}: {}",
-        r.stderr
-    );
-    assert!(lines[0].starts_with("sockkit: "), "{args:?}: {}", lines[0]);
-    assert!(
-        lines[0].contains(named),
-        "{args:?}: {} lacks {named}",
-        lines[0]
-    );
-    if let Some(hint) = lines.get(1) {
-        assert!(hint.starts_with("  hint: "), "{args:?}: {hint}");
-    }
-}
-
 fn registry() -> Vec<Value> {
     json_lines(&ok(&["sockopt", "list", "--json"]).stdout)
 }

@@ -3,7 +3,6 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::os::fd::OwnedFd;
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -188,7 +187,7 @@ struct Bound {
     is_tcp: bool,
     loopback: bool,
     /// Removes the socket file on exit (dropped last, after the socket closes).
-    _unix_file: Option<UnixFile>,
+    _unix_file: Option<socket::UnixSocketFile>,
 }
 
 fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
@@ -258,44 +257,9 @@ fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Fa
     Ok(sock)
 }
 
-/// The socket file this listener created, removed on exit if it is still ours.
-struct UnixFile {
-    path: String,
-    dev: u64,
-    ino: u64,
-}
-
-impl Drop for UnixFile {
-    fn drop(&mut self) {
-        if let Ok(md) = std::fs::symlink_metadata(&self.path)
-            && md.file_type().is_socket()
-            && md.dev() == self.dev
-            && md.ino() == self.ino
-        {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
 fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
-    if !path.is_abstract() {
-        clear_stale_socket(ctx, path)?;
-    }
-    let addr = path.sockaddr()?;
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
-    socket::bind(ctx, &sock, &addr)
-        .map_err(|e| failed(format!("bind {}", path.text), reason(&e)))?;
-    let unix_file = if path.is_abstract() {
-        None
-    } else {
-        std::fs::symlink_metadata(&path.text)
-            .ok()
-            .map(|md| UnixFile {
-                path: path.text.clone(),
-                dev: md.dev(),
-                ino: md.ino(),
-            })
-    };
+    let unix_file = socket::bind_unix(ctx, &sock, SockKind::UnixStream, path)?;
     socket::listen(ctx, &sock, backlog)
         .map_err(|e| failed(format!("listen {}", path.text), reason(&e)))?;
     Ok(Bound {
@@ -305,39 +269,6 @@ fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure>
         loopback: true,
         _unix_file: unix_file,
     })
-}
-
-/// A socket file nobody listens on is left over from a server that died: replace it.
-/// Anything else at that path is not ours to touch.
-fn clear_stale_socket(ctx: &Ctx, path: &UnixPath) -> Result<(), Failure> {
-    let md = match std::fs::symlink_metadata(&path.text) {
-        Ok(md) => md,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(failed(&path.text, reason(&e))),
-    };
-    if !md.file_type().is_socket() {
-        return Err(failed(
-            &path.text,
-            "exists and is not a socket; not removing or overwriting it",
-        ));
-    }
-    let probe = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
-    match socket::connect(ctx, &probe, &path.sockaddr()?, Some(Duration::from_secs(1))) {
-        Ok(()) => Err(failed(
-            &path.text,
-            "address already in use (a server is listening there)",
-        )),
-        Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
-            ctx.out.event(
-                1,
-                "stale-socket",
-                || format!("removing stale socket {}", path.text),
-                serde_json::json!({"path": path.text}),
-            );
-            std::fs::remove_file(&path.text).map_err(|e| failed(&path.text, reason(&e)))
-        }
-        Err(e) => Err(failed(&path.text, reason(&e))),
-    }
 }
 
 /// `--allow` / `--deny`: who may connect.

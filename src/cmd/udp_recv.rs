@@ -8,7 +8,6 @@
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::os::fd::AsRawFd;
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -169,77 +168,13 @@ impl Answer {
 /// The bound socket, and the file it made when it is a Unix path.
 struct Bound {
     sock: Socket,
-    file: Option<SocketFile>,
-}
-
-/// A Unix socket file this command created: removed on drop, and only while the path
-/// still holds that very socket (not one that replaced it).
-struct SocketFile {
-    path: String,
-    dev: u64,
-    ino: u64,
-}
-
-impl Drop for SocketFile {
-    fn drop(&mut self) {
-        if let Ok(meta) = std::fs::symlink_metadata(&self.path)
-            && meta.file_type().is_socket()
-            && meta.dev() == self.dev
-            && meta.ino() == self.ino
-        {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
+    file: Option<socket::UnixSocketFile>,
 }
 
 fn bind_unix(ctx: &Ctx, path: &UnixPath) -> Result<Bound, Failure> {
-    if !path.is_abstract() {
-        clear_stale_socket(ctx, &path.text)?;
-    }
-    let addr = path.sockaddr()?;
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixDgram, &[])?;
-    socket::bind(ctx, &sock, &addr).map_err(|e| io_failed(&path.text, &e))?;
-    let file = if path.is_abstract() {
-        None
-    } else {
-        let meta = std::fs::symlink_metadata(&path.text).map_err(|e| io_failed(&path.text, &e))?;
-        Some(SocketFile {
-            path: path.text.clone(),
-            dev: meta.dev(),
-            ino: meta.ino(),
-        })
-    };
+    let file = socket::bind_unix(ctx, &sock, SockKind::UnixDgram, path)?;
     Ok(Bound { sock, file })
-}
-
-/// A path in the way of bind: a socket nobody receives on is left over from an earlier
-/// run and removed; a live socket or anything that is not a socket is left alone.
-fn clear_stale_socket(ctx: &Ctx, path: &str) -> Result<(), Failure> {
-    let Ok(meta) = std::fs::symlink_metadata(path) else {
-        return Ok(());
-    };
-    if !meta.file_type().is_socket() {
-        return Err(failed(path, "exists and is not a socket (left as it is)"));
-    }
-    let probe = socket::open(ctx, Domain::UNIX, SockKind::UnixDgram, &[])?;
-    let addr = SockAddr::unix(path).map_err(|e| io_failed(path, &e))?;
-    match socket::connect(ctx, &probe, &addr, None) {
-        Ok(()) => Err(failed(
-            path,
-            "address already in use (another socket receives there)",
-        )),
-        Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
-            std::fs::remove_file(path).map_err(|e| io_failed(path, &e))?;
-            ctx.out.event(
-                1,
-                "stale-socket",
-                || format!("removed stale socket {path}"),
-                json!({"path": path}),
-            );
-            Ok(())
-        }
-        Err(e) => Err(io_failed(path, &e)),
-    }
 }
 
 fn bind_ip(ctx: &Ctx, words: &[String], groups: &[Group]) -> Result<Bound, Failure> {

@@ -206,3 +206,40 @@ pub fn wait_for_tcp(port: u16) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Run and expect success (exit 0).
+pub fn ok(args: &[&str]) -> Run {
+    let r = run(args);
+    assert_eq!(r.code, 0, "{args:?}: {r:?}");
+    r
+}
+
+/// Each line of `text` as a JSON value (a test fails on a line that is not JSON).
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
+
+/// Bad input: exit 2, nothing on stdout, one `sockkit: ...` line naming `named` on stderr
+/// (and at most an indented hint line).
+pub fn rejects(args: &[&str], named: &str) {
+    let r = run(args);
+    assert_eq!(r.code, 2, "{args:?}: {r:?}");
+    assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert!(
+        !lines.is_empty() && lines.len() <= 2,
+        "{args:?}: {}",
+        r.stderr
+    );
+    assert!(lines[0].starts_with("sockkit: "), "{args:?}: {}", lines[0]);
+    assert!(
+        lines[0].contains(named),
+        "{args:?}: {} lacks {named}",
+        lines[0]
+    );
+    if let Some(hint) = lines.get(1) {
+        assert!(hint.starts_with("  hint: "), "{args:?}: {hint}");
+    }
+}
