@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod diag;
 pub mod endpoint;
 pub mod error;
 pub mod options;

@@ -1,0 +1,124 @@
+//! The sockets of this host, behind one seam: the kernel's sock_diag netlink interface on
+//! Linux (`linux.rs`), netstat2 elsewhere (`other.rs`).
+//!
+//! A [`Query`] says what to ask for; each platform asks for no more than it must and
+//! answers with [`Socket`]s. Whatever the platform could not filter by itself, `conns`
+//! filters afterwards, so a platform may return more than asked but never less.
+
+use std::net::SocketAddr;
+
+use crate::endpoint::{Family, Proto};
+use crate::error::Failure;
+
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+use linux as platform;
+
+#[cfg(not(target_os = "linux"))]
+mod other;
+#[cfg(not(target_os = "linux"))]
+use other as platform;
+
+/// The kernel's TCP state numbers (include/net/tcp_states.h); UDP uses two of them.
+pub mod state {
+    pub const ESTABLISHED: u8 = 1;
+    pub const SYN_SENT: u8 = 2;
+    pub const SYN_RECV: u8 = 3;
+    pub const FIN_WAIT1: u8 = 4;
+    pub const FIN_WAIT2: u8 = 5;
+    pub const TIME_WAIT: u8 = 6;
+    /// Unconnected: a bound UDP socket, or a TCP socket that is neither listening nor connected.
+    pub const CLOSE: u8 = 7;
+    pub const CLOSE_WAIT: u8 = 8;
+    pub const LAST_ACK: u8 = 9;
+    pub const LISTEN: u8 = 10;
+    pub const CLOSING: u8 = 11;
+}
+
+/// A set of states as the kernel's bitmask: bit N is state N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct States(pub u32);
+
+impl States {
+    pub const ALL: States = States(0xffe); // states 1..=11
+    pub fn of(s: u8) -> States {
+        States(1 << s)
+    }
+    pub fn contains(self, s: u8) -> bool {
+        s < 32 && self.0 & (1 << s) != 0
+    }
+}
+
+impl std::ops::BitOr for States {
+    type Output = States;
+    fn bitor(self, o: States) -> States {
+        States(self.0 | o.0)
+    }
+}
+
+/// What to ask the platform for.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub protos: Vec<Proto>,
+    pub family: Family,
+    pub states: States,
+    /// Exact local port, exact peer port, a port at either end.
+    pub sport: Option<u16>,
+    pub dport: Option<u16>,
+    pub either_port: Option<u16>,
+}
+
+/// A TCP timer the kernel is running for a socket (ss `-o`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timer {
+    pub kind: &'static str,
+    pub expires_ms: u32,
+    /// Retransmissions (or keepalive probes) so far.
+    pub retrans: u8,
+}
+
+/// One socket as the platform reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Socket {
+    pub proto: Proto,
+    pub state: u8,
+    pub local: SocketAddr,
+    /// `None` when the socket has no peer (listening, unconnected UDP).
+    pub remote: Option<SocketAddr>,
+    pub recv_q: u32,
+    pub send_q: u32,
+    pub uid: Option<u32>,
+    pub inode: Option<u64>,
+    pub timer: Option<Timer>,
+    /// The processes holding it open, filled in by [`attach_owners`] (only with `-p`).
+    pub owners: Vec<Owner>,
+}
+
+/// A process holding a socket open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub pid: u32,
+    pub name: String,
+    /// The descriptor number in that process (`None` where the platform cannot tell).
+    pub fd: Option<i32>,
+}
+
+/// The sockets that `query` asks for (possibly more; never fewer).
+pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
+    platform::sockets(query)
+}
+
+/// Fill in the owners of `sockets` in one pass over the process table. Returns how many
+/// processes could not be looked into (other users' processes, without privileges).
+pub fn attach_owners(sockets: &mut [Socket]) -> usize {
+    platform::attach_owners(sockets)
+}
+
+/// The name ss gives a state; `UNCONN` for a socket with neither peer nor listen queue.
+pub fn state_name(s: u8) -> &'static str {
+    match s {
+        state::CLOSE => "UNCONN",
+        _ => crate::sockopt::tcp_state_name(s),
+    }
+}
