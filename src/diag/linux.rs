@@ -21,6 +21,7 @@ const NLMSG_ERROR: u16 = 2;
 const NLMSG_DONE: u16 = 3;
 const NLMSG_HDRLEN: usize = 16;
 const INET_DIAG_REQ_BYTECODE: u16 = 1;
+const INET_DIAG_BC_JMP: u8 = 1;
 const INET_DIAG_BC_S_EQ: u8 = 11;
 const INET_DIAG_BC_D_EQ: u8 = 12;
 /// sizeof(struct inet_diag_msg)
@@ -215,9 +216,10 @@ fn request(seq: u32, family: u8, proto: Proto, states: States, bytecode: &[u8]) 
 }
 
 /// The port conditions as inet_diag bytecode: a conjunction of clauses, each a
-/// disjunction of port comparisons. Each comparison is two 4-byte ops,
-/// `{code, yes, no}` then `{0, 0, port}`; falling off the end accepts, jumping four
-/// bytes past it rejects.
+/// disjunction of port comparisons. Falling off the end accepts; jumping four bytes past
+/// it rejects. The kernel's audit walks the `yes` jumps and wants every `no` target on
+/// that walk, so each op's `yes` goes to the next op, and a comparison that settles its
+/// clause early is followed by a JMP to the clause's end.
 fn port_bytecode(q: &Query) -> Vec<u8> {
     let mut clauses: Vec<Vec<(u8, u16)>> = Vec::new();
     if let Some(p) = q.sport {
@@ -229,24 +231,29 @@ fn port_bytecode(q: &Query) -> Vec<u8> {
     if let Some(p) = q.either_port {
         clauses.push(vec![(INET_DIAG_BC_S_EQ, p), (INET_DIAG_BC_D_EQ, p)]);
     }
-    let total: usize = clauses.iter().map(|c| c.len() * 8).sum();
+    // a comparison is 8 bytes, plus a 4-byte JMP unless it is its clause's last
+    let clause_len = |c: &Vec<(u8, u16)>| c.len() * 12 - 4;
+    let total: usize = clauses.iter().map(clause_len).sum();
     let mut bc = Vec::with_capacity(total);
+    let mut op = |code: u8, yes: usize, no: usize| {
+        bc.push(code);
+        bc.push(yes as u8);
+        bc.extend_from_slice(&(no as u16).to_ne_bytes());
+    };
     let mut pos = 0;
     for clause in &clauses {
-        let clause_end = pos + clause.len() * 8;
+        let clause_end = pos + clause_len(clause);
         for (i, &(code, port)) in clause.iter().enumerate() {
-            let yes = clause_end - pos;
-            let no = if i + 1 < clause.len() {
-                8
-            } else {
-                total - pos + 4
-            };
-            bc.push(code);
-            bc.push(yes as u8);
-            bc.extend_from_slice(&(no as u16).to_ne_bytes());
-            bc.extend_from_slice(&[0, 0]);
-            bc.extend_from_slice(&port.to_ne_bytes());
+            let last = i + 1 == clause.len();
+            // false: the next comparison (past the JMP), or reject
+            let no = if last { total - pos + 4 } else { 12 };
+            op(code, 8, no);
+            op(0, 0, port as usize);
             pos += 8;
+            if !last {
+                op(INET_DIAG_BC_JMP, 4, clause_end - pos);
+                pos += 4;
+            }
         }
     }
     bc
@@ -484,10 +491,11 @@ mod tests {
             let code = bc[pos];
             let yes_jump = bc[pos + 1] as usize;
             let no_jump = u16_at(bc, pos + 2) as usize;
-            let port = u16_at(bc, pos + 6);
+            let port = || u16_at(bc, pos + 6);
             let yes = match code {
-                INET_DIAG_BC_S_EQ => sport == port,
-                INET_DIAG_BC_D_EQ => dport == port,
+                INET_DIAG_BC_JMP => false,
+                INET_DIAG_BC_S_EQ => sport == port(),
+                INET_DIAG_BC_D_EQ => dport == port(),
                 _ => panic!("unexpected op {code}"),
             };
             let jump = if yes { yes_jump } else { no_jump };
@@ -495,6 +503,24 @@ mod tests {
             len -= jump as isize;
         }
         len == 0
+    }
+
+    /// What the kernel's inet_diag_bc_audit checks: the `yes` walk ends exactly at the
+    /// end, and every `no` lands on that walk or just past the end.
+    fn audit(bc: &[u8]) -> bool {
+        let mut on_walk = vec![0usize];
+        let mut pos = 0;
+        while pos < bc.len() {
+            pos += bc[pos + 1] as usize;
+            on_walk.push(pos);
+        }
+        if pos != bc.len() {
+            return false;
+        }
+        on_walk.iter().filter(|&&p| p < bc.len()).all(|&p| {
+            let target = p + u16_at(bc, p + 2) as usize;
+            target == bc.len() + 4 || on_walk.contains(&target)
+        })
     }
 
     #[test]
@@ -505,13 +531,16 @@ mod tests {
     #[test]
     fn bytecode_keeps_exactly_the_asked_ports() {
         let bc = port_bytecode(&query(Some(80), None, None));
+        assert!(audit(&bc));
         assert!(run(&bc, 80, 1234));
         assert!(!run(&bc, 81, 80));
         let bc = port_bytecode(&query(None, None, Some(443)));
+        assert!(audit(&bc));
         assert!(run(&bc, 443, 1));
         assert!(run(&bc, 1, 443));
         assert!(!run(&bc, 1, 2));
         let bc = port_bytecode(&query(Some(1), Some(2), Some(2)));
+        assert!(audit(&bc));
         assert!(run(&bc, 1, 2));
         assert!(!run(&bc, 1, 3));
         assert!(!run(&bc, 2, 2));

@@ -125,7 +125,9 @@ impl Peer {
             .expect("start python peer");
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut first_line = String::new();
-        stdout.read_line(&mut first_line).expect("peer's first line");
+        stdout
+            .read_line(&mut first_line)
+            .expect("peer's first line");
         Peer {
             child,
             first_line: first_line.trim().to_string(),
@@ -166,12 +168,20 @@ impl Drop for Peer {
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 pub fn free_tcp_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A UDP port on 127.0.0.1 that was free a moment ago.
 pub fn free_udp_port() -> u16 {
-    UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Whether this machine can bind ::1 (IPv6 tests skip with a message when not).
@@ -189,7 +199,10 @@ pub fn has_ipv6() -> bool {
 pub fn wait_for_tcp(port: u16) {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(10), "nothing listens on {port}");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "nothing listens on {port}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
