@@ -29,21 +29,52 @@ const DIAG_MSG_LEN: usize = 72;
 /// The kernel never hands out more than 32 KiB per read of a dump.
 const RECV_BUF: usize = 32 * 1024;
 
+/// One dump per protocol and family, run side by side: each walks the kernel's whole
+/// hash table, so on a busy host the second family's walk is nearly free in parallel.
 pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
-    let nl = Netlink::open()?;
     let bytecode = port_bytecode(query);
-    let mut found = Vec::new();
-    let mut seq = 0;
+    let mut dumps = Vec::new();
     for &proto in &query.protos {
         for family in families(query.family) {
-            seq += 1;
-            let req = request(seq, family, proto, query.states, &bytecode);
-            nl.send(&req)
-                .map_err(|e| failed("netlink sock_diag request", reason(&e)))?;
-            nl.dump(seq, proto, &mut found)
-                .map_err(|e| dump_failure(proto, &e))?;
+            dumps.push((proto, family));
         }
     }
+    let results: Vec<Result<Vec<Socket>, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = dumps
+            .iter()
+            .map(|&(proto, family)| {
+                let bytecode = &bytecode;
+                scope.spawn(move || dump(proto, family, query.states, bytecode))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(failed("netlink sock_diag", "dump thread failed")))
+            })
+            .collect()
+    });
+    let mut found = Vec::new();
+    for r in results {
+        let mut part = r?;
+        if found.is_empty() {
+            found = part;
+        } else {
+            found.append(&mut part);
+        }
+    }
+    Ok(found)
+}
+
+fn dump(proto: Proto, family: u8, states: States, bytecode: &[u8]) -> Result<Vec<Socket>, Failure> {
+    let nl = Netlink::open()?;
+    let req = request(1, family, proto, states, bytecode);
+    nl.send(&req)
+        .map_err(|e| failed("netlink sock_diag request", reason(&e)))?;
+    let mut found = Vec::new();
+    nl.dump(1, proto, &mut found)
+        .map_err(|e| dump_failure(proto, &e))?;
     Ok(found)
 }
 
@@ -330,12 +361,12 @@ fn timer(kind: u8, expires_ms: u32, retrans: u8) -> Option<Timer> {
 /// Directory descriptors are used relative to each other (openat, readlinkat) so the
 /// kernel does not walk /proc/PID/fd again for each of thousands of descriptors.
 pub fn attach_owners(sockets: &mut [Socket]) -> usize {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::with_capacity(sockets.len());
-    for (i, s) in sockets.iter().enumerate() {
-        if let Some(inode) = s.inode {
-            index.entry(inode).or_default().push(i);
-        }
-    }
+    // An inode names one socket: the kernel reports each socket once.
+    let index: HashMap<u64, usize> = sockets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.inode?, i)))
+        .collect();
     let Ok(proc_dir) = Dir::open(None, c"/proc") else {
         return 0;
     };
@@ -367,17 +398,15 @@ pub fn attach_owners(sockets: &mut [Socket]) -> usize {
             let Some(inode) = fds.socket_inode(fd_name, &mut link) else {
                 return;
             };
-            let Some(rows) = index.get(&inode) else {
+            let Some(&i) = index.get(&inode) else {
                 return;
             };
             let name = comm.get_or_insert_with(|| process_name(pid));
-            for &i in rows {
-                sockets[i].owners.push(Owner {
-                    pid,
-                    name: name.clone(),
-                    fd: Some(fd as i32),
-                });
-            }
+            sockets[i].owners.push(Owner {
+                pid,
+                name: name.clone(),
+                fd: Some(fd as i32),
+            });
         });
     });
     hidden
