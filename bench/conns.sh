@@ -91,4 +91,3 @@ bench() {
 }
 bench "$SOCKKIT conns" "ss -tn state established"
 bench "$SOCKKIT conns -p" "ss -tnp state established"
-bench "$SOCKKIT conns --json" "ss -tn state established"

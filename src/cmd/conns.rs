@@ -220,13 +220,20 @@ struct Shown {
 }
 
 fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
-    let mut sockets = diag::sockets(&sel.query)?;
+    // With -p the process table is scanned while the kernel lists the sockets.
+    let (sockets, owners) = std::thread::scope(|s| {
+        let owners = (sel.processes && !sel.summary).then(|| s.spawn(diag::owner_table));
+        let sockets = diag::sockets(&sel.query);
+        (sockets, owners.map(|h| h.join().unwrap_or_default()))
+    });
+    let mut sockets = sockets?;
     sockets.retain(|s| sel.keeps(s));
     if sel.summary {
         return summary(ctx, &sockets);
     }
-    if sel.processes {
-        let hidden = diag::attach_owners(&mut sockets);
+    if let Some(owners) = owners {
+        let hidden = owners.hidden_processes;
+        owners.attach(&mut sockets);
         if hidden > 0 && !shown.hidden_warning {
             shown.hidden_warning = true;
             ctx.out.warn(&format!(

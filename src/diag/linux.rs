@@ -6,13 +6,14 @@
 //! `InetRequest` cannot carry, and reading the fixed 72-byte `inet_diag_msg` in place
 //! keeps a dump of 20,000 sockets free of per-socket allocations.
 
-use std::collections::HashMap;
 use std::ffi::CStr;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
-use super::{Owner, Query, Socket, States, Timer};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Owner, OwnerTable, Query, Socket, States, Timer};
 use crate::endpoint::{Family, Proto};
 use crate::error::{Failure, failed, reason};
 
@@ -357,59 +358,79 @@ fn timer(kind: u8, expires_ms: u32, retrans: u8) -> Option<Timer> {
     })
 }
 
-/// One pass over /proc/*/fd: every descriptor that is one of `sockets` names its owner.
-/// Directory descriptors are used relative to each other (openat, readlinkat) so the
-/// kernel does not walk /proc/PID/fd again for each of thousands of descriptors.
-pub fn attach_owners(sockets: &mut [Socket]) -> usize {
-    // An inode names one socket: the kernel reports each socket once.
-    let index: HashMap<u64, usize> = sockets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| Some((s.inode?, i)))
-        .collect();
-    let Ok(proc_dir) = Dir::open(None, c"/proc") else {
-        return 0;
+/// One pass over /proc/*/fd: every descriptor that is a socket names its owner. The
+/// processes are shared out among a few threads; directory descriptors are used relative
+/// to each other (openat, readlinkat) so the kernel does not walk /proc/PID/fd again for
+/// each of thousands of descriptors.
+pub fn owner_table() -> OwnerTable {
+    let mut pids = Vec::new();
+    if let Ok(proc_dir) = Dir::open(None, c"/proc") {
+        proc_dir.each(|name| pids.extend(parse_u32(name.to_bytes())));
+    }
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let scan = || {
+        let mut table = OwnerTable::default();
+        let Ok(proc_dir) = Dir::open(None, c"/proc") else {
+            return table;
+        };
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&pid) = pids.get(i) else {
+                return table;
+            };
+            scan_process(&proc_dir, pid, &mut table);
+        }
     };
-    let mut hidden = 0;
+    let parts: Vec<OwnerTable> = std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(scan)).collect();
+        let mut parts = vec![scan()];
+        parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
+        parts
+    });
+    let mut table = OwnerTable::default();
+    for mut part in parts {
+        table.by_inode.append(&mut part.by_inode);
+        table.hidden_processes += part.hidden_processes;
+    }
+    table
+}
+
+/// The sockets among one process's descriptors.
+fn scan_process(proc_dir: &Dir, pid: u32, table: &mut OwnerTable) {
+    let Ok(path) = std::ffi::CString::new(format!("{pid}/fd")) else {
+        return;
+    };
+    let fds = match Dir::open(Some(proc_dir), &path) {
+        Ok(fds) => fds,
+        // Another user's process; ENOENT means it just exited, nothing hidden.
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            table.hidden_processes += 1;
+            return;
+        }
+        Err(_) => return,
+    };
     let mut link = [0u8; 64];
-    proc_dir.each(|name| {
-        let Some(pid) = parse_u32(name.to_bytes()) else {
+    let mut comm: Option<String> = None;
+    fds.each(|fd_name| {
+        let Some(fd) = parse_u32(fd_name.to_bytes()) else {
             return;
         };
-        let mut path = name.to_bytes().to_vec();
-        path.extend_from_slice(b"/fd\0");
-        let Ok(path) = CStr::from_bytes_with_nul(&path) else {
+        let Some(inode) = fds.socket_inode(fd_name, &mut link) else {
             return;
         };
-        let fds = match Dir::open(Some(&proc_dir), path) {
-            Ok(fds) => fds,
-            // Another user's process; ENOENT means it just exited, nothing hidden.
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-                hidden += 1;
-                return;
-            }
-            Err(_) => return,
-        };
-        let mut comm: Option<String> = None;
-        fds.each(|fd_name| {
-            let Some(fd) = parse_u32(fd_name.to_bytes()) else {
-                return;
-            };
-            let Some(inode) = fds.socket_inode(fd_name, &mut link) else {
-                return;
-            };
-            let Some(&i) = index.get(&inode) else {
-                return;
-            };
-            let name = comm.get_or_insert_with(|| process_name(pid));
-            sockets[i].owners.push(Owner {
+        let name = comm.get_or_insert_with(|| process_name(pid));
+        table.by_inode.push((
+            inode,
+            Owner {
                 pid,
                 name: name.clone(),
                 fd: Some(fd as i32),
-            });
-        });
+            },
+        ));
     });
-    hidden
 }
 
 fn parse_u32(b: &[u8]) -> Option<u32> {

@@ -5,6 +5,7 @@
 //! answers with [`Socket`]s. Whatever the platform could not filter by itself, `conns`
 //! filters afterwards, so a platform may return more than asked but never less.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use crate::endpoint::{Family, Proto};
@@ -109,10 +110,39 @@ pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
     platform::sockets(query)
 }
 
-/// Fill in the owners of `sockets` in one pass over the process table. Returns how many
-/// processes could not be looked into (other users' processes, without privileges).
-pub fn attach_owners(sockets: &mut [Socket]) -> usize {
-    platform::attach_owners(sockets)
+/// Which process holds which socket, from one pass over the process table. It does not
+/// depend on the socket list, so it can be built while the sockets are being read.
+#[derive(Debug, Default)]
+pub struct OwnerTable {
+    /// Socket inode and one process holding it (a socket may appear more than once).
+    pub by_inode: Vec<(u64, Owner)>,
+    /// Processes that could not be looked into (other users', without privileges).
+    pub hidden_processes: usize,
+}
+
+/// Scan the process table for socket owners.
+pub fn owner_table() -> OwnerTable {
+    platform::owner_table()
+}
+
+impl OwnerTable {
+    /// Give each socket its owners, ordered by pid and descriptor.
+    pub fn attach(self, sockets: &mut [Socket]) {
+        // An inode names one socket: the kernel reports each socket once.
+        let index: HashMap<u64, usize> = sockets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((s.inode?, i)))
+            .collect();
+        for (inode, owner) in self.by_inode {
+            if let Some(&i) = index.get(&inode) {
+                sockets[i].owners.push(owner);
+            }
+        }
+        for s in sockets.iter_mut().filter(|s| s.owners.len() > 1) {
+            s.owners.sort_by_key(|o| (o.pid, o.fd));
+        }
+    }
 }
 
 /// The name ss gives a state; `UNCONN` for a socket with neither peer nor listen queue.

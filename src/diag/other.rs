@@ -5,7 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState, get_sockets_info};
 
-use super::{Owner, Query, Socket, state};
+use super::{Owner, OwnerTable, Query, Socket, state};
 use crate::endpoint::{Family, Proto};
 use crate::error::{Failure, failed};
 
@@ -83,7 +83,7 @@ fn tcp_state(s: TcpState) -> u8 {
     }
 }
 
-/// netstat2 already named the owning pids with each socket.
-pub fn attach_owners(_sockets: &mut [Socket]) -> usize {
-    0
+/// netstat2 already names the owning pids with each socket.
+pub fn owner_table() -> OwnerTable {
+    OwnerTable::default()
 }
