@@ -62,32 +62,39 @@ for i in $(seq "$HELPERS"); do
     grep -q READY "$tmp/ready$i" || { echo "bench: helper $i not ready in 60 s" >&2; exit 1; }
 done
 
-# Median wall time in milliseconds of RUNS runs of a command, output to /dev/null.
-median_ms() {
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local t0 t1
-        t0=$(date +%s%N)
-        "$@" >/dev/null
-        t1=$(date +%s%N)
-        times+=($(( (t1 - t0) / 1000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
-
 rows_ss=$(ss -Htn state established | wc -l)
 rows_sk=$("$SOCKKIT" conns | tail -n +2 | wc -l)
 echo "established TCP sockets: ss $rows_ss, sockkit $rows_sk"
 echo
 
-printf '%-40s %-40s %10s %10s %7s\n' "sockkit" "ss" "sockkit ms" "ss ms" "ratio"
-bench() {
-    local ours=$1 theirs=$2
-    local a b
-    a=$(median_ms $ours)
-    b=$(median_ms $theirs)
-    printf '%-40s %-40s %10s %10s %6.2fx\n' "${ours#"$SOCKKIT "}" "$theirs" "$a" "$b" \
-        "$(awk -v a="$a" -v b="$b" 'BEGIN {print b / a}')"
+# Runs the two commands alternately (so a busy machine slows both alike), RUNS times
+# each, output to /dev/null; prints the median wall time and the median CPU time
+# (user + system, from wait4) of each, and the ratios.
+compare() {
+    python3 - "$RUNS" "$1" "$2" <<'PY'
+import os, shlex, statistics, subprocess, sys, time
+runs, ours, theirs = int(sys.argv[1]), shlex.split(sys.argv[2]), shlex.split(sys.argv[3])
+def once(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    if status != 0:
+        sys.exit(f"{cmd} failed")
+    p.returncode = 0
+    return wall * 1000, (ru.ru_utime + ru.ru_stime) * 1000
+a, b = [], []
+for _ in range(runs):
+    a.append(once(ours))
+    b.append(once(theirs))
+med = lambda xs, i: statistics.median(x[i] for x in xs)
+name = os.path.basename(ours[0]) + " " + " ".join(ours[1:])
+print(f"{name:<22} {' '.join(theirs):<28} {med(a,0):8.1f} {med(b,0):8.1f} {med(b,0)/med(a,0):6.2f}x"
+      f" {med(a,1):8.1f} {med(b,1):8.1f} {med(b,1)/med(a,1):6.2f}x")
+PY
 }
-bench "$SOCKKIT conns" "ss -tn state established"
-bench "$SOCKKIT conns -p" "ss -tnp state established"
+
+printf '%-22s %-28s %8s %8s %7s %8s %8s %7s\n' "" "" "wall ms" "" "" "cpu ms" "" ""
+printf '%-22s %-28s %8s %8s %7s %8s %8s %7s\n' "sockkit" "ss" "sockkit" "ss" "ratio" "sockkit" "ss" "ratio"
+compare "$SOCKKIT conns" "ss -tn state established"
+compare "$SOCKKIT conns -p" "ss -tnp state established"

@@ -417,7 +417,7 @@ fn push_num(t: &mut String, mut n: u32) {
             break;
         }
     }
-    t.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    t.extend(buf[i..].iter().map(|&d| char::from(d)));
 }
 
 /// Append what `fill` writes, padded to `width`, and a column gap.
