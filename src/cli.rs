@@ -447,7 +447,7 @@ closed close-wait last-ack listening closing; groups: connected synchronized buc
 Rows are sorted by protocol, local and peer endpoint; the columns stay the same whatever \
 the filter. --json fields: proto family state local_addr local_port remote_addr remote_port \
 recv_q send_q uid inode timer processes (remote_* null without a peer, processes null \
-without -p).\n\n\
+without -p), and with -i info, with -m memory, with -r local_name remote_name.\n\n\
 Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8"
 )]
 pub struct ConnsArgs {
@@ -498,6 +498,14 @@ pub struct ConnsArgs {
     /// Resolve addresses and ports to names
     #[arg(short = 'r', long)]
     pub resolve: bool,
+
+    /// TCP internals (TCP_INFO): congestion control, rtt, cwnd, mss, retransmits, bytes
+    #[arg(short = 'i', long)]
+    pub info: bool,
+
+    /// Socket memory, as ss -m shows it: skmem:(r,rb,t,tb,f,w,o,bl,d)
+    #[arg(short = 'm', long)]
+    pub memory: bool,
 
     /// Counts by protocol and state instead of rows (every state, TCP and UDP, unless asked)
     #[arg(short = 's', long)]

@@ -686,3 +686,103 @@ fn stdout_closed_early_is_quiet() {
     let _ = (&out.stderr[..]).read_to_string(&mut err);
     assert!(err.is_empty(), "{err}");
 }
+
+/// `-m` gives the kernel's memory numbers exactly as `ss -m` prints them, and `-i` the
+/// same TCP_INFO values as `ss -i`.
+#[test]
+fn info_and_memory_match_ss() {
+    let h = Helper::start();
+    let l4 = h.tcp_ports()[0];
+    let filter = format!("( sport = :{l4} or dport = :{l4} )");
+    let out = Command::new("ss")
+        .args(["-Htanmi", &filter])
+        .output()
+        .expect("run ss");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // ss prints each socket's details on an indented line after its row
+    let mut theirs = std::collections::BTreeMap::new();
+    let mut key = String::new();
+    for line in text.lines() {
+        if line.starts_with(char::is_whitespace) {
+            theirs.insert(key.clone(), line.trim().to_string());
+        } else {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            key = format!("{} {}", f[3], f[4]);
+        }
+    }
+    let r = run(&[
+        "conns",
+        "-a",
+        "-i",
+        "-m",
+        "--json",
+        "--port",
+        &l4.to_string(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut checked = 0;
+    for line in r.stdout.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let row = row_of_json(&v);
+        if row.state == "TIME-WAIT" {
+            assert!(v["info"].is_null() && v["memory"].is_null(), "{v}");
+            continue;
+        }
+        let details = &theirs[&format!("{} {}", row.local, row.peer.replace("*:*", "0.0.0.0:*"))];
+        let m = &v["memory"];
+        for (field, tag) in [
+            ("rmem_alloc", "r"),
+            ("rcvbuf", "rb"),
+            ("sndbuf", "tb"),
+            ("drops", "d"),
+        ] {
+            let want = format!("{tag}{}", m[field]);
+            assert!(
+                details.contains(&format!("({want},"))
+                    || details.contains(&format!(",{want},"))
+                    || details.contains(&format!(",{want})")),
+                "{field}: {want} not in {details}"
+            );
+        }
+        if row.state == "ESTABLISHED" {
+            let info = &v["info"];
+            let cc = info["congestion"].as_str().unwrap();
+            assert!(details.contains(&format!(") {cc} ")), "{cc} vs {details}");
+            assert!(
+                details.contains(&format!(" mss:{} ", info["snd_mss"])),
+                "{details}"
+            );
+            assert!(
+                details.contains(&format!(" cwnd:{} ", info["cwnd"])),
+                "{details}"
+            );
+            if row.recv_q == 100 {
+                assert_eq!(info["bytes_received"], 100, "{v}");
+                assert!(details.contains(" bytes_received:100 "), "{details}");
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 3, "listener and established pair: {}", r.stdout);
+
+    // plain: the extra columns come after the fixed ones, Info last
+    let r = run(&["conns", "-i", "-m", "-p", "--sport", &l4.to_string()]);
+    let header: Vec<&str> = r
+        .stdout
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(&header[7..], ["Memory", "Process", "Info"], "{}", r.stdout);
+    let row: Vec<&str> = r
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(row[5].starts_with("skmem:(r"), "{row:?}");
+    assert!(row[6].starts_with("python3(pid="), "{row:?}");
+    assert!(row.contains(&"bytes_received=100"), "{row:?}");
+}

@@ -84,6 +84,8 @@ impl Selection {
             sport: port("--sport", &a.sport)?,
             dport: port("--dport", &a.dport)?,
             either_port: port("--port", &a.port)?,
+            info: a.info,
+            memory: a.memory,
         };
         Ok(Selection {
             query,
@@ -251,7 +253,7 @@ fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
             out.record(String::new, || record_json(s, &mut names, sel))?;
         }
     } else {
-        let table = Table::new(&sockets, &order, &mut names, sel.processes);
+        let table = Table::new(&sockets, &order, &mut names, Extra::chosen(sel));
         table.write(ctx, &mut out, &mut names)?;
     }
     out.finish()
@@ -306,6 +308,12 @@ fn record_json(s: &Socket, names: &mut Names, sel: &Selection) -> Value {
                 .collect::<Vec<_>>()
         }),
     });
+    if sel.query.info {
+        v["info"] = s.info.as_deref().map_or(Value::Null, info_json);
+    }
+    if sel.query.memory {
+        v["memory"] = s.memory.as_ref().map_or(Value::Null, memory_json);
+    }
     if sel.resolve {
         v["local_name"] = json!(names.host(s.local.ip()));
         v["remote_name"] = json!(s.remote.and_then(|r| names.host(r.ip())));
@@ -313,14 +321,54 @@ fn record_json(s: &Socket, names: &mut Names, sel: &Selection) -> Value {
     v
 }
 
-const HEADERS: [&str; 6] = [
+const HEADERS: [&str; 5] = [
     "State",
     "Recv-Q",
     "Send-Q",
     "Local Address:Port",
     "Peer Address:Port",
-    "Process",
 ];
+
+/// Columns that options add after the five fixed ones, always in this order; `Info` has
+/// spaces inside, so it comes last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    Memory,
+    Process,
+    Info,
+}
+
+impl Extra {
+    fn chosen(sel: &Selection) -> Vec<Extra> {
+        let mut v = Vec::new();
+        if sel.query.memory {
+            v.push(Extra::Memory);
+        }
+        if sel.processes {
+            v.push(Extra::Process);
+        }
+        if sel.query.info {
+            v.push(Extra::Info);
+        }
+        v
+    }
+
+    fn header(self) -> &'static str {
+        match self {
+            Extra::Memory => "Memory",
+            Extra::Process => "Process",
+            Extra::Info => "Info",
+        }
+    }
+
+    fn push(self, t: &mut String, s: &Socket) {
+        match self {
+            Extra::Memory => push_memory(t, s),
+            Extra::Process => push_owners(t, s),
+            Extra::Info => push_info(t, s),
+        }
+    }
+}
 
 /// The plain table, in two passes over the rows: one for the column widths, one that
 /// writes each line straight into the output buffer, so 20,000 rows cost a handful of
@@ -328,13 +376,20 @@ const HEADERS: [&str; 6] = [
 struct Table<'a> {
     sockets: &'a [Socket],
     order: &'a [usize],
-    processes: bool,
+    extras: Vec<Extra>,
     widths: [usize; 5],
+    extra_widths: Vec<usize>,
 }
 
 impl<'a> Table<'a> {
-    fn new(sockets: &'a [Socket], order: &'a [usize], names: &mut Names, processes: bool) -> Self {
+    fn new(
+        sockets: &'a [Socket],
+        order: &'a [usize],
+        names: &mut Names,
+        extras: Vec<Extra>,
+    ) -> Self {
         let mut widths: [usize; 5] = std::array::from_fn(|i| HEADERS[i].len());
+        let mut extra_widths: Vec<usize> = extras.iter().map(|e| e.header().len()).collect();
         let mut scratch = String::new();
         for &i in order {
             let s = &sockets[i];
@@ -343,27 +398,34 @@ impl<'a> Table<'a> {
             widths[2] = widths[2].max(digits(s.send_q));
             widths[3] = widths[3].max(endpoint_len(&mut scratch, Some(s.local), s.proto, names));
             widths[4] = widths[4].max(endpoint_len(&mut scratch, s.remote, s.proto, names));
+            for (e, w) in extras.iter().zip(&mut extra_widths) {
+                scratch.clear();
+                e.push(&mut scratch, s);
+                *w = (*w).max(scratch.len());
+            }
         }
         Table {
             sockets,
             order,
-            processes,
+            extras,
             widths,
+            extra_widths,
         }
     }
 
     fn write(&self, ctx: &Ctx, out: &mut Records, names: &mut Names) -> anyhow::Result<()> {
         let w = self.widths;
         let mut line = String::with_capacity(256);
-        for (i, h) in HEADERS[..5].iter().enumerate() {
+        for (i, h) in HEADERS.iter().enumerate() {
             pad(&mut line, h, w[i], i == 1 || i == 2);
         }
-        if self.processes {
-            line.push_str(HEADERS[5]);
+        for (e, ew) in self.extras.iter().zip(&self.extra_widths) {
+            pad(&mut line, e.header(), *ew, false);
         }
         out.line(&ctx.out.paint(line.trim_end(), Style::Header))?;
         // The state column painted once per state, not once per row.
         let mut painted: [Option<String>; 16] = Default::default();
+        let mut extra = String::new();
         for &i in self.order {
             let s = &self.sockets[i];
             let state = painted[usize::from(s.state & 15)].get_or_insert_with(|| {
@@ -382,20 +444,105 @@ impl<'a> Table<'a> {
             push_column(&mut line, w[3], |l| {
                 push_socket_addr(l, Some(s.local), s.proto, names)
             });
-            if self.processes && !s.owners.is_empty() {
-                push_column(&mut line, w[4], |l| {
-                    push_socket_addr(l, s.remote, s.proto, names)
-                });
-                let mut owners = String::new();
-                push_owners(&mut owners, s);
-                line.push_str(&ctx.out.paint(&owners, Style::Dim));
-            } else {
-                push_socket_addr(&mut line, s.remote, s.proto, names);
+            push_column(&mut line, w[4], |l| {
+                push_socket_addr(l, s.remote, s.proto, names)
+            });
+            for (e, ew) in self.extras.iter().zip(&self.extra_widths) {
+                extra.clear();
+                e.push(&mut extra, s);
+                let fill = ew.saturating_sub(extra.len());
+                if *e == Extra::Process {
+                    line.push_str(&ctx.out.paint(&extra, Style::Dim));
+                } else {
+                    line.push_str(&extra);
+                }
+                line.extend(std::iter::repeat_n(' ', fill + 1));
             }
+            line.truncate(line.trim_end().len());
             out.line(&line)?;
         }
         Ok(())
     }
+}
+
+/// `skmem:(r0,rb131072,t0,tb2626560,f0,w0,o0,bl0,d0)`, as ss -m writes it.
+fn push_memory(t: &mut String, s: &Socket) {
+    use std::fmt::Write;
+    if let Some(m) = s.memory {
+        let _ = write!(
+            t,
+            "skmem:(r{},rb{},t{},tb{},f{},w{},o{},bl{},d{})",
+            m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]
+        );
+    }
+}
+
+/// `cubic rtt=0.05/0.02ms rto=201ms mss=32768 cwnd=10 retrans=0/0 ...`
+fn push_info(t: &mut String, s: &Socket) {
+    use std::fmt::Write;
+    let Some(i) = s.info.as_deref() else {
+        return;
+    };
+    if let Some(c) = &i.congestion {
+        let _ = write!(t, "{c} ");
+    }
+    let ms = |us: u32| f64::from(us) / 1000.0;
+    let _ = write!(
+        t,
+        "rtt={:.3}/{:.3}ms rto={}ms mss={} cwnd={}",
+        ms(i.rtt_us),
+        ms(i.rttvar_us),
+        i.rto_us / 1000,
+        i.snd_mss,
+        i.cwnd
+    );
+    if let Some(ss) = i.ssthresh {
+        let _ = write!(t, " ssthresh={ss}");
+    }
+    let _ = write!(
+        t,
+        " unacked={} lost={} retrans={}/{}",
+        i.unacked, i.lost, i.retransmits, i.total_retrans
+    );
+    if let (Some(a), Some(r)) = (i.bytes_acked, i.bytes_received) {
+        let _ = write!(t, " bytes_acked={a} bytes_received={r}");
+    }
+}
+
+fn info_json(i: &diag::TcpInfo) -> Value {
+    json!({
+        "congestion": i.congestion,
+        "rtt_us": i.rtt_us,
+        "rttvar_us": i.rttvar_us,
+        "rto_us": i.rto_us,
+        "snd_mss": i.snd_mss,
+        "rcv_mss": i.rcv_mss,
+        "cwnd": i.cwnd,
+        "ssthresh": i.ssthresh,
+        "unacked": i.unacked,
+        "lost": i.lost,
+        "retransmits": i.retransmits,
+        "total_retrans": i.total_retrans,
+        "pmtu": i.pmtu,
+        "bytes_acked": i.bytes_acked,
+        "bytes_received": i.bytes_received,
+        "segs_out": i.segs_out,
+        "segs_in": i.segs_in,
+    })
+}
+
+fn memory_json(m: &[u32; 9]) -> Value {
+    json!({
+        "rmem_alloc": m[0],
+        "rcvbuf": m[1],
+        "wmem_alloc": m[2],
+        "sndbuf": m[3],
+        "fwd_alloc": m[4],
+        "wmem_queued": m[5],
+        "optmem": m[6],
+        "backlog": m[7],
+        "drops": m[8],
+    })
 }
 
 /// A number right-aligned in `width`, and a column gap.

@@ -13,7 +13,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Owner, OwnerTable, Query, Socket, States, Timer};
+use super::{Owner, OwnerTable, Query, Socket, TcpInfo, Timer};
 use crate::endpoint::{Family, Proto};
 use crate::error::{Failure, failed, reason};
 
@@ -22,6 +22,9 @@ const NLMSG_ERROR: u16 = 2;
 const NLMSG_DONE: u16 = 3;
 const NLMSG_HDRLEN: usize = 16;
 const INET_DIAG_REQ_BYTECODE: u16 = 1;
+const INET_DIAG_INFO: u16 = 2;
+const INET_DIAG_CONG: u16 = 4;
+const INET_DIAG_SKMEMINFO: u16 = 7;
 const INET_DIAG_BC_JMP: u8 = 1;
 const INET_DIAG_BC_S_EQ: u8 = 11;
 const INET_DIAG_BC_D_EQ: u8 = 12;
@@ -45,7 +48,7 @@ pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
             .iter()
             .map(|&(proto, family)| {
                 let bytecode = &bytecode;
-                scope.spawn(move || dump(proto, family, query.states, bytecode))
+                scope.spawn(move || dump(proto, family, query, bytecode))
             })
             .collect();
         handles
@@ -68,9 +71,9 @@ pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
     Ok(found)
 }
 
-fn dump(proto: Proto, family: u8, states: States, bytecode: &[u8]) -> Result<Vec<Socket>, Failure> {
+fn dump(proto: Proto, family: u8, query: &Query, bytecode: &[u8]) -> Result<Vec<Socket>, Failure> {
     let nl = Netlink::open()?;
-    let req = request(1, family, proto, states, bytecode);
+    let req = request(1, family, proto, query, bytecode);
     nl.send(&req)
         .map_err(|e| failed("netlink sock_diag request", reason(&e)))?;
     let mut found = Vec::new();
@@ -217,7 +220,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 }
 
 /// nlmsghdr + inet_diag_req_v2 (+ the bytecode attribute).
-fn request(seq: u32, family: u8, proto: Proto, states: States, bytecode: &[u8]) -> Vec<u8> {
+fn request(seq: u32, family: u8, proto: Proto, query: &Query, bytecode: &[u8]) -> Vec<u8> {
     let attr_len = if bytecode.is_empty() {
         0
     } else {
@@ -235,9 +238,16 @@ fn request(seq: u32, family: u8, proto: Proto, states: States, bytecode: &[u8]) 
         Proto::Tcp => libc::IPPROTO_TCP,
         Proto::Udp => libc::IPPROTO_UDP,
     };
-    // No extensions: TCP_INFO and memory are left out unless asked for.
-    m.extend_from_slice(&[family, protocol as u8, 0, 0]);
-    m.extend_from_slice(&states.0.to_ne_bytes());
+    // Extensions cost the kernel work per socket: only what a flag asks for.
+    let mut ext = 0u8;
+    if query.info {
+        ext |= (1 << (INET_DIAG_INFO - 1)) | (1 << (INET_DIAG_CONG - 1));
+    }
+    if query.memory {
+        ext |= 1 << (INET_DIAG_SKMEMINFO - 1);
+    }
+    m.extend_from_slice(&[family, protocol as u8, ext, 0]);
+    m.extend_from_slice(&query.states.0.to_ne_bytes());
     m.extend_from_slice(&[0u8; 48]); // inet_diag_sockid: any
     if !bytecode.is_empty() {
         m.extend_from_slice(&(attr_len as u16).to_ne_bytes());
@@ -320,6 +330,77 @@ fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
         inode: Some(u64::from(u32_at(p, 68))).filter(|&i| i != 0),
         timer: timer(p[2], u32_at(p, 52), p[3]),
         owners: Vec::new(),
+        info: None,
+        memory: None,
+    })
+    .map(|mut s| {
+        read_attributes(&p[DIAG_MSG_LEN..], &mut s);
+        s
+    })
+}
+
+/// The netlink attributes after inet_diag_msg that `-i` and `-m` asked for.
+fn read_attributes(mut rest: &[u8], s: &mut Socket) {
+    let mut congestion = None;
+    while rest.len() >= 4 {
+        let len = u16_at(rest, 0) as usize;
+        let kind = u16_at(rest, 2);
+        if len < 4 || len > rest.len() {
+            break;
+        }
+        let value = &rest[4..len];
+        match kind {
+            INET_DIAG_INFO if s.proto == Proto::Tcp => s.info = tcp_info(value).map(Box::new),
+            INET_DIAG_CONG => {
+                let name = value.split(|&b| b == 0).next().unwrap_or_default();
+                congestion = Some(String::from_utf8_lossy(name).into_owned());
+            }
+            INET_DIAG_SKMEMINFO if value.len() >= 36 => {
+                let mut mem = [0u32; 9];
+                for (i, m) in mem.iter_mut().enumerate() {
+                    *m = u32_at(value, i * 4);
+                }
+                s.memory = Some(mem);
+            }
+            _ => {}
+        }
+        rest = &rest[align4(len).min(rest.len())..];
+    }
+    if let Some(info) = s.info.as_mut() {
+        info.congestion = congestion;
+    }
+}
+
+/// The kernel's `struct tcp_info` (include/uapi/linux/tcp.h) read by offset: it only
+/// grows, and an older kernel sends a shorter one.
+fn tcp_info(b: &[u8]) -> Option<TcpInfo> {
+    let u32_opt = |at: usize| (b.len() >= at + 4).then(|| u32_at(b, at));
+    let u64_opt = |at: usize| {
+        (b.len() >= at + 8).then(|| u64::from(u32_at(b, at)) | u64::from(u32_at(b, at + 4)) << 32)
+    };
+    if b.len() < 104 {
+        return None;
+    }
+    let ssthresh = u32_at(b, 76);
+    Some(TcpInfo {
+        congestion: None,
+        retransmits: b[2],
+        rto_us: u32_at(b, 8),
+        snd_mss: u32_at(b, 16),
+        rcv_mss: u32_at(b, 20),
+        unacked: u32_at(b, 24),
+        lost: u32_at(b, 32),
+        pmtu: u32_at(b, 60),
+        rtt_us: u32_at(b, 68),
+        rttvar_us: u32_at(b, 72),
+        // ss shows it only below 0xffff: the kernel starts it "infinite"; 0 on a listener
+        ssthresh: (1..0xffff).contains(&ssthresh).then_some(ssthresh),
+        cwnd: u32_at(b, 80),
+        total_retrans: u32_at(b, 100),
+        bytes_acked: u64_opt(120),
+        bytes_received: u64_opt(128),
+        segs_out: u32_opt(136),
+        segs_in: u32_opt(140),
     })
 }
 
@@ -521,6 +602,7 @@ impl Drop for Dir {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::States;
 
     fn query(sport: Option<u16>, dport: Option<u16>, either: Option<u16>) -> Query {
         Query {
@@ -530,6 +612,8 @@ mod tests {
             sport,
             dport,
             either_port: either,
+            info: false,
+            memory: false,
         }
     }
 

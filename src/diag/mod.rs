@@ -70,6 +70,10 @@ pub struct Query {
     pub sport: Option<u16>,
     pub dport: Option<u16>,
     pub either_port: Option<u16>,
+    /// Ask for TCP_INFO and the congestion control name (`-i`).
+    pub info: bool,
+    /// Ask for the socket's memory use (`-m`).
+    pub memory: bool,
 }
 
 /// A TCP timer the kernel is running for a socket (ss `-o`).
@@ -94,8 +98,36 @@ pub struct Socket {
     pub uid: Option<u32>,
     pub inode: Option<u64>,
     pub timer: Option<Timer>,
-    /// The processes holding it open, filled in by [`attach_owners`] (only with `-p`).
+    /// The processes holding it open, filled in by [`OwnerTable::attach`] (only with `-p`).
     pub owners: Vec<Owner>,
+    /// TCP internals, when asked for and the socket has them (not TIME-WAIT, not UDP).
+    pub info: Option<Box<TcpInfo>>,
+    /// Memory use, when asked for: SK_MEMINFO_* in the kernel's order.
+    pub memory: Option<[u32; 9]>,
+}
+
+/// What `-i` shows of the kernel's `struct tcp_info` (fields it is too old to report are
+/// `None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TcpInfo {
+    pub congestion: Option<String>,
+    pub rto_us: u32,
+    pub rtt_us: u32,
+    pub rttvar_us: u32,
+    pub snd_mss: u32,
+    pub rcv_mss: u32,
+    pub cwnd: u32,
+    /// `None` while still in slow start (the kernel's "infinite" threshold).
+    pub ssthresh: Option<u32>,
+    pub unacked: u32,
+    pub lost: u32,
+    pub retransmits: u8,
+    pub total_retrans: u32,
+    pub pmtu: u32,
+    pub bytes_acked: Option<u64>,
+    pub bytes_received: Option<u64>,
+    pub segs_out: Option<u32>,
+    pub segs_in: Option<u32>,
 }
 
 /// A process holding a socket open.
@@ -181,6 +213,8 @@ mod tests {
             sport: None,
             dport: None,
             either_port: None,
+            info: false,
+            memory: false,
         };
         let netlink = rows(linux::sockets(&q).unwrap(), port);
         let netstat2 = rows(other::sockets(&q).unwrap(), port);

@@ -50,6 +50,8 @@ fn socket(info: netstat2::SocketInfo) -> Socket {
         uid: None,
         inode: None,
         timer: None,
+        info: None,
+        memory: None,
         // netstat2 gives pids only; the name and descriptor are not known here.
         owners: info
             .associated_pids
