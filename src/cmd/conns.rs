@@ -312,7 +312,7 @@ fn record_json(s: &Socket, names: &mut Names, sel: &Selection) -> Value {
         v["info"] = s.info.as_deref().map_or(Value::Null, info_json);
     }
     if sel.query.memory {
-        v["memory"] = s.memory.as_ref().map_or(Value::Null, memory_json);
+        v["memory"] = s.memory.as_deref().map_or(Value::Null, memory_json);
     }
     if sel.resolve {
         v["local_name"] = json!(names.host(s.local.ip()));
@@ -468,7 +468,7 @@ impl<'a> Table<'a> {
 /// `skmem:(r0,rb131072,t0,tb2626560,f0,w0,o0,bl0,d0)`, as ss -m writes it.
 fn push_memory(t: &mut String, s: &Socket) {
     use std::fmt::Write;
-    if let Some(m) = s.memory {
+    if let Some(m) = s.memory.as_deref() {
         let _ = write!(
             t,
             "skmem:(r{},rb{},t{},tb{},f{},w{},o{},bl{},d{})",

@@ -313,6 +313,7 @@ fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
     let src = addr(family, &p[8..24])?;
     let dst = addr(family, &p[24..40])?;
     let local = socket_addr(src, sport);
+    let inode = u32_at(p, 68);
     let remote = if dport == 0 && dst.is_unspecified() {
         None
     } else {
@@ -325,9 +326,9 @@ fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
         remote,
         recv_q: u32_at(p, 56),
         send_q: u32_at(p, 60),
-        uid: Some(u32_at(p, 64)),
-        // TIME-WAIT and SYN-RECV minisockets have no inode: the kernel says 0.
-        inode: Some(u64::from(u32_at(p, 68))).filter(|&i| i != 0),
+        // TIME-WAIT and SYN-RECV minisockets have no inode and no owner: the kernel says 0.
+        uid: (inode != 0).then(|| u32_at(p, 64)),
+        inode: (inode != 0).then_some(u64::from(inode)),
         timer: timer(p[2], u32_at(p, 52), p[3]),
         owners: Vec::new(),
         info: None,
@@ -360,7 +361,7 @@ fn read_attributes(mut rest: &[u8], s: &mut Socket) {
                 for (i, m) in mem.iter_mut().enumerate() {
                     *m = u32_at(value, i * 4);
                 }
-                s.memory = Some(mem);
+                s.memory = Some(Box::new(mem));
             }
             _ => {}
         }

@@ -103,7 +103,7 @@ pub struct Socket {
     /// TCP internals, when asked for and the socket has them (not TIME-WAIT, not UDP).
     pub info: Option<Box<TcpInfo>>,
     /// Memory use, when asked for: SK_MEMINFO_* in the kernel's order.
-    pub memory: Option<[u32; 9]>,
+    pub memory: Option<Box<[u32; 9]>>,
 }
 
 /// What `-i` shows of the kernel's `struct tcp_info` (fields it is too old to report are
