@@ -274,7 +274,7 @@ fn sorted(sockets: &[Socket]) -> Vec<usize> {
         .enumerate()
         .map(|(i, s)| {
             (
-                (s.proto.name(), addr_key(Some(s.local)), addr_key(s.remote)),
+                (s.proto as u8, addr_key(Some(s.local)), addr_key(s.remote)),
                 i,
             )
         })
