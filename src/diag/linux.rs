@@ -30,6 +30,8 @@ const INET_DIAG_BC_S_EQ: u8 = 11;
 const INET_DIAG_BC_D_EQ: u8 = 12;
 /// sizeof(struct inet_diag_msg)
 const DIAG_MSG_LEN: usize = 72;
+/// How long to wait for the kernel's next part of a dump.
+const DUMP_TIMEOUT_SECS: libc::time_t = 10;
 /// The kernel never hands out more than 32 KiB per read of a dump.
 const RECV_BUF: usize = 32 * 1024;
 
@@ -96,6 +98,10 @@ fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
         // sock_diag answers ENOENT when the protocol's diag module (udp_diag) is missing.
         Some(libc::ENOENT) => failed(what, "the kernel offers no sock_diag for them")
             .with_hint(format!("modprobe {}_diag", proto.name())),
+        Some(libc::EAGAIN) => failed(
+            what,
+            format!("the kernel sent no answer for {DUMP_TIMEOUT_SECS} s"),
+        ),
         _ => failed(what, reason(e)),
     }
 }
@@ -120,9 +126,24 @@ impl Netlink {
             return Err(failed("netlink sock_diag socket", reason(&e)));
         }
         // SAFETY: a descriptor we just created and own.
-        Ok(Netlink {
-            fd: unsafe { OwnedFd::from_raw_fd(fd) },
-        })
+        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+        // A dump always ends with NLMSG_DONE; should the kernel ever stop answering, fail
+        // rather than wait forever.
+        let limit = libc::timeval {
+            tv_sec: DUMP_TIMEOUT_SECS,
+            tv_usec: 0,
+        };
+        // SAFETY: a valid timeval for SO_RCVTIMEO on a descriptor we own.
+        unsafe {
+            libc::setsockopt(
+                fd.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_RCVTIMEO,
+                (&limit as *const libc::timeval).cast(),
+                std::mem::size_of::<libc::timeval>() as libc::socklen_t,
+            );
+        }
+        Ok(Netlink { fd })
     }
 
     fn send(&self, msg: &[u8]) -> io::Result<()> {
