@@ -522,6 +522,15 @@ fn plain_output_has_fixed_columns() {
         row.ends_with(&format!("python3(pid={pid},fd={fd})")),
         "{row}"
     );
+    // colour never leaves empty escapes or trailing blanks behind (a TIME-WAIT row has no owner)
+    let r = run(&["--color", "always", "conns", "-a", "-p", "--port", &l4]);
+    assert!(r.stdout.contains("\x1b["), "{}", r.stdout);
+    for line in r.stdout.lines() {
+        assert!(
+            !line.ends_with(' ') && !line.contains("\x1b[2m\x1b[0m"),
+            "{line:?}"
+        );
+    }
     // an IPv6 row uses brackets; a listener's peer is *:*
     if h.tcp_ports().len() == 2 {
         let l6 = h.tcp_ports()[1].to_string();

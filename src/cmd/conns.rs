@@ -451,7 +451,7 @@ impl<'a> Table<'a> {
                 extra.clear();
                 e.push(&mut extra, s);
                 let fill = ew.saturating_sub(extra.len());
-                if *e == Extra::Process {
+                if *e == Extra::Process && !extra.is_empty() {
                     line.push_str(&ctx.out.paint(&extra, Style::Dim));
                 } else {
                     line.push_str(&extra);
