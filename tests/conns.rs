@@ -624,6 +624,7 @@ fn bad_input_is_one_line_exit_2() {
         (vec!["conns", "--dst", "not-an-address"], "not-an-address"),
         (vec!["conns", "--watch", "0"], "0"),
         (vec!["conns", "--watch", "soon"], "soon"),
+        (vec!["-O", "SO_KEEPALIVE=1", "conns"], "SO_KEEPALIVE=1"),
     ] {
         let r = run(&args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);

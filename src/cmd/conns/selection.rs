@@ -23,6 +23,13 @@ pub struct Selection {
 
 impl Selection {
     pub fn from_args(ctx: &Ctx, a: &ConnsArgs) -> Result<Selection, Failure> {
+        // -O sets options on sockets a command opens; ignoring it here would be silent.
+        if let Some(s) = ctx.sockopts.first() {
+            return Err(usage(
+                format!("-O {}", s.text),
+                "conns opens no sockets to set options on",
+            ));
+        }
         let protos = match (a.tcp, a.udp) {
             (false, true) => vec![Proto::Udp],
             (true, true) => vec![Proto::Tcp, Proto::Udp],
