@@ -180,6 +180,22 @@ impl Records<'_> {
         self.line(&text)
     }
 
+    /// As [`Records::record`], with the JSON form serialised straight from a value: its
+    /// fields in declaration order, and no intermediate tree for thousands of records.
+    pub fn record_serialized<T: serde::Serialize>(
+        &mut self,
+        plain: impl FnOnce() -> String,
+        json: impl FnOnce() -> T,
+    ) -> anyhow::Result<()> {
+        if !self.out.json {
+            return self.line(&plain());
+        }
+        serde_json::to_writer(&mut self.w, &json())
+            .map_err(io::Error::from)
+            .and_then(|_| self.w.write_all(b"\n"))
+            .map_err(stdout_error)
+    }
+
     /// As [`Output::line`], buffered.
     pub fn line(&mut self, text: &str) -> anyhow::Result<()> {
         self.w

@@ -302,6 +302,27 @@ fn json_records_have_the_spec_fields() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", r.stdout);
     let v: Value = serde_json::from_str(lines[0]).unwrap();
+    // SPEC's fields come first, in SPEC's order
+    let order = [
+        "\"proto\":",
+        "\"state\":",
+        "\"local_addr\":",
+        "\"local_port\":",
+        "\"remote_addr\":",
+        "\"remote_port\":",
+        "\"recv_q\":",
+        "\"send_q\":",
+        "\"uid\":",
+        "\"inode\":",
+        "\"processes\":",
+    ];
+    let at: Vec<usize> = order.iter().map(|k| lines[0].find(k).expect(k)).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("{\"proto\":\"tcp\",\"state\":\"ESTABLISHED\","),
+        "{}",
+        lines[0]
+    );
     for key in [
         "proto",
         "state",

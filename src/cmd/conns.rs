@@ -6,10 +6,11 @@
 //! answer with more than asked; every row still passes [`Selection::keeps`].
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::json;
 
 use crate::cli::ConnsArgs;
 use crate::diag::{self, Socket};
@@ -91,7 +92,7 @@ fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
     if ctx.out.json() {
         for &i in &order {
             let s = &sockets[i];
-            out.record(String::new, || record_json(s, &mut names, sel))?;
+            out.record_serialized(String::new, || record(s, &mut names, sel))?;
         }
     } else {
         let table = Table::new(
@@ -129,78 +130,100 @@ fn sorted(sockets: &[Socket]) -> Vec<usize> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-fn record_json(s: &Socket, names: &mut Names, sel: &Selection) -> Value {
-    let mut v = json!({
-        "proto": s.proto.name(),
-        "family": if s.local.is_ipv4() { "inet" } else { "inet6" },
-        "state": diag::state_name(s.state),
-        "local_addr": s.local.ip().to_string(),
-        "local_port": s.local.port(),
-        "remote_addr": s.remote.map(|r| r.ip().to_string()),
-        "remote_port": s.remote.map(|r| r.port()),
-        "recv_q": s.recv_q,
-        "send_q": s.send_q,
-        "uid": s.uid,
-        "inode": s.inode,
-        "timer": s.timer.map(|t| json!({
-            "kind": t.kind,
-            "expires_ms": t.expires_ms,
-            "retrans": t.retrans,
-        })),
-        "processes": sel.processes.then(|| {
-            s.owners
-                .iter()
-                .map(|o| json!({"pid": o.pid, "name": o.name, "fd": o.fd}))
-                .collect::<Vec<_>>()
-        }),
-    });
-    if sel.query.info {
-        v["info"] = s.info.as_deref().map_or(Value::Null, info_json);
-    }
-    if sel.query.memory {
-        v["memory"] = s.memory.as_deref().map_or(Value::Null, memory_json);
-    }
-    if sel.resolve {
-        v["local_name"] = json!(names.host(s.local.ip()));
-        v["remote_name"] = json!(s.remote.and_then(|r| names.host(r.ip())));
-    }
-    v
+/// One socket as a JSON record: SPEC's fields first, in SPEC's order, then the extras;
+/// `info`, `memory` and the names appear only when their option asks for them.
+#[derive(Serialize)]
+struct Record<'a> {
+    proto: &'static str,
+    state: &'static str,
+    local_addr: IpAddr,
+    local_port: u16,
+    remote_addr: Option<IpAddr>,
+    remote_port: Option<u16>,
+    recv_q: u32,
+    send_q: u32,
+    uid: Option<u32>,
+    inode: Option<u64>,
+    /// `null` without `-p`: not looked up, which is not the same as no owner.
+    processes: Option<&'a [diag::Owner]>,
+    family: &'static str,
+    timer: Option<diag::Timer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    info: Option<Option<&'a diag::TcpInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    memory: Option<Option<Memory>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    local_name: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remote_name: Option<Option<String>>,
 }
 
-fn info_json(i: &diag::TcpInfo) -> Value {
-    json!({
-        "congestion": i.congestion,
-        "rtt_us": i.rtt_us,
-        "rttvar_us": i.rttvar_us,
-        "rto_us": i.rto_us,
-        "snd_mss": i.snd_mss,
-        "rcv_mss": i.rcv_mss,
-        "cwnd": i.cwnd,
-        "ssthresh": i.ssthresh,
-        "unacked": i.unacked,
-        "lost": i.lost,
-        "retransmits": i.retransmits,
-        "total_retrans": i.total_retrans,
-        "pmtu": i.pmtu,
-        "bytes_acked": i.bytes_acked,
-        "bytes_received": i.bytes_received,
-        "segs_out": i.segs_out,
-        "segs_in": i.segs_in,
-    })
+/// SK_MEMINFO_* by name.
+#[derive(Serialize)]
+struct Memory {
+    rmem_alloc: u32,
+    rcvbuf: u32,
+    wmem_alloc: u32,
+    sndbuf: u32,
+    fwd_alloc: u32,
+    wmem_queued: u32,
+    optmem: u32,
+    backlog: u32,
+    drops: u32,
 }
 
-fn memory_json(m: &[u32; 9]) -> Value {
-    json!({
-        "rmem_alloc": m[0],
-        "rcvbuf": m[1],
-        "wmem_alloc": m[2],
-        "sndbuf": m[3],
-        "fwd_alloc": m[4],
-        "wmem_queued": m[5],
-        "optmem": m[6],
-        "backlog": m[7],
-        "drops": m[8],
-    })
+impl Memory {
+    fn from(m: &[u32; 9]) -> Memory {
+        let [
+            rmem_alloc,
+            rcvbuf,
+            wmem_alloc,
+            sndbuf,
+            fwd_alloc,
+            wmem_queued,
+            optmem,
+            backlog,
+            drops,
+        ] = *m;
+        Memory {
+            rmem_alloc,
+            rcvbuf,
+            wmem_alloc,
+            sndbuf,
+            fwd_alloc,
+            wmem_queued,
+            optmem,
+            backlog,
+            drops,
+        }
+    }
+}
+
+fn record<'a>(s: &'a Socket, names: &mut Names, sel: &Selection) -> Record<'a> {
+    Record {
+        proto: s.proto.name(),
+        state: diag::state_name(s.state),
+        local_addr: s.local.ip(),
+        local_port: s.local.port(),
+        remote_addr: s.remote.map(|r| r.ip()),
+        remote_port: s.remote.map(|r| r.port()),
+        recv_q: s.recv_q,
+        send_q: s.send_q,
+        uid: s.uid,
+        inode: s.inode,
+        processes: sel.processes.then_some(&s.owners[..]),
+        family: if s.local.is_ipv4() { "inet" } else { "inet6" },
+        timer: s.timer,
+        info: sel.query.info.then_some(s.info.as_deref()),
+        memory: sel
+            .query
+            .memory
+            .then(|| s.memory.as_deref().map(Memory::from)),
+        local_name: sel.resolve.then(|| names.host(s.local.ip())),
+        remote_name: sel
+            .resolve
+            .then(|| s.remote.and_then(|r| names.host(r.ip()))),
+    }
 }
 
 /// `-s`: counts by protocol and state.

@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 
+use serde::Serialize;
+
 use crate::endpoint::{Family, Proto};
 use crate::error::Failure;
 
@@ -77,7 +79,7 @@ pub struct Query {
 }
 
 /// A TCP timer the kernel is running for a socket (ss `-o`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Timer {
     pub kind: &'static str,
     pub expires_ms: u32,
@@ -108,12 +110,12 @@ pub struct Socket {
 
 /// What `-i` shows of the kernel's `struct tcp_info` (fields it is too old to report are
 /// `None`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TcpInfo {
     pub congestion: Option<String>,
-    pub rto_us: u32,
     pub rtt_us: u32,
     pub rttvar_us: u32,
+    pub rto_us: u32,
     pub snd_mss: u32,
     pub rcv_mss: u32,
     pub cwnd: u32,
@@ -131,7 +133,7 @@ pub struct TcpInfo {
 }
 
 /// A process holding a socket open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Owner {
     pub pid: u32,
     pub name: String,
