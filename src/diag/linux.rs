@@ -106,7 +106,7 @@ fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
     }
 }
 
-/// An NETLINK_SOCK_DIAG socket.
+/// A NETLINK_SOCK_DIAG socket.
 struct Netlink {
     fd: OwnedFd,
 }
