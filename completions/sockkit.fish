@@ -225,19 +225,21 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l dport -d 'Only
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l port -d 'Only sockets with PORT at either end' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l src -d 'Only sockets whose local address is in ADDR[/PREFIX]' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l dst -d 'Only sockets whose peer address is in ADDR[/PREFIX]' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l watch -d 'Show again every DUR until interrupted' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l watch -d 'Show again every DUR (250ms, 2s) until interrupted' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s a -l all -d 'Sockets in every state'
-complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s l -l listening -d 'Listening sockets only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s l -l listening -d 'Listening sockets only (for UDP: bound and unconnected, UNCONN)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s t -l tcp -d 'TCP sockets (the default when neither -t nor -u is given)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s u -l udp -d 'UDP sockets'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s p -l processes -d 'Show the processes that own each socket (name, pid, fd)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s r -l resolve -d 'Resolve addresses and ports to names'
-complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s s -l summary -d 'Counts by protocol and state instead of rows'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s i -l info -d 'TCP internals (TCP_INFO): congestion control, rtt, cwnd, mss, retransmits, bytes'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s m -l memory -d 'Socket memory, as ss -m shows it: skmem:(r,rb,t,tb,f,w,o,bl,d)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s s -l summary -d 'Counts by protocol and state instead of rows (every state, TCP and UDP, unless asked)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'

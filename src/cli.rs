@@ -482,6 +482,10 @@ pub struct SockoptSetArgs {
     after_long_help = concat!(
     "States (--state): established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait \
 closed close-wait last-ack listening closing; groups: connected synchronized bucket big all.\n\n\
+Rows are sorted by protocol, local and peer endpoint; the columns stay the same whatever \
+the filter. --json fields: proto family state local_addr local_port remote_addr remote_port \
+recv_q send_q uid inode timer processes (remote_* null without a peer, processes null \
+without -p), and with -i info, with -m memory, with -r local_name remote_name.\n\n\
 Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8",
     "\n\n",
     exit_codes!()
@@ -491,7 +495,7 @@ pub struct ConnsArgs {
     #[arg(short = 'a', long)]
     pub all: bool,
 
-    /// Listening sockets only
+    /// Listening sockets only (for UDP: bound and unconnected, UNCONN)
     #[arg(short = 'l', long)]
     pub listening: bool,
 
@@ -535,11 +539,19 @@ pub struct ConnsArgs {
     #[arg(short = 'r', long)]
     pub resolve: bool,
 
-    /// Counts by protocol and state instead of rows
+    /// TCP internals (TCP_INFO): congestion control, rtt, cwnd, mss, retransmits, bytes
+    #[arg(short = 'i', long)]
+    pub info: bool,
+
+    /// Socket memory, as ss -m shows it: skmem:(r,rb,t,tb,f,w,o,bl,d)
+    #[arg(short = 'm', long)]
+    pub memory: bool,
+
+    /// Counts by protocol and state instead of rows (every state, TCP and UDP, unless asked)
     #[arg(short = 's', long)]
     pub summary: bool,
 
-    /// Show again every DUR until interrupted
+    /// Show again every DUR (250ms, 2s) until interrupted
     #[arg(long, value_name = "DUR")]
     pub watch: Option<String>,
 }

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod datagram;
+pub mod diag;
 pub mod endpoint;
 pub mod error;
 pub mod fdio;

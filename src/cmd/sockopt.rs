@@ -87,6 +87,13 @@ struct Target {
 impl Target {
     fn open(ctx: &Ctx, t: &SockoptTarget) -> Result<Target, Failure> {
         if let (Some(pid), Some(fd)) = (t.pid, t.fd) {
+            // -O applies to sockets sockkit creates; dropping it here would be silent.
+            if let Some(s) = ctx.sockopts.first() {
+                return Err(usage(
+                    format!("-O {}", s.text),
+                    "a live socket (--pid, --fd) is not created by sockkit; use 'sockopt set'",
+                ));
+            }
             return live(ctx, pid, fd);
         }
         let (domain, kind) = match t.socktype {
@@ -114,7 +121,7 @@ impl Target {
             kind,
             family,
             fresh: true,
-            label: format!("fresh {} socket", kind.name()),
+            label: format!("a fresh {} socket", kind.name()),
         })
     }
 }
@@ -207,7 +214,7 @@ fn live(ctx: &Ctx, pid: i32, target_fd: i32) -> Result<Target, Failure> {
         kind,
         family,
         fresh: false,
-        label: what,
+        label: format!("the {} socket at {what}", kind.name()),
     })
 }
 
@@ -223,7 +230,7 @@ fn check_fits(t: &Target, o: &SockOpt) -> Result<(), Failure> {
     if !o.applies_to(t.kind) || !o.fits_family(t.family) {
         return Err(usage(
             format!("socket option {}", o.name),
-            format!("applies to {} sockets, not a {}", o.type_names(), t.label),
+            format!("applies to {} sockets, not to {}", o.type_names(), t.label),
         ));
     }
     Ok(())

@@ -68,24 +68,44 @@ pub fn run(args: &[&str]) -> Run {
     run_with(args, b"", Duration::from_secs(20))
 }
 
-/// Wait for a child with a time bound; kill it and panic if it overstays.
+/// Wait for a child with a time bound; kill it and panic if it overstays. Its stdout and
+/// stderr are read while it runs: a child writing more than a pipe holds (64 KiB) would
+/// otherwise block forever on a pipe nobody empties.
 pub fn wait_bounded(mut child: Child, limit: Duration, what: &str) -> Output {
+    fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     let start = Instant::now();
-    loop {
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => return child.wait_with_output().expect("collect output"),
+            Ok(Some(status)) => break status,
             Ok(None) if start.elapsed() > limit => {
                 let _ = child.kill();
-                let out = child.wait_with_output().expect("collect output");
+                let _ = child.wait();
+                let out = stdout.join().unwrap_or_default();
+                let err = stderr.join().unwrap_or_default();
                 panic!(
                     "{what} did not finish within {limit:?}\nstdout: {}\nstderr: {}",
-                    String::from_utf8_lossy(&out.stdout),
-                    String::from_utf8_lossy(&out.stderr)
+                    String::from_utf8_lossy(&out),
+                    String::from_utf8_lossy(&err)
                 );
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
             Err(e) => panic!("waiting for {what}: {e}"),
         }
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
     }
 }
 

@@ -1,0 +1,215 @@
+//! The options of `conns`, checked: what to ask the platform for and what to keep.
+
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+
+use crate::cli::ConnsArgs;
+use crate::diag::{Query, Socket, States, state};
+use crate::endpoint::{Proto, parse_ip, parse_port};
+use crate::error::{Failure, usage};
+use crate::options::Ctx;
+
+/// What was asked for, checked.
+#[derive(Debug)]
+pub struct Selection {
+    pub query: Query,
+    src: Option<IpNet>,
+    dst: Option<IpNet>,
+    pub processes: bool,
+    pub resolve: bool,
+    pub summary: bool,
+}
+
+impl Selection {
+    pub fn from_args(ctx: &Ctx, a: &ConnsArgs) -> Result<Selection, Failure> {
+        // -O sets options on sockets a command opens; ignoring it here would be silent.
+        if let Some(s) = ctx.sockopts.first() {
+            return Err(usage(
+                format!("-O {}", s.text),
+                "conns opens no sockets to set options on",
+            ));
+        }
+        let protos = match (a.tcp, a.udp) {
+            (false, true) => vec![Proto::Udp],
+            (true, true) => vec![Proto::Tcp, Proto::Udp],
+            // A summary is an overview: both protocols unless one is asked for.
+            (false, false) if a.summary => vec![Proto::Tcp, Proto::Udp],
+            _ => vec![Proto::Tcp],
+        };
+        // Service names are looked up for the protocol shown (TCP when both).
+        let port_proto = protos[0];
+        let port = |flag: &str, text: &Option<String>| {
+            text.as_deref()
+                .map(|t| parse_port(t, port_proto).map_err(|e| e.prefixed(flag)))
+                .transpose()
+        };
+        let query = Query {
+            protos,
+            family: ctx.family,
+            states: states(a)?,
+            sport: port("--sport", &a.sport)?,
+            dport: port("--dport", &a.dport)?,
+            either_port: port("--port", &a.port)?,
+            info: a.info,
+            memory: a.memory,
+        };
+        Ok(Selection {
+            query,
+            src: a.src.as_deref().map(|t| prefix("--src", t)).transpose()?,
+            dst: a.dst.as_deref().map(|t| prefix("--dst", t)).transpose()?,
+            processes: a.processes,
+            resolve: a.resolve,
+            summary: a.summary,
+        })
+    }
+
+    /// Everything the platform could not filter by itself is checked here.
+    pub fn keeps(&self, s: &Socket) -> bool {
+        let q = &self.query;
+        let remote_port = s.remote.map_or(0, |r| r.port());
+        q.protos.contains(&s.proto)
+            && q.family.allows(&s.local.ip())
+            && q.states.contains(s.state)
+            && q.sport.is_none_or(|p| s.local.port() == p)
+            && q.dport.is_none_or(|p| remote_port == p)
+            && q.either_port
+                .is_none_or(|p| s.local.port() == p || remote_port == p)
+            && self.src.is_none_or(|n| in_net(&n, s.local.ip()))
+            && self
+                .dst
+                .is_none_or(|n| s.remote.is_some_and(|r| in_net(&n, r.ip())))
+    }
+}
+
+/// The state set: `--state` names and groups, `-a`, `-l`, together; ESTABLISHED when
+/// none is given (all states for `-s`).
+fn states(a: &ConnsArgs) -> Result<States, Failure> {
+    let mut set = States(0);
+    for name in &a.state {
+        set = set | state_set(name)?;
+    }
+    if a.all {
+        set = set | States::ALL;
+    }
+    if a.listening {
+        // As ss: a UDP socket "listens" when bound and unconnected.
+        set = set | States::of(state::LISTEN) | States::of(state::CLOSE);
+    }
+    if set.0 == 0 {
+        set = if a.summary {
+            States::ALL
+        } else {
+            States::of(state::ESTABLISHED)
+        };
+    }
+    Ok(set)
+}
+
+const STATE_NAMES: &[(&str, u8)] = &[
+    ("established", state::ESTABLISHED),
+    ("syn-sent", state::SYN_SENT),
+    ("syn-recv", state::SYN_RECV),
+    ("fin-wait-1", state::FIN_WAIT1),
+    ("fin-wait-2", state::FIN_WAIT2),
+    ("time-wait", state::TIME_WAIT),
+    ("closed", state::CLOSE),
+    ("close-wait", state::CLOSE_WAIT),
+    ("last-ack", state::LAST_ACK),
+    ("listening", state::LISTEN),
+    ("closing", state::CLOSING),
+];
+
+/// One of ss's state names or groups (`man ss`, STATE-FILTER), case-insensitive; the
+/// names ss prints (`ESTAB`, `LISTEN`, `UNCONN`, `TIME_WAIT`) are accepted too.
+fn state_set(text: &str) -> Result<States, Failure> {
+    let name = text.trim().to_ascii_lowercase().replace('_', "-");
+    let one = |s| States::of(s);
+    let listen_or_closed = one(state::LISTEN) | one(state::CLOSE);
+    let bucket = one(state::SYN_RECV) | one(state::TIME_WAIT);
+    let connected = States(States::ALL.0 & !listen_or_closed.0);
+    let set = match name.as_str() {
+        "all" => States::ALL,
+        "connected" => connected,
+        "synchronized" => States(connected.0 & !one(state::SYN_SENT).0),
+        "bucket" => bucket,
+        "big" => States(States::ALL.0 & !bucket.0),
+        "estab" => one(state::ESTABLISHED),
+        "listen" => one(state::LISTEN),
+        "unconn" | "unconnected" => one(state::CLOSE),
+        _ => match STATE_NAMES.iter().find(|(n, _)| *n == name) {
+            Some((_, s)) => one(*s),
+            None => {
+                let names: Vec<&str> = STATE_NAMES.iter().map(|(n, _)| *n).collect();
+                return Err(usage(
+                    format!("--state '{text}'"),
+                    format!(
+                        "unknown state; one of {}, or a group: connected synchronized bucket big all",
+                        names.join(" ")
+                    ),
+                ));
+            }
+        },
+    };
+    Ok(set)
+}
+
+/// `ADDR` or `ADDR/PREFIX`; a bare address is the one host.
+fn prefix(flag: &str, text: &str) -> Result<IpNet, Failure> {
+    let t = text.trim();
+    let bad = |why: &str| usage(format!("{flag} '{t}'"), why.to_string());
+    match t.split_once('/') {
+        Some((addr, len)) => {
+            let (ip, _) = parse_ip(addr).ok_or_else(|| bad("not an IP address"))?;
+            let len: u8 = len
+                .parse()
+                .map_err(|_| bad("the prefix length is not a number"))?;
+            IpNet::new(ip, len).map_err(|_| {
+                let max = if ip.is_ipv4() { 32 } else { 128 };
+                bad(&format!("prefix length {len} is more than {max}"))
+            })
+        }
+        None => {
+            let (ip, _) = parse_ip(t).ok_or_else(|| bad("not an IP address or ADDR/PREFIX"))?;
+            Ok(IpNet::from(ip))
+        }
+    }
+}
+
+/// An IPv4 prefix also matches the IPv4-mapped addresses of dual-stack sockets
+/// (`::ffff:127.0.0.1`): it is the same peer.
+fn in_net(net: &IpNet, ip: IpAddr) -> bool {
+    net.contains(&ip) || net.contains(&ip.to_canonical())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_are_ss_groups() {
+        let s = |n| state_set(n).unwrap();
+        assert!(s("connected").contains(state::TIME_WAIT));
+        assert!(!s("connected").contains(state::LISTEN));
+        assert!(!s("synchronized").contains(state::SYN_SENT));
+        assert_eq!(
+            s("bucket"),
+            States::of(state::SYN_RECV) | States::of(state::TIME_WAIT)
+        );
+        assert!(s("big").contains(state::LISTEN) && !s("big").contains(state::TIME_WAIT));
+        assert_eq!(s("ESTAB"), s("established"));
+        assert!(state_set("estabilshed").is_err());
+    }
+
+    #[test]
+    fn prefixes() {
+        assert!(prefix("--src", "10.0.0.0/8").is_ok());
+        assert!(prefix("--src", "::1").is_ok());
+        assert!(prefix("--src", "10.0.0.0/33").is_err());
+        assert!(prefix("--src", "10.0.0.0/x").is_err());
+        assert!(prefix("--src", "host.example").is_err());
+        let net = prefix("--dst", "127.0.0.0/8").unwrap();
+        assert!(in_net(&net, "::ffff:127.0.0.1".parse().unwrap()));
+        assert!(!in_net(&net, "::1".parse().unwrap()));
+    }
+}
