@@ -455,7 +455,7 @@ pub fn write_datagram(
         return;
     }
     let verbose = ctx.out.verbosity() >= 1;
-    batch.record(
+    batch.record_bytes(
         |line| {
             if verbose {
                 let prefix = ctx.out.paint(&format!("[{from}]"), Style::Dim);

@@ -94,42 +94,6 @@ impl Output {
         }
     }
 
-    /// One record as text, without writing it: for commands that emit many records and
-    /// write them in batches with [`Output::lines`] (one flush per batch, not per line).
-    pub fn render(&self, plain: impl FnOnce() -> String, json: impl FnOnce() -> Value) -> String {
-        if self.json {
-            json().to_string()
-        } else {
-            plain()
-        }
-    }
-
-    /// Lines from [`Output::render`], written to stdout with one flush.
-    pub fn lines(&self, lines: &[String]) -> anyhow::Result<()> {
-        if lines.is_empty() {
-            return Ok(());
-        }
-        // stdout is line-buffered: one buffer means one write(2), not one per line.
-        let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-        for line in lines {
-            text.push_str(line);
-            text.push('\n');
-        }
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .and_then(|_| out.flush())
-            .map_err(stdout_error)
-    }
-
-    /// A writer for many records in a row (a table of 20,000 sockets): one buffered,
-    /// locked stdout instead of a flush per line. Call [`Records::finish`] at the end.
-    pub fn records(&self) -> Records<'_> {
-        Records {
-            out: self,
-            w: io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
-        }
-    }
-
     /// A plain text line on stdout, whatever `--json` says (for output that has no record form).
     pub fn line(&self, text: &str) -> anyhow::Result<()> {
         self.write_stdout(text)
@@ -186,57 +150,6 @@ impl Output {
     }
 }
 
-/// Records and lines written through one buffer; see [`Output::records`].
-pub struct Records<'a> {
-    out: &'a Output,
-    w: io::BufWriter<io::StdoutLock<'static>>,
-}
-
-impl Records<'_> {
-    /// As [`Output::record`], buffered.
-    pub fn record(
-        &mut self,
-        plain: impl FnOnce() -> String,
-        json: impl FnOnce() -> Value,
-    ) -> anyhow::Result<()> {
-        let text = if self.out.json {
-            json().to_string()
-        } else {
-            plain()
-        };
-        self.line(&text)
-    }
-
-    /// As [`Records::record`], with the JSON form serialised straight from a value: its
-    /// fields in declaration order, and no intermediate tree for thousands of records.
-    pub fn record_serialized<T: serde::Serialize>(
-        &mut self,
-        plain: impl FnOnce() -> String,
-        json: impl FnOnce() -> T,
-    ) -> anyhow::Result<()> {
-        if !self.out.json {
-            return self.line(&plain());
-        }
-        serde_json::to_writer(&mut self.w, &json())
-            .map_err(io::Error::from)
-            .and_then(|_| self.w.write_all(b"\n"))
-            .map_err(stdout_error)
-    }
-
-    /// As [`Output::line`], buffered.
-    pub fn line(&mut self, text: &str) -> anyhow::Result<()> {
-        self.w
-            .write_all(text.as_bytes())
-            .and_then(|_| self.w.write_all(b"\n"))
-            .map_err(stdout_error)
-    }
-
-    /// Write out what is buffered.
-    pub fn finish(mut self) -> anyhow::Result<()> {
-        self.w.flush().map_err(stdout_error)
-    }
-}
-
 fn paint(text: &str, style: Style, color: bool) -> String {
     if !color {
         return text.to_string();
@@ -251,9 +164,10 @@ fn paint(text: &str, style: Style, color: bool) -> String {
 }
 
 /// Records gathered in memory and written with one write(2) per [`RecordBatch::flush`]:
-/// for commands that produce a record per datagram, where a flush per line would cost
-/// more than receiving the datagram. The caller flushes after each batch it handles, so
-/// nothing waits in memory while the command blocks.
+/// for commands that produce many records (a record per datagram, a table of 20,000
+/// sockets, a scan of 65,535 ports), where a flush per line would cost more than the
+/// work behind it. The caller flushes after each batch it handles, so nothing waits in
+/// memory while the command blocks.
 pub struct RecordBatch<'a> {
     out: &'a Output,
     buf: Vec<u8>,
@@ -269,9 +183,25 @@ impl Output {
 }
 
 impl RecordBatch<'_> {
-    /// One record: `plain` appends the line's bytes (they need not be UTF-8), or `json`
-    /// gives the JSON form (a struct keeps its field order). The newline is added here.
+    /// One record, as [`Output::record`]: `plain` gives the text line, or `json` the JSON
+    /// form (a struct keeps its field order, and no intermediate tree is built).
     pub fn record<J: serde::Serialize>(
+        &mut self,
+        plain: impl FnOnce() -> String,
+        json: impl FnOnce() -> J,
+    ) {
+        self.record_bytes(|buf| buf.extend_from_slice(plain().as_bytes()), json);
+    }
+
+    /// A plain line whatever `--json` says (a table header, a total).
+    pub fn line(&mut self, text: &str) {
+        self.buf.extend_from_slice(text.as_bytes());
+        self.buf.push(b'\n');
+    }
+
+    /// One record whose plain form is bytes that need not be UTF-8 (a datagram's payload).
+    /// The newline is added here.
+    pub fn record_bytes<J: serde::Serialize>(
         &mut self,
         plain: impl FnOnce(&mut Vec<u8>),
         json: impl FnOnce() -> J,

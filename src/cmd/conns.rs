@@ -16,7 +16,7 @@ use crate::cli::ConnsArgs;
 use crate::diag::{self, Socket};
 use crate::error::{Failure, usage};
 use crate::options::Ctx;
-use crate::output::{Records, Style};
+use crate::output::{RecordBatch, Style};
 use crate::parse;
 
 mod names;
@@ -88,11 +88,11 @@ fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
     }
     let order = sorted(&sockets);
     let mut names = Names::new(sel.resolve);
-    let mut out = ctx.out.records();
+    let mut out = ctx.out.batch();
     if ctx.out.json() {
         for &i in &order {
             let s = &sockets[i];
-            out.record_serialized(String::new, || record(s, &mut names, sel))?;
+            out.record(String::new, || record(s, &mut names, sel));
         }
     } else {
         let table = Table::new(
@@ -103,7 +103,7 @@ fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
         );
         table.write(ctx, &mut out, &mut names)?;
     }
-    out.finish()
+    out.flush()
 }
 
 /// The order rows are shown in: by protocol, then local and peer endpoint (IPv4 first).
@@ -232,22 +232,22 @@ fn summary(ctx: &Ctx, sockets: &[Socket]) -> anyhow::Result<()> {
     for s in sockets {
         *counts.entry((s.proto.name(), s.state)).or_default() += 1;
     }
-    let mut out: Records = ctx.out.records();
+    let mut out: RecordBatch = ctx.out.batch();
     if !ctx.out.json() {
         out.line(&ctx.out.paint(
             &format!("{:<5} {:<11} {:>7}", "Proto", "State", "Count"),
             Style::Header,
-        ))?;
+        ));
     }
     for ((proto, st), n) in &counts {
         let name = diag::state_name(*st);
         out.record(
             || format!("{proto:<5} {name:<11} {n:>7}"),
             || json!({"proto": proto, "state": name, "count": n}),
-        )?;
+        );
     }
     if !ctx.out.json() {
-        out.line(&format!("{:<17} {:>7}", "total", sockets.len()))?;
+        out.line(&format!("{:<17} {:>7}", "total", sockets.len()));
     }
-    out.finish()
+    out.flush()
 }

@@ -22,7 +22,7 @@ use crate::cli::ConnectArgs;
 use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
 use crate::error::{Failure, failed, reason, usage};
 use crate::options::Ctx;
-use crate::output::Style;
+use crate::output::{RecordBatch, Style};
 use crate::parse;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -124,13 +124,13 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         .max()
         .unwrap_or(1);
     let mut counts = [0usize; 4];
-    let mut show = |port: u16, o: &Outcome, batch: &mut Vec<String>| {
+    let mut show = |port: u16, o: &Outcome, batch: &mut RecordBatch| {
         counts[o.state as usize] += 1;
         if !ctx.out.json() && !plan.show_all && o.state != State::Open {
             return;
         }
         let service = services.get(&port).map(String::as_str);
-        batch.push(ctx.out.render(
+        batch.record(
             || {
                 let state = ctx
                     .out
@@ -165,7 +165,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
                 }
                 rec
             },
-        ));
+        );
     };
     probe_all(ctx, &plan, &mut show)?;
     let [open, closed, timeout, error] = counts;
@@ -215,7 +215,7 @@ fn summary_text(closed: usize, timeout: usize, error: usize) -> String {
 fn probe_all(
     ctx: &Ctx,
     plan: &Plan,
-    show: &mut impl FnMut(u16, &Outcome, &mut Vec<String>),
+    show: &mut impl FnMut(u16, &Outcome, &mut RecordBatch),
 ) -> anyhow::Result<()> {
     let n = plan.ports.len();
     let workers = worker_count(n, plan.concurrency);
@@ -241,7 +241,7 @@ fn probe_all(
         drop(tx);
         let mut results: Vec<Option<Outcome>> = (0..n).map(|_| None).collect();
         let mut shown = 0;
-        let mut batch = Vec::new();
+        let mut batch = ctx.out.batch();
         let mut failure: Option<anyhow::Error> = None;
         for msg in rx {
             let answers = match msg {
@@ -261,12 +261,11 @@ fn probe_all(
                 shown += 1;
             }
             if failure.is_none()
-                && let Err(e) = ctx.out.lines(&batch)
+                && let Err(e) = batch.flush()
             {
                 stop.store(true, Ordering::Relaxed);
                 failure = Some(e);
             }
-            batch.clear();
         }
         match failure {
             Some(e) => Err(e),

@@ -7,7 +7,7 @@ use super::names::Names;
 use crate::diag::{self, Socket, state};
 use crate::endpoint::Proto;
 use crate::options::Ctx;
-use crate::output::{Records, Style};
+use crate::output::{RecordBatch, Style};
 
 const HEADERS: [&str; 5] = [
     "State",
@@ -98,7 +98,7 @@ impl<'a> Table<'a> {
         }
     }
 
-    pub fn write(&self, ctx: &Ctx, out: &mut Records, names: &mut Names) -> anyhow::Result<()> {
+    pub fn write(&self, ctx: &Ctx, out: &mut RecordBatch, names: &mut Names) -> anyhow::Result<()> {
         let w = self.widths;
         let mut line = String::with_capacity(256);
         for (i, h) in HEADERS.iter().enumerate() {
@@ -107,7 +107,7 @@ impl<'a> Table<'a> {
         for (e, ew) in self.extras.iter().zip(&self.extra_widths) {
             pad(&mut line, e.header(), *ew, false);
         }
-        out.line(&ctx.out.paint(line.trim_end(), Style::Header))?;
+        out.line(&ctx.out.paint(line.trim_end(), Style::Header));
         // The state column painted once per state, not once per row.
         let mut painted: [Option<String>; 16] = Default::default();
         let mut extra = String::new();
@@ -144,7 +144,7 @@ impl<'a> Table<'a> {
                 line.extend(std::iter::repeat_n(' ', fill + 1));
             }
             line.truncate(line.trim_end().len());
-            out.line(&line)?;
+            out.line(&line);
         }
         Ok(())
     }
