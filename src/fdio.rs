@@ -184,10 +184,21 @@ pub fn pipe(size: usize) -> io::Result<(OwnedFd, OwnedFd)> {
     }
     // SAFETY: both descriptors were just created and are owned by nobody else.
     let (r, w) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-    // A bigger pipe means fewer splice calls; an unprivileged process may be refused.
-    // SAFETY: fcntl on a descriptor we own.
-    unsafe { libc::fcntl(fds[1], libc::F_SETPIPE_SZ, size as libc::c_int) };
+    grow_pipe(fds[1], size);
     Ok((r, w))
+}
+
+/// Grow a pipe's buffer to `size` (F_SETPIPE_SZ), best effort: a bigger pipe means fewer
+/// splice calls and fewer wake-ups of the process at its other end. The system may
+/// refuse (above fs.pipe-max-size, or over the user's pipe quota); the pipe then stays
+/// as it is, which is only slower.
+pub fn grow_pipe(fd: RawFd, size: usize) {
+    // SAFETY: F_GETPIPE_SZ/F_SETPIPE_SZ only read or resize the pipe behind `fd`.
+    unsafe {
+        if libc::fcntl(fd, libc::F_GETPIPE_SZ) < size as libc::c_int {
+            libc::fcntl(fd, libc::F_SETPIPE_SZ, size as libc::c_int);
+        }
+    }
 }
 
 /// Bytes written to a TCP socket that the peer has not acknowledged yet.

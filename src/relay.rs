@@ -141,6 +141,13 @@ impl<'a> Relay<'a> {
                 Vec::new(),
             ),
         };
+        // The pipes shared with our neighbours (`cat file | sockkit`, `sockkit | cat`)
+        // are grown like our own: fewer wake-ups on both sides of each.
+        for fd in [STDIN, STDOUT] {
+            if fdio::kind(fd) == fdio::Kind::Pipe {
+                fdio::grow_pipe(fd, CHUNK);
+            }
+        }
         // A terminal gets plain writes; --expect needs to see the bytes.
         let sink = if opts.expect.is_some() || fdio::is_tty(STDOUT) {
             Sink::Copy
