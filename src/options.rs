@@ -28,11 +28,7 @@ impl Ctx {
             (false, true) => Family::V6,
             _ => Family::Any,
         };
-        let timeout = g
-            .timeout
-            .as_deref()
-            .map(|t| parse::duration(t).map_err(|e| e.prefixed("--timeout")))
-            .transpose()?;
+        let timeout = parse::duration_flag("--timeout", g.timeout.as_deref())?;
         let sockopts = g
             .sockopt
             .iter()

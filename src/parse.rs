@@ -8,8 +8,28 @@ use std::time::Duration;
 
 use crate::error::{Failure, usage};
 
-/// `250ms`, `2s`, `1m30s` (humantime), or a bare number of seconds (`5`, `0.5`).
+/// The longest duration sockkit takes (about 100 years): far beyond any real wait, and
+/// small enough that `Instant::now() + d` and poll(2)'s timeout arithmetic cannot overflow.
+pub const MAX_DURATION: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// `250ms`, `2s`, `1m30s` (humantime), or a bare number of seconds (`5`, `0.5`), at most
+/// [`MAX_DURATION`].
 pub fn duration(text: &str) -> Result<Duration, Failure> {
+    let d = duration_unbounded(text)?;
+    if d > MAX_DURATION {
+        return Err(usage(format!("duration '{text}'"), "longer than 100 years"));
+    }
+    Ok(d)
+}
+
+/// The value of an optional duration flag (`--idle-timeout`, `--interval`), the error
+/// naming the flag: `--idle-timeout: duration 'soon': ...`.
+pub fn duration_flag(flag: &str, text: Option<&str>) -> Result<Option<Duration>, Failure> {
+    text.map(|t| duration(t).map_err(|e| e.prefixed(flag)))
+        .transpose()
+}
+
+fn duration_unbounded(text: &str) -> Result<Duration, Failure> {
     let t = text.trim();
     if t.is_empty() {
         return Err(usage(format!("duration '{text}'"), "empty"));
@@ -237,7 +257,16 @@ mod tests {
         assert_eq!(duration("2").unwrap(), Duration::from_secs(2));
         assert_eq!(duration("0.5").unwrap(), Duration::from_millis(500));
         assert_eq!(duration("1m30s").unwrap(), Duration::from_secs(90));
-        for bad in ["", "x", "-1", "1..2", "5 parsecs", "1e999"] {
+        for bad in [
+            "",
+            "x",
+            "-1",
+            "1..2",
+            "5 parsecs",
+            "1e999",
+            "9300000000000000000",
+            "200years",
+        ] {
             let e = duration(bad).unwrap_err();
             assert_eq!(e.code, 2, "{bad}");
         }

@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     }
     let target = Target::from_args(ctx, args)?;
     let opts = relay_options(ctx, args)?;
-    let wait_until = duration_flag("--wait-until", args.wait_until.as_deref())?;
+    let wait_until = parse::duration_flag("--wait-until", args.wait_until.as_deref())?;
     signals::install();
 
     let (sock, peer) = connect_retrying(ctx, &target, wait_until)?;
@@ -94,11 +94,6 @@ impl Target {
     }
 }
 
-fn duration_flag(flag: &str, text: Option<&str>) -> Result<Option<Duration>, Failure> {
-    text.map(|t| parse::duration(t).map_err(|e| e.prefixed(flag)))
-        .transpose()
-}
-
 fn relay_options(ctx: &Ctx, args: &ConnectArgs) -> Result<relay::Options, Failure> {
     let send = args
         .send
@@ -112,7 +107,7 @@ fn relay_options(ctx: &Ctx, args: &ConnectArgs) -> Result<relay::Options, Failur
     Ok(relay::Options {
         no_shutdown: args.stream.no_shutdown,
         crlf: args.stream.crlf,
-        idle_timeout: duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?,
+        idle_timeout: parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?,
         reply_timeout: ctx.timeout,
         overall_timeout,
         send,

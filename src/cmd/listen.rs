@@ -26,7 +26,7 @@ const REAP_EVERY: Duration = Duration::from_millis(200);
 
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     let access = Access::from_args(args)?;
-    let idle_timeout = duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
+    let idle_timeout = parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
     let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
     if backlog < 0 {
         return Err(usage(format!("--backlog {backlog}"), "must be 0 or more").into());
@@ -111,11 +111,6 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
             result
         }
     }
-}
-
-fn duration_flag(flag: &str, text: Option<&str>) -> Result<Option<Duration>, Failure> {
-    text.map(|t| parse::duration(t).map_err(|e| e.prefixed(flag)))
-        .transpose()
 }
 
 /// The default: one client, relayed to stdin/stdout, then exit.

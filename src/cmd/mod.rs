@@ -27,8 +27,3 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Byteorder(a) => byteorder::run(&ctx, a),
     }
 }
-
-/// The answer of a subcommand whose issue has not landed yet.
-pub fn not_built(name: &str) -> anyhow::Result<()> {
-    Err(crate::error::usage(name, "not built yet").into())
-}

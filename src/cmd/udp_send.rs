@@ -91,11 +91,7 @@ impl Plan {
             None => 1,
         };
         let payload = payload_from(args, message)?;
-        let interval = args
-            .interval
-            .as_deref()
-            .map(|t| parse::duration(t).map_err(|e| e.prefixed("--interval")))
-            .transpose()?;
+        let interval = parse::duration_flag("--interval", args.interval.as_deref())?;
         if let Some(ttl) = args.ttl
             && !(1..=255).contains(&ttl)
         {
