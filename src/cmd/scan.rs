@@ -18,6 +18,7 @@ use socket2::{SockAddr, Socket};
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
 use crate::error::{Failure, failed, reason, usage};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
@@ -406,34 +407,26 @@ fn wait(
     fds: &mut Vec<libc::pollfd>,
 ) -> Result<(), Failure> {
     fds.clear();
-    fds.extend(flight.iter().map(|p| libc::pollfd {
-        fd: p.sock.as_raw_fd(),
-        events: libc::POLLOUT,
-        revents: 0,
-    }));
+    fds.extend(
+        flight
+            .iter()
+            .map(|p| fdio::pollfd(p.sock.as_raw_fd(), libc::POLLOUT)),
+    );
     let earliest = flight
         .iter()
         .map(|p| p.started + plan.timeout)
         .min()
         .unwrap_or_else(Instant::now);
     let left = earliest.saturating_duration_since(Instant::now());
-    // Round up: waking a little early would only loop back here.
-    let wait_ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
-    loop {
-        // SAFETY: fds is a valid array of fds.len() pollfd entries.
-        let rc = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, wait_ms) };
-        let res = if rc < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(rc)
-        };
-        let call = || format!("poll([{} fds], {wait_ms})", fds.len());
-        match socket::traced(ctx, call, res, |n| n.to_string()) {
-            Ok(_) => return Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(failed("poll", reason(&e))),
-        }
-    }
+    // An interrupting signal comes back as "nothing ready": the caller looks at the
+    // timeouts and waits again.
+    let res = fdio::poll(fds, Some(left));
+    // fdio::poll rounds the wait up to whole milliseconds; the trace shows the same.
+    let ms = left.as_nanos().div_ceil(1_000_000);
+    let call = || format!("poll([{} fds], {ms})", fds.len());
+    socket::traced(ctx, call, res, |n| n.to_string())
+        .map(|_| ())
+        .map_err(|e| failed("poll", reason(&e)))
 }
 
 enum Started {
