@@ -441,6 +441,10 @@ pub fn show(addr: &SockAddr) -> String {
 /// `ADDR[/PREFIX]` as `--allow`, `--deny`, `--src` and `--dst` take it: a bare address is
 /// a host route (/32 or /128). IPv4-mapped IPv6 peers (`::ffff:10.0.0.1`, as a dual-stack
 /// listener sees IPv4 clients) match IPv4 prefixes.
+///
+/// An IPv6 address may carry a `%scope` (`fe80::1%eth0`, `fe80::%2/64`), as everywhere an
+/// address is written; the interface must exist, but a prefix is a range of addresses,
+/// so the scope does not narrow what it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefix(pub ipnet::IpNet);
 
@@ -456,9 +460,15 @@ impl Prefix {
             .strip_prefix('[')
             .and_then(|a| a.strip_suffix(']'))
             .unwrap_or(addr);
-        let ip: IpAddr = addr
-            .parse()
-            .map_err(|_| bad("not an IPv4 or IPv6 address"))?;
+        let ip = match parse_ip(addr) {
+            Some((ip, _scope)) => ip,
+            None => match addr.split_once('%') {
+                Some((a, scope)) if a.parse::<Ipv6Addr>().is_ok() => {
+                    return Err(bad(&format!("no interface '{scope}' for the scope")));
+                }
+                _ => return Err(bad("not an IPv4 or IPv6 address")),
+            },
+        };
         let max = if ip.is_ipv4() { 32 } else { 128 };
         let len = match len {
             None => max,
@@ -555,7 +565,21 @@ mod tests {
                 .unwrap()
                 .contains(&"::1".parse().unwrap())
         );
+        // A scope is checked, and the address matched as it is.
+        let p = Prefix::parse("fe80::1%lo").unwrap();
+        assert!(p.contains(&"fe80::1".parse().unwrap()));
+        assert_eq!(
+            Prefix::parse("fe80::%1/64").unwrap().to_string(),
+            "fe80::/64"
+        );
+        assert_eq!(
+            Prefix::parse("[fe80::1%1]/10").unwrap().to_string(),
+            "fe80::/10"
+        );
         for bad in [
+            "fe80::1%nosuchinterface0",
+            "10.0.0.1%lo",
+            "fe80::1%",
             "",
             "10.0.0.0/33",
             "::/129",

@@ -455,6 +455,15 @@ fn filters_keep_exactly_the_right_rows() {
             vec!["-a", "-t", "-u", "--src", "::1"],
             keep(&|r| r.local.starts_with("[::1]:")),
         ),
+        // A scope names an interface that must exist; the address is matched as it is.
+        (
+            vec!["-a", "-t", "-u", "--src", "::1%lo"],
+            keep(&|r| r.local.starts_with("[::1]:")),
+        ),
+        (
+            vec!["-a", "-t", "-u", "--src", "[::1]/128"],
+            keep(&|r| r.local.starts_with("[::1]:")),
+        ),
         (
             vec!["-a", "--dst", "127.0.0.1/32"],
             keep(&|r| r.proto == "tcp" && r.peer.starts_with("127.0.0.1:")),
@@ -470,6 +479,9 @@ fn filters_keep_exactly_the_right_rows() {
     }
     // every filter above kept something, except the one that must keep nothing
     assert!(!conns(&h, &["--state", "bucket"]).is_empty());
+    if has_ipv6() {
+        assert!(!conns(&h, &["-a", "-t", "-u", "--src", "::1%lo"]).is_empty());
+    }
 }
 
 #[test]
@@ -643,6 +655,8 @@ fn bad_input_is_one_line_exit_2() {
         (vec!["conns", "--src", "10.0.0.0/33"], "10.0.0.0/33"),
         (vec!["conns", "--dst", "10.0.0.0/x"], "10.0.0.0/x"),
         (vec!["conns", "--dst", "not-an-address"], "not-an-address"),
+        (vec!["conns", "--src", "::1%nosuchif0"], "::1%nosuchif0"),
+        (vec!["conns", "--src", "127.0.0.1%lo"], "127.0.0.1%lo"),
         (vec!["conns", "--watch", "0"], "0"),
         (vec!["conns", "--watch", "soon"], "soon"),
         (vec!["-O", "SO_KEEPALIVE=1", "conns"], "SO_KEEPALIVE=1"),
