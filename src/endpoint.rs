@@ -593,6 +593,31 @@ mod tests {
     }
 
     #[test]
+    fn services_both_ways_and_the_whole_table_agree() {
+        assert_eq!(service_port("http", Proto::Tcp), Some(80));
+        assert_eq!(service_name(80, Proto::Tcp).as_deref(), Some("http"));
+        assert_eq!(service_port("nosuchservice", Proto::Tcp), None);
+        let any = service_by_name("domain", None).unwrap();
+        assert_eq!(any.port, 53);
+        let udp = service_by_port(53, Some(Proto::Udp)).unwrap();
+        assert_eq!((udp.name.as_str(), udp.proto.as_str()), ("domain", "udp"));
+        let table = service_names(Proto::Tcp);
+        assert!(table.len() > 10, "{table:?}");
+        // The table says what getservbyport says, port by port, from several threads at
+        // once (the lock keeps them off each other's entries).
+        let ports: Vec<(&u16, &String)> = table.iter().collect();
+        std::thread::scope(|s| {
+            for chunk in ports.chunks(ports.len().div_ceil(4)) {
+                s.spawn(move || {
+                    for (port, name) in chunk {
+                        assert_eq!(service_name(**port, Proto::Tcp).as_ref(), Some(*name));
+                    }
+                });
+            }
+        });
+    }
+
+    #[test]
     fn unix_paths() {
         assert!(UnixPath::parse("@x").unwrap().is_abstract());
         assert!(UnixPath::parse(&"a".repeat(200)).is_err());
