@@ -833,3 +833,34 @@ fn info_and_memory_match_ss() {
     assert!(row[6].starts_with("python3(pid="), "{row:?}");
     assert!(row.contains(&"bytes_received=100"), "{row:?}");
 }
+
+/// `-vv` shows the netlink sockets conns opens, as it shows every socket: one per
+/// protocol and family dumped, each with its bounded receive wait.
+#[test]
+fn vv_traces_the_netlink_sockets() {
+    for (args, dumps) in [
+        (vec!["-vv", "-4", "conns", "-l"], 1),
+        (vec!["-vv", "-4", "conns", "-l", "-t", "-u"], 2),
+        (vec!["-vv", "conns", "-l", "-t", "-u"], 4),
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {r:?}");
+        let count = |needle: &str| r.stderr.lines().filter(|l| l.contains(needle)).count();
+        let opened = r
+            .stderr
+            .lines()
+            .filter(|l| {
+                l.starts_with("socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, NETLINK_SOCK_DIAG) = ")
+                    && l.rsplit(' ').next().unwrap().parse::<u32>().is_ok()
+            })
+            .count();
+        assert_eq!(opened, dumps, "{args:?}: {}", r.stderr);
+        assert_eq!(
+            count(", SOL_SOCKET, SO_RCVTIMEO, 10s) = 0"),
+            dumps,
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.starts_with("State "), "{args:?}: {}", r.stdout);
+    }
+}
