@@ -209,11 +209,16 @@ pub struct ConnectArgs {
 
     /// Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open
     ///
-    /// One line per port (open/closed/timeout, connect latency) for up to 100 ports; for longer
-    /// lists only the open ones unless -v. --json always has one record per port. Per-port
+    /// One line (or --json record) per port, in list order: open/closed/timeout and the connect
+    /// latency; a port that failed otherwise (network unreachable) is closed, with the reason.
+    /// Exit 1 when none is open, with that reason when every port failed alike. Per-port
     /// timeout: -w (default 1s). A name is resolved once; the first address (-4/-6 respected) is scanned
     #[arg(short = 'z', long)]
     pub scan: bool,
+
+    /// With -z, show only the open ports (plain and --json), as nmap's --open
+    #[arg(long, requires = "scan")]
+    pub open: bool,
 
     /// How many ports to probe at once with -z (default 256, bounded by the open-file limit)
     #[arg(long, value_name = "N", requires = "scan")]

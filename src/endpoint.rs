@@ -147,18 +147,108 @@ pub fn parse_port(text: &str, proto: Proto) -> Result<u16, Failure> {
     })
 }
 
-/// getservbyname(3): the port of a service name for a protocol.
-pub fn service_port(name: &str, proto: Proto) -> Option<u16> {
+/// One entry of the services database (`/etc/services`, as the C library reads it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    pub name: String,
+    pub port: u16,
+    pub proto: String,
+    pub aliases: Vec<String>,
+}
+
+/// The C library's services calls share one static entry and one open database, so
+/// every lookup here takes this lock and copies the entry out before letting go.
+static SERVICES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn services_lock() -> std::sync::MutexGuard<'static, ()> {
+    SERVICES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// getservbyname(3): a service by name, for `proto` or (None) the first protocol listed.
+pub fn service_by_name(name: &str, proto: Option<Proto>) -> Option<Service> {
     let cname = CString::new(name).ok()?;
-    let cproto = CString::new(proto.name()).ok()?;
-    // SAFETY: both arguments are valid C strings; the result points to static storage,
-    // read at once. sockkit looks services up from one thread at a time.
-    let ent = unsafe { libc::getservbyname(cname.as_ptr(), cproto.as_ptr()) };
+    let cproto = proto.map(|p| CString::new(p.name()).expect("no NUL in a protocol name"));
+    let proto_ptr = cproto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr());
+    let _lock = services_lock();
+    // SAFETY: valid C strings (or a null protocol, which getservbyname allows); the entry
+    // is copied out while the lock is held.
+    unsafe { read_servent(libc::getservbyname(cname.as_ptr(), proto_ptr)) }
+}
+
+/// getservbyport(3): a service by port, for `proto` or (None) the first protocol listed.
+pub fn service_by_port(port: u16, proto: Option<Proto>) -> Option<Service> {
+    let cproto = proto.map(|p| CString::new(p.name()).expect("no NUL in a protocol name"));
+    let proto_ptr = cproto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr());
+    let _lock = services_lock();
+    // SAFETY: as in service_by_name; the port goes in network order.
+    unsafe { read_servent(libc::getservbyport(i32::from(port.to_be()), proto_ptr)) }
+}
+
+/// The port of a service name for a protocol (`http` -> 80).
+pub fn service_port(name: &str, proto: Proto) -> Option<u16> {
+    service_by_name(name, Some(proto)).map(|s| s.port)
+}
+
+/// The name of a port for a protocol (80 -> `http`).
+pub fn service_name(port: u16, proto: Proto) -> Option<String> {
+    service_by_port(port, Some(proto)).map(|s| s.name)
+}
+
+/// Port -> name for `proto`, the whole database read once (setservent/getservent): for
+/// a command that names thousands of ports, where a lookup each would re-read the file.
+/// The first entry for a port wins, as getservbyport(3) answers.
+pub fn service_names(proto: Proto) -> std::collections::HashMap<u16, String> {
+    let mut map = std::collections::HashMap::new();
+    let _lock = services_lock();
+    // SAFETY: each entry is copied out before the next call reuses its storage; the lock
+    // keeps other lookups off the shared database meanwhile.
+    unsafe {
+        libc::setservent(0);
+        loop {
+            let ent = libc::getservent();
+            if ent.is_null() {
+                break;
+            }
+            let e = &*ent;
+            if e.s_name.is_null()
+                || e.s_proto.is_null()
+                || CStr::from_ptr(e.s_proto).to_bytes() != proto.name().as_bytes()
+            {
+                continue;
+            }
+            map.entry(u16::from_be(e.s_port as u16))
+                .or_insert_with(|| CStr::from_ptr(e.s_name).to_string_lossy().into_owned());
+        }
+        libc::endservent();
+    }
+    map
+}
+
+/// A copy of a servent from the C library.
+///
+/// # Safety
+/// `ent` is null or points to a servent the C library just returned, not yet reused.
+unsafe fn read_servent(ent: *const libc::servent) -> Option<Service> {
     if ent.is_null() {
         return None;
     }
-    // SAFETY: non-null servent from getservbyname.
-    Some(u16::from_be(unsafe { (*ent).s_port } as u16))
+    // SAFETY: a non-null servent has NUL-terminated name and protocol and a
+    // NULL-terminated alias list.
+    unsafe {
+        let e = &*ent;
+        let mut aliases = Vec::new();
+        let mut p = e.s_aliases;
+        while !p.is_null() && !(*p).is_null() {
+            aliases.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
+            p = p.add(1);
+        }
+        Some(Service {
+            name: CStr::from_ptr(e.s_name).to_string_lossy().into_owned(),
+            port: u16::from_be(e.s_port as u16),
+            proto: CStr::from_ptr(e.s_proto).to_string_lossy().into_owned(),
+            aliases,
+        })
+    }
 }
 
 /// Check a host as written: an address literal must be well formed (exit 2 if not); a
@@ -351,6 +441,10 @@ pub fn show(addr: &SockAddr) -> String {
 /// `ADDR[/PREFIX]` as `--allow`, `--deny`, `--src` and `--dst` take it: a bare address is
 /// a host route (/32 or /128). IPv4-mapped IPv6 peers (`::ffff:10.0.0.1`, as a dual-stack
 /// listener sees IPv4 clients) match IPv4 prefixes.
+///
+/// An IPv6 address may carry a `%scope` (`fe80::1%eth0`, `fe80::%2/64`), as everywhere an
+/// address is written; the interface must exist, but a prefix is a range of addresses,
+/// so the scope does not narrow what it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefix(pub ipnet::IpNet);
 
@@ -366,9 +460,15 @@ impl Prefix {
             .strip_prefix('[')
             .and_then(|a| a.strip_suffix(']'))
             .unwrap_or(addr);
-        let ip: IpAddr = addr
-            .parse()
-            .map_err(|_| bad("not an IPv4 or IPv6 address"))?;
+        let ip = match parse_ip(addr) {
+            Some((ip, _scope)) => ip,
+            None => match addr.split_once('%') {
+                Some((a, scope)) if a.parse::<Ipv6Addr>().is_ok() => {
+                    return Err(bad(&format!("no interface '{scope}' for the scope")));
+                }
+                _ => return Err(bad("not an IPv4 or IPv6 address")),
+            },
+        };
         let max = if ip.is_ipv4() { 32 } else { 128 };
         let len = match len {
             None => max,
@@ -465,7 +565,21 @@ mod tests {
                 .unwrap()
                 .contains(&"::1".parse().unwrap())
         );
+        // A scope is checked, and the address matched as it is.
+        let p = Prefix::parse("fe80::1%lo").unwrap();
+        assert!(p.contains(&"fe80::1".parse().unwrap()));
+        assert_eq!(
+            Prefix::parse("fe80::%1/64").unwrap().to_string(),
+            "fe80::/64"
+        );
+        assert_eq!(
+            Prefix::parse("[fe80::1%1]/10").unwrap().to_string(),
+            "fe80::/10"
+        );
         for bad in [
+            "fe80::1%nosuchinterface0",
+            "10.0.0.1%lo",
+            "fe80::1%",
             "",
             "10.0.0.0/33",
             "::/129",
@@ -476,6 +590,31 @@ mod tests {
         ] {
             assert_eq!(Prefix::parse(bad).unwrap_err().code, 2, "{bad}");
         }
+    }
+
+    #[test]
+    fn services_both_ways_and_the_whole_table_agree() {
+        assert_eq!(service_port("http", Proto::Tcp), Some(80));
+        assert_eq!(service_name(80, Proto::Tcp).as_deref(), Some("http"));
+        assert_eq!(service_port("nosuchservice", Proto::Tcp), None);
+        let any = service_by_name("domain", None).unwrap();
+        assert_eq!(any.port, 53);
+        let udp = service_by_port(53, Some(Proto::Udp)).unwrap();
+        assert_eq!((udp.name.as_str(), udp.proto.as_str()), ("domain", "udp"));
+        let table = service_names(Proto::Tcp);
+        assert!(table.len() > 10, "{table:?}");
+        // The table says what getservbyport says, port by port, from several threads at
+        // once (the lock keeps them off each other's entries).
+        let ports: Vec<(&u16, &String)> = table.iter().collect();
+        std::thread::scope(|s| {
+            for chunk in ports.chunks(ports.len().div_ceil(4)) {
+                s.spawn(move || {
+                    for (port, name) in chunk {
+                        assert_eq!(service_name(**port, Proto::Tcp).as_ref(), Some(*name));
+                    }
+                });
+            }
+        });
     }
 
     #[test]

@@ -346,3 +346,25 @@ fn clear_stale_socket(ctx: &Ctx, kind: SockKind, path: &UnixPath) -> Result<(), 
         Err(e) => Err(failed(&path.text, reason(&e))),
     }
 }
+
+/// A netlink socket for asking the kernel (`NETLINK_SOCK_DIAG` for `conns`), made here
+/// like every other socket and traced the same way:
+/// `socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, NETLINK_SOCK_DIAG) = 3`. The `-O` options
+/// are for sockets that reach a peer, so none apply.
+pub fn open_netlink(ctx: &Ctx, protocol: libc::c_int) -> Result<std::os::fd::OwnedFd, Failure> {
+    let name = match protocol {
+        libc::NETLINK_ROUTE => "NETLINK_ROUTE".to_string(),
+        libc::NETLINK_SOCK_DIAG => "NETLINK_SOCK_DIAG".to_string(),
+        n => n.to_string(),
+    };
+    let call = || format!("socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, {name})");
+    // socket2 asks for SOCK_CLOEXEC itself.
+    let res = Socket::new(
+        Domain::from(libc::AF_NETLINK),
+        Type::DGRAM,
+        Some(Protocol::from(protocol)),
+    );
+    traced(ctx, call, res, |s| s.as_raw_fd().to_string())
+        .map(std::os::fd::OwnedFd::from)
+        .map_err(|e| failed(format!("netlink {name} socket"), reason(&e)))
+}

@@ -455,6 +455,15 @@ fn filters_keep_exactly_the_right_rows() {
             vec!["-a", "-t", "-u", "--src", "::1"],
             keep(&|r| r.local.starts_with("[::1]:")),
         ),
+        // A scope names an interface that must exist; the address is matched as it is.
+        (
+            vec!["-a", "-t", "-u", "--src", "::1%lo"],
+            keep(&|r| r.local.starts_with("[::1]:")),
+        ),
+        (
+            vec!["-a", "-t", "-u", "--src", "[::1]/128"],
+            keep(&|r| r.local.starts_with("[::1]:")),
+        ),
         (
             vec!["-a", "--dst", "127.0.0.1/32"],
             keep(&|r| r.proto == "tcp" && r.peer.starts_with("127.0.0.1:")),
@@ -470,6 +479,9 @@ fn filters_keep_exactly_the_right_rows() {
     }
     // every filter above kept something, except the one that must keep nothing
     assert!(!conns(&h, &["--state", "bucket"]).is_empty());
+    if has_ipv6() {
+        assert!(!conns(&h, &["-a", "-t", "-u", "--src", "::1%lo"]).is_empty());
+    }
 }
 
 #[test]
@@ -643,6 +655,8 @@ fn bad_input_is_one_line_exit_2() {
         (vec!["conns", "--src", "10.0.0.0/33"], "10.0.0.0/33"),
         (vec!["conns", "--dst", "10.0.0.0/x"], "10.0.0.0/x"),
         (vec!["conns", "--dst", "not-an-address"], "not-an-address"),
+        (vec!["conns", "--src", "::1%nosuchif0"], "::1%nosuchif0"),
+        (vec!["conns", "--src", "127.0.0.1%lo"], "127.0.0.1%lo"),
         (vec!["conns", "--watch", "0"], "0"),
         (vec!["conns", "--watch", "soon"], "soon"),
         (vec!["-O", "SO_KEEPALIVE=1", "conns"], "SO_KEEPALIVE=1"),
@@ -818,4 +832,35 @@ fn info_and_memory_match_ss() {
     assert!(row[5].starts_with("skmem:(r"), "{row:?}");
     assert!(row[6].starts_with("python3(pid="), "{row:?}");
     assert!(row.contains(&"bytes_received=100"), "{row:?}");
+}
+
+/// `-vv` shows the netlink sockets conns opens, as it shows every socket: one per
+/// protocol and family dumped, each with its bounded receive wait.
+#[test]
+fn vv_traces_the_netlink_sockets() {
+    for (args, dumps) in [
+        (vec!["-vv", "-4", "conns", "-l"], 1),
+        (vec!["-vv", "-4", "conns", "-l", "-t", "-u"], 2),
+        (vec!["-vv", "conns", "-l", "-t", "-u"], 4),
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {r:?}");
+        let count = |needle: &str| r.stderr.lines().filter(|l| l.contains(needle)).count();
+        let opened = r
+            .stderr
+            .lines()
+            .filter(|l| {
+                l.starts_with("socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, NETLINK_SOCK_DIAG) = ")
+                    && l.rsplit(' ').next().unwrap().parse::<u32>().is_ok()
+            })
+            .count();
+        assert_eq!(opened, dumps, "{args:?}: {}", r.stderr);
+        assert_eq!(
+            count(", SOL_SOCKET, SO_RCVTIMEO, 10s) = 0"),
+            dumps,
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.starts_with("State "), "{args:?}: {}", r.stdout);
+    }
 }

@@ -236,6 +236,8 @@ fn bad_usage_exits_2() {
         // A UDP-only option on the TCP sockets a scan creates.
         &["-O", "SO_BROADCAST=1", "connect", "-z", "127.0.0.1", "22"],
         &["connect", "-z", "-s", "::1", "127.0.0.1", "22"],
+        // --open is a scan's filter; without -z there is nothing to filter.
+        &["connect", "--open", "127.0.0.1", "22"],
     ] {
         let r = run(args);
         assert_eq!(r.code, 2, "{args:?}: {r:?}");
@@ -368,48 +370,57 @@ while time.time() < end:
     );
 }
 
-/// Long lists show only open ports in plain output, every port with -v; JSON always has
-/// every port.
+/// Every port gets its line whatever the length of the list (the contract: one line per
+/// port); `--open` keeps only the open ones, in plain output and in JSON.
 #[test]
-fn long_lists_show_open_ports_unless_verbose() {
+fn long_lists_show_every_port_and_open_shows_only_open_ones() {
     let p = ports("127.0.0.1", 1, 0);
     let open = p.open[0];
     let lo = open.saturating_sub(100).max(1);
     let hi = lo + 199;
     let range = format!("{lo}-{hi}");
+    let want: Vec<String> = (lo..=hi).map(|p| format!("{p}/tcp")).collect();
 
     let r = run(&["connect", "-z", "127.0.0.1", &range]);
     assert_eq!(r.code, 0, "{r:?}");
-    assert!(
-        r.stdout
-            .lines()
-            .all(|l| l.split_whitespace().nth(2) == Some("open")),
-        "{}",
-        r.stdout
-    );
-    assert!(
-        r.stdout
-            .lines()
-            .any(|l| l.split_whitespace().nth(1) == Some(&format!("{open}/tcp"))),
-        "{}",
-        r.stdout
-    );
-
-    let v = run(&["-v", "connect", "-z", "127.0.0.1", &range]);
-    assert_eq!(v.code, 0);
-    let shown: Vec<String> = v
+    let shown: Vec<String> = r
         .stdout
         .lines()
         .map(|l| l.split_whitespace().nth(1).unwrap().to_string())
         .collect();
-    let want: Vec<String> = (lo..=hi).map(|p| format!("{p}/tcp")).collect();
     assert_eq!(shown, want, "every port, in order");
+    for line in r.stdout.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let state = if cols[1] == format!("{open}/tcp") {
+            "open"
+        } else {
+            "closed"
+        };
+        assert_eq!(cols[2], state, "{line}");
+    }
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+
+    let v = run(&["-v", "connect", "-z", "127.0.0.1", &range]);
+    assert_eq!(v.code, 0);
+    let cols = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    assert_eq!(cols(&v.stdout), cols(&r.stdout), "-v prints the same ports");
     assert!(
         v.stderr.contains("scanning 127.0.0.1: 200 ports"),
         "{}",
         v.stderr
     );
-    assert!(v.stderr.contains(" open"), "{}", v.stderr);
+    assert!(v.stderr.contains(": 1 open, 199 closed"), "{}", v.stderr);
+
+    let o = run(&["connect", "-z", "--open", "127.0.0.1", &range]);
+    assert_eq!(o.code, 0, "{o:?}");
+    let lines: Vec<&str> = o.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", o.stdout);
+    let cols: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(&cols[..3], &["127.0.0.1", &format!("{open}/tcp"), "open"]);
 
     let j = run(&["connect", "-z", "--json", "127.0.0.1", &range]);
     let recs = json_lines(&j.stdout);
@@ -417,6 +428,61 @@ fn long_lists_show_open_ports_unless_verbose() {
     assert_eq!(ports, (lo as u64..=hi as u64).collect::<Vec<_>>());
     let mine = recs.iter().find(|r| r["port"] == open).unwrap();
     assert_eq!(mine["state"], "open");
+
+    let jo = run(&["connect", "-z", "--json", "--open", "127.0.0.1", &range]);
+    assert_eq!(jo.code, 0, "{jo:?}");
+    let recs = json_lines(&jo.stdout);
+    assert_eq!(recs.len(), 1, "{}", jo.stdout);
+    assert_eq!(recs[0]["port"], open);
+    assert_eq!(recs[0]["state"], "open");
+}
+
+/// `--open` when nothing is open: no output, and the failure still says why.
+#[test]
+fn open_only_with_nothing_open_exits_1() {
+    let p = ports("127.0.0.1", 0, 2);
+    let r = run(&["connect", "-z", "--open", "127.0.0.1", &join(&p.closed)]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert_eq!(
+        r.stderr.trim(),
+        "sockkit: 127.0.0.1: no open port (2 closed)"
+    );
+}
+
+/// A port whose connect fails otherwise than refused or timed out is closed, with the
+/// kernel's reason; when every port fails alike, the scan itself failed: exit 1 with that
+/// reason. The limited broadcast address is refused by the local stack (TCP never connects
+/// to a broadcast route: ENETUNREACH), so no packet leaves the host.
+#[test]
+fn unreachable_ports_are_closed_with_the_reason() {
+    let r = run(&["connect", "-z", "255.255.255.255", "1,2,3"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "one line per port: {}", r.stdout);
+    for (line, port) in lines.iter().zip(1..) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols[1], format!("{port}/tcp"), "{line}");
+        assert_eq!(cols[2], "closed", "{line}");
+        assert!(line.ends_with("  (network is unreachable)"), "{line}");
+    }
+    assert_eq!(
+        r.stderr.trim(),
+        "sockkit: 255.255.255.255: network is unreachable"
+    );
+
+    let j = run(&["connect", "-z", "--json", "255.255.255.255", "1,2"]);
+    assert_eq!(j.code, 1, "{j:?}");
+    let recs = json_lines(&j.stdout);
+    assert_eq!(recs.len(), 2);
+    for rec in &recs {
+        assert_eq!(rec["state"], "closed", "{rec}");
+        assert_eq!(rec["reason"], "network is unreachable", "{rec}");
+    }
+    assert_eq!(
+        j.stderr.trim(),
+        "sockkit: 255.255.255.255: network is unreachable"
+    );
 }
 
 #[test]

@@ -67,7 +67,7 @@ fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
     // With -p the process table is scanned while the kernel lists the sockets.
     let (sockets, owners) = std::thread::scope(|s| {
         let owners = (sel.processes && !sel.summary).then(|| s.spawn(diag::owner_table));
-        let sockets = diag::sockets(&sel.query);
+        let sockets = diag::sockets(ctx, &sel.query);
         (sockets, owners.map(|h| h.join().unwrap_or_default()))
     });
     let mut sockets = sockets?;

@@ -9,7 +9,7 @@ use std::time::Instant;
 use serde_json::json;
 
 use crate::cli::{ResolveArgs, ResolveType, ServiceProto};
-use crate::endpoint::{Family, gai_reason, lookup_failure, parse_ip};
+use crate::endpoint::{self, Family, Proto, gai_reason, lookup_failure, parse_ip};
 use crate::error::{Failure, failed, usage};
 use crate::options::Ctx;
 
@@ -341,50 +341,33 @@ fn reverse(ctx: &Ctx, text: &str, short: bool) -> anyhow::Result<()> {
     )
 }
 
-struct ServEntry {
-    name: String,
-    port: u16,
-    proto: String,
-    aliases: Vec<String>,
-}
-
 fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow::Result<()> {
-    let proto_c = proto.map(|p| match p {
-        ServiceProto::Tcp => c"tcp",
-        ServiceProto::Udp => c"udp",
+    let proto = proto.map(|p| match p {
+        ServiceProto::Tcp => Proto::Tcp,
+        ServiceProto::Udp => Proto::Udp,
     });
-    let proto_ptr = proto_c.map_or(std::ptr::null(), |p| p.as_ptr());
     if text.is_empty() {
         return Err(usage("service ''", "empty").into());
     }
-    let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if text.contains('\0') {
+        return Err(usage("service name", "contains NUL").into());
+    }
+    let numeric = text.bytes().all(|b| b.is_ascii_digit());
     let ent = if numeric {
         let port: u16 = match text.parse::<u32>() {
             Ok(n) if n <= 65535 => n as u16,
             _ => return Err(usage(format!("port {text}"), "out of range 0-65535").into()),
         };
-        // SAFETY: proto_ptr is null or a static C string; the result is read at once.
-        let ent = timed(ctx, &format!("getservbyport({port})"), || unsafe {
-            libc::getservbyport(port.to_be() as libc::c_int, proto_ptr)
-        });
-        // SAFETY: null or a servent from the C library.
-        unsafe { read_servent(ent) }
+        timed(ctx, &format!("getservbyport({port})"), || {
+            endpoint::service_by_port(port, proto)
+        })
     } else {
-        let name = CString::new(text).map_err(|_| usage("service name", "contains NUL"))?;
-        // SAFETY: as above.
-        let ent = timed(ctx, &format!("getservbyname({text})"), || unsafe {
-            libc::getservbyname(name.as_ptr(), proto_ptr)
-        });
-        // SAFETY: null or a servent from the C library.
-        unsafe { read_servent(ent) }
+        timed(ctx, &format!("getservbyname({text})"), || {
+            endpoint::service_by_name(text, proto)
+        })
     };
     let Some(ent) = ent else {
-        let for_proto = proto.map_or(String::new(), |p| {
-            format!(
-                " for {}",
-                if p == ServiceProto::Tcp { "tcp" } else { "udp" }
-            )
-        });
+        let for_proto = proto.map_or(String::new(), |p| format!(" for {}", p.name()));
         return Err(failed(format!("service '{text}'"), format!("not found{for_proto}")).into());
     };
     ctx.out.record(
@@ -398,22 +381,6 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
         },
         || json!({"name": ent.name, "port": ent.port, "proto": ent.proto, "aliases": ent.aliases}),
     )
-}
-
-unsafe fn read_servent(ent: *mut libc::servent) -> Option<ServEntry> {
-    if ent.is_null() {
-        return None;
-    }
-    // SAFETY: non-null servent from the C library, read before any other lookup.
-    unsafe {
-        let e = &*ent;
-        Some(ServEntry {
-            name: CStr::from_ptr(e.s_name).to_string_lossy().into_owned(),
-            port: u16::from_be(e.s_port as u16),
-            proto: CStr::from_ptr(e.s_proto).to_string_lossy().into_owned(),
-            aliases: c_list(e.s_aliases),
-        })
-    }
 }
 
 unsafe fn c_list(mut p: *mut *mut libc::c_char) -> Vec<String> {

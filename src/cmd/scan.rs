@@ -3,12 +3,9 @@
 //! per worker thread.
 //!
 //! Results come out in the order of the port list, as soon as every port before them is
-//! known. Plain output shows every port for a short list (or with `-v`) and only open
-//! ports for a long one; `--json` always has one record per port.
+//! known: one line (or JSON record) per port, or only the open ones with `--open`.
 
-use std::collections::HashMap;
-use std::ffi::CStr;
-use std::io;
+use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::os::fd::AsRawFd;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,6 +18,7 @@ use socket2::{SockAddr, Socket};
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
 use crate::error::{Failure, failed, reason, usage};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
@@ -31,19 +29,16 @@ use crate::sockopt::SockKind;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 /// Ports probed at once when `--concurrency` is not given.
 pub const DEFAULT_CONCURRENCY: usize = 256;
-/// A list of at most this many ports prints every port; a longer one only the open ones
-/// (every port with `-v`), as `nc -z -v` and `nc -z` users expect of each size.
-pub const SHOW_ALL_UP_TO: usize = 100;
 /// Descriptors kept back from the open-file limit for stdio and the rest of the process.
 const FD_RESERVE: u64 = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     Open,
+    /// Refused, or any other answer that is not a connection or a timeout (unreachable,
+    /// no local port left): then `reason` says which.
     Closed,
     Timeout,
-    /// Anything else the kernel answered (unreachable, no local port left): see `reason`.
-    Error,
 }
 
 impl State {
@@ -52,7 +47,6 @@ impl State {
             State::Open => "open",
             State::Closed => "closed",
             State::Timeout => "timeout",
-            State::Error => "error",
         }
     }
 
@@ -60,7 +54,7 @@ impl State {
         match self {
             State::Open => Style::Good,
             State::Closed => Style::Bad,
-            State::Timeout | State::Error => Style::Warn,
+            State::Timeout => Style::Warn,
         }
     }
 }
@@ -82,7 +76,8 @@ struct Plan {
     ports: Vec<u16>,
     timeout: Duration,
     concurrency: usize,
-    show_all: bool,
+    /// `--open`: print open ports only.
+    only_open: bool,
 }
 
 /// A connect in flight.
@@ -116,41 +111,37 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
                "concurrency": plan.concurrency, "timeout_ms": ms(plan.timeout)}),
     );
     let began = Instant::now();
-    let services = tcp_services();
-    let width = plan
-        .ports
-        .iter()
-        .map(|p| p.to_string().len())
-        .max()
-        .unwrap_or(1);
-    let mut counts = [0usize; 4];
+    let services = endpoint::service_names(Proto::Tcp);
+    let width = plan.ports.iter().map(|&p| digits(p)).max().unwrap_or(1);
+    // The state column, painted once: a full scan prints 65,535 lines.
+    let cells = [State::Open, State::Closed, State::Timeout]
+        .map(|s| ctx.out.paint(&format!("{:<7}", s.name()), s.style()));
+    let mut tally = Tally::default();
     let mut show = |port: u16, o: &Outcome, batch: &mut RecordBatch| {
-        counts[o.state as usize] += 1;
-        if !ctx.out.json() && !plan.show_all && o.state != State::Open {
+        tally.add(o);
+        if plan.only_open && o.state != State::Open {
             return;
         }
         let service = services.get(&port).map(String::as_str);
-        batch.record(
-            || {
-                let state = ctx
-                    .out
-                    .paint(&format!("{:<7}", o.state.name()), o.state.style());
+        batch.record_bytes(
+            |buf| {
                 let latency = ctx
                     .out
                     .paint(&format!("{:>8}", latency_text(o.latency)), Style::Dim);
-                let mut line = format!(
-                    "{addr}  {:<w$}  {state}  {latency}",
-                    format!("{port}/tcp"),
-                    w = width + 4
+                // Writing into a Vec cannot fail.
+                let _ = write!(
+                    buf,
+                    "{addr}  {port}/tcp{:pad$}  {}  {latency}",
+                    "",
+                    cells[o.state as usize],
+                    pad = width - digits(port)
                 );
                 if let Some(s) = service {
-                    line.push_str("  ");
-                    line.push_str(s);
+                    let _ = write!(buf, "  {s}");
                 }
                 if let Some(r) = &o.reason {
-                    line.push_str(&format!("  ({r})"));
+                    let _ = write!(buf, "  ({r})");
                 }
-                line
             },
             || {
                 let mut rec = json!({
@@ -168,42 +159,101 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         );
     };
     probe_all(ctx, &plan, &mut show)?;
-    let [open, closed, timeout, error] = counts;
-    let summary = summary_text(closed, timeout, error);
+    let summary = tally.summary();
     ctx.out.event(
         1,
         "scan-done",
         || {
             format!(
-                "{addr}: {} port{} in {:.2}s: {open} open{}{summary}",
+                "{addr}: {} port{} in {:.2}s: {} open{}{summary}",
                 plan.ports.len(),
                 if plan.ports.len() == 1 { "" } else { "s" },
                 began.elapsed().as_secs_f64(),
+                tally.open,
                 if summary.is_empty() { "" } else { ", " },
             )
         },
-        json!({"host": addr, "ports": plan.ports.len(), "open": open, "closed": closed,
-               "timeout": timeout, "error": error, "seconds": began.elapsed().as_secs_f64()}),
+        json!({"host": addr, "ports": plan.ports.len(), "open": tally.open,
+               "closed": tally.closed, "timeout": tally.timeout,
+               "seconds": began.elapsed().as_secs_f64()}),
     );
-    if open == 0 {
+    if let Some(why) = tally.failure() {
         let what = if plan.ports.len() == 1 {
             format!("{addr} port {}", plan.ports[0])
         } else {
             addr.clone()
         };
-        return Err(failed(what, format!("no open port ({summary})")).into());
+        return Err(failed(what, why).into());
     }
     Ok(())
 }
 
-/// `65532 closed, 1 timeout`: the non-open counts that are not zero.
-fn summary_text(closed: usize, timeout: usize, error: usize) -> String {
-    let parts: Vec<String> = [(closed, "closed"), (timeout, "timeout"), (error, "error")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, name)| format!("{n} {name}"))
-        .collect();
-    parts.join(", ")
+/// Decimal digits of a port number.
+fn digits(port: u16) -> usize {
+    match port {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+/// The outcomes counted as they come in.
+#[derive(Debug, Default)]
+struct Tally {
+    open: usize,
+    closed: usize,
+    timeout: usize,
+    /// Whether every port so far failed with one and the same reason (not refused, not
+    /// timed out: e.g. network unreachable), which `reason` then holds.
+    alike: bool,
+    reason: Option<String>,
+    seen: usize,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Outcome) {
+        match o.state {
+            State::Open => self.open += 1,
+            State::Closed => self.closed += 1,
+            State::Timeout => self.timeout += 1,
+        }
+        let first = self.seen == 0;
+        self.seen += 1;
+        self.alike = (first || self.alike)
+            && match (&o.reason, &self.reason) {
+                (Some(r), None) => {
+                    self.reason = Some(r.clone());
+                    true
+                }
+                (Some(r), Some(s)) => r == s,
+                (None, _) => false,
+            };
+    }
+
+    /// `65532 closed, 1 timeout`: the non-open counts that are not zero.
+    fn summary(&self) -> String {
+        let parts: Vec<String> = [(self.closed, "closed"), (self.timeout, "timeout")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, name)| format!("{n} {name}"))
+            .collect();
+        parts.join(", ")
+    }
+
+    /// Why the scan failed, if it did: no port open. When every port failed with the same
+    /// error (the network is unreachable), that error is the reason: the scan could not
+    /// be done, which says nothing about the ports.
+    fn failure(&self) -> Option<String> {
+        if self.open > 0 {
+            return None;
+        }
+        match &self.reason {
+            Some(r) if self.alike => Some(r.clone()),
+            _ => Some(format!("no open port ({})", self.summary())),
+        }
+    }
 }
 
 /// Probe every port, at most `plan.concurrency` at once, handing each outcome to `show` in
@@ -357,34 +407,26 @@ fn wait(
     fds: &mut Vec<libc::pollfd>,
 ) -> Result<(), Failure> {
     fds.clear();
-    fds.extend(flight.iter().map(|p| libc::pollfd {
-        fd: p.sock.as_raw_fd(),
-        events: libc::POLLOUT,
-        revents: 0,
-    }));
+    fds.extend(
+        flight
+            .iter()
+            .map(|p| fdio::pollfd(p.sock.as_raw_fd(), libc::POLLOUT)),
+    );
     let earliest = flight
         .iter()
         .map(|p| p.started + plan.timeout)
         .min()
         .unwrap_or_else(Instant::now);
     let left = earliest.saturating_duration_since(Instant::now());
-    // Round up: waking a little early would only loop back here.
-    let wait_ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
-    loop {
-        // SAFETY: fds is a valid array of fds.len() pollfd entries.
-        let rc = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, wait_ms) };
-        let res = if rc < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(rc)
-        };
-        let call = || format!("poll([{} fds], {wait_ms})", fds.len());
-        match socket::traced(ctx, call, res, |n| n.to_string()) {
-            Ok(_) => return Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(failed("poll", reason(&e))),
-        }
-    }
+    // An interrupting signal comes back as "nothing ready": the caller looks at the
+    // timeouts and waits again.
+    let res = fdio::poll(fds, Some(left));
+    // fdio::poll rounds the wait up to whole milliseconds; the trace shows the same.
+    let ms = left.as_nanos().div_ceil(1_000_000);
+    let call = || format!("poll([{} fds], {ms})", fds.len());
+    socket::traced(ctx, call, res, |n| n.to_string())
+        .map(|_| ())
+        .map_err(|e| failed("poll", reason(&e)))
 }
 
 enum Started {
@@ -506,7 +548,7 @@ fn failure(e: &io::Error, latency: Duration) -> Outcome {
     let (state, why) = match e.raw_os_error() {
         Some(libc::ECONNREFUSED) => (State::Closed, None),
         Some(libc::ETIMEDOUT) => (State::Timeout, None),
-        _ => (State::Error, Some(reason(e))),
+        _ => (State::Closed, Some(reason(e))),
     };
     Outcome {
         state,
@@ -547,7 +589,6 @@ impl Plan {
             return Err(usage("--timeout 0", "a scan needs a timeout above zero"));
         }
         let concurrency = concurrency(ctx, args.concurrency, ports.len())?;
-        let show_all = ports.len() <= SHOW_ALL_UP_TO || ctx.out.verbosity() >= 1;
         Ok(Plan {
             host,
             target,
@@ -555,7 +596,7 @@ impl Plan {
             ports,
             timeout,
             concurrency,
-            show_all,
+            only_open: args.open,
         })
     }
 }
@@ -668,34 +709,6 @@ fn fd_limit(wanted: u64) -> u64 {
     }
 }
 
-/// Port -> service name for TCP, from the services database (/etc/services), read once.
-fn tcp_services() -> HashMap<u16, String> {
-    let mut map = HashMap::new();
-    // SAFETY: the servent API is used from this one thread; each entry is copied out
-    // before the next call reuses its storage.
-    unsafe {
-        libc::setservent(0);
-        loop {
-            let ent = libc::getservent();
-            if ent.is_null() {
-                break;
-            }
-            let ent = &*ent;
-            if ent.s_name.is_null() || ent.s_proto.is_null() {
-                continue;
-            }
-            if CStr::from_ptr(ent.s_proto).to_bytes() != b"tcp" {
-                continue;
-            }
-            let port = u16::from_be(ent.s_port as u16);
-            map.entry(port)
-                .or_insert_with(|| CStr::from_ptr(ent.s_name).to_string_lossy().into_owned());
-        }
-        libc::endservent();
-    }
-    map
-}
-
 /// Milliseconds with microsecond precision, for JSON.
 fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e6).round() / 1e3
@@ -742,10 +755,58 @@ mod tests {
         assert_eq!(ms(Duration::from_micros(1234)), 1.234);
     }
 
+    fn outcome(state: State, reason: Option<&str>) -> Outcome {
+        Outcome {
+            state,
+            latency: Duration::ZERO,
+            reason: reason.map(str::to_string),
+        }
+    }
+
+    fn tally(outcomes: &[Outcome]) -> Tally {
+        let mut t = Tally::default();
+        for o in outcomes {
+            t.add(o);
+        }
+        t
+    }
+
     #[test]
     fn summary_names_only_what_happened() {
-        assert_eq!(summary_text(3, 0, 0), "3 closed");
-        assert_eq!(summary_text(3, 1, 0), "3 closed, 1 timeout");
-        assert_eq!(summary_text(0, 0, 2), "2 error");
+        let refused = || outcome(State::Closed, None);
+        let t = tally(&[refused(), refused(), refused()]);
+        assert_eq!(t.summary(), "3 closed");
+        assert_eq!(t.failure().as_deref(), Some("no open port (3 closed)"));
+        let t = tally(&[refused(), outcome(State::Timeout, None), refused()]);
+        assert_eq!(t.summary(), "2 closed, 1 timeout");
+    }
+
+    #[test]
+    fn one_error_on_every_port_is_the_reason_of_the_failure() {
+        let unreach = || outcome(State::Closed, Some("network is unreachable"));
+        let t = tally(&[unreach(), unreach()]);
+        assert_eq!(t.failure().as_deref(), Some("network is unreachable"));
+        // Mixed answers say nothing about the network as a whole: the counts do.
+        for (mixed, counts) in [
+            ([unreach(), outcome(State::Closed, None)], "2 closed"),
+            ([outcome(State::Closed, None), unreach()], "2 closed"),
+            (
+                [unreach(), outcome(State::Timeout, None)],
+                "1 closed, 1 timeout",
+            ),
+            (
+                [unreach(), outcome(State::Closed, Some("no route to host"))],
+                "2 closed",
+            ),
+        ] {
+            let t = tally(&mixed);
+            assert_eq!(
+                t.failure(),
+                Some(format!("no open port ({counts})")),
+                "{t:?}"
+            );
+        }
+        let t = tally(&[unreach(), outcome(State::Open, None)]);
+        assert_eq!(t.failure(), None);
     }
 }

@@ -9,13 +9,16 @@
 use std::ffi::CStr;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Owner, OwnerTable, Query, Socket, TcpInfo, Timer};
 use crate::endpoint::{Family, Proto};
 use crate::error::{Failure, failed, reason};
+use crate::options::Ctx;
+use crate::socket;
+use crate::sockopt::Setting;
 
 const SOCK_DIAG_BY_FAMILY: u16 = 20;
 const NLMSG_ERROR: u16 = 2;
@@ -37,7 +40,7 @@ const RECV_BUF: usize = 32 * 1024;
 
 /// One dump per protocol and family, run side by side: each walks the kernel's whole
 /// hash table, so on a busy host the second family's walk is nearly free in parallel.
-pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
+pub fn sockets(ctx: &Ctx, query: &Query) -> Result<Vec<Socket>, Failure> {
     let bytecode = port_bytecode(query);
     let mut dumps = Vec::new();
     for &proto in &query.protos {
@@ -50,7 +53,7 @@ pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
             .iter()
             .map(|&(proto, family)| {
                 let bytecode = &bytecode;
-                scope.spawn(move || dump(proto, family, query, bytecode))
+                scope.spawn(move || dump(ctx, proto, family, query, bytecode))
             })
             .collect();
         handles
@@ -73,8 +76,14 @@ pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
     Ok(found)
 }
 
-fn dump(proto: Proto, family: u8, query: &Query, bytecode: &[u8]) -> Result<Vec<Socket>, Failure> {
-    let nl = Netlink::open()?;
+fn dump(
+    ctx: &Ctx,
+    proto: Proto,
+    family: u8,
+    query: &Query,
+    bytecode: &[u8],
+) -> Result<Vec<Socket>, Failure> {
+    let nl = Netlink::open(ctx)?;
     let req = request(1, family, proto, query, bytecode);
     nl.send(&req)
         .map_err(|e| failed("netlink sock_diag request", reason(&e)))?;
@@ -112,37 +121,13 @@ struct Netlink {
 }
 
 impl Netlink {
-    fn open() -> Result<Netlink, Failure> {
-        // SAFETY: socket(2) with constant arguments; the result is checked.
-        let fd = unsafe {
-            libc::socket(
-                libc::AF_NETLINK,
-                libc::SOCK_DGRAM | libc::SOCK_CLOEXEC,
-                libc::NETLINK_SOCK_DIAG,
-            )
-        };
-        if fd < 0 {
-            let e = io::Error::last_os_error();
-            return Err(failed("netlink sock_diag socket", reason(&e)));
-        }
-        // SAFETY: a descriptor we just created and own.
-        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    fn open(ctx: &Ctx) -> Result<Netlink, Failure> {
+        let fd = socket::open_netlink(ctx, libc::NETLINK_SOCK_DIAG)?;
         // A dump always ends with NLMSG_DONE; should the kernel ever stop answering, fail
         // rather than wait forever.
-        let limit = libc::timeval {
-            tv_sec: DUMP_TIMEOUT_SECS,
-            tv_usec: 0,
-        };
-        // SAFETY: a valid timeval for SO_RCVTIMEO on a descriptor we own.
-        unsafe {
-            libc::setsockopt(
-                fd.as_raw_fd(),
-                libc::SOL_SOCKET,
-                libc::SO_RCVTIMEO,
-                (&limit as *const libc::timeval).cast(),
-                std::mem::size_of::<libc::timeval>() as libc::socklen_t,
-            );
-        }
+        let limit = Setting::parse(&format!("SO_RCVTIMEO={DUMP_TIMEOUT_SECS}s"))?;
+        socket::set_option_fd(ctx, fd.as_raw_fd(), limit.opt, &limit.value)
+            .map_err(|e| failed("netlink sock_diag socket", reason(&e)))?;
         Ok(Netlink { fd })
     }
 

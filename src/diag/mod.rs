@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::endpoint::{Family, Proto};
 use crate::error::Failure;
+use crate::options::Ctx;
 
 #[cfg(target_os = "linux")]
 mod linux;
@@ -142,8 +143,8 @@ pub struct Owner {
 }
 
 /// The sockets that `query` asks for (possibly more; never fewer).
-pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
-    platform::sockets(query)
+pub fn sockets(ctx: &Ctx, query: &Query) -> Result<Vec<Socket>, Failure> {
+    platform::sockets(ctx, query)
 }
 
 /// Which process holds which socket, from one pass over the process table. It does not
@@ -218,8 +219,14 @@ mod tests {
             info: false,
             memory: false,
         };
-        let netlink = rows(linux::sockets(&q).unwrap(), port);
-        let netstat2 = rows(other::sockets(&q).unwrap(), port);
+        let ctx = Ctx {
+            family: Family::V4,
+            timeout: None,
+            sockopts: Vec::new(),
+            out: crate::output::Output::new(false, 0, crate::cli::ColorWhen::Never),
+        };
+        let netlink = rows(linux::sockets(&ctx, &q).unwrap(), port);
+        let netstat2 = rows(other::sockets(&ctx, &q).unwrap(), port);
         assert_eq!(netlink.len(), 3, "{netlink:?}");
         assert_eq!(netlink, netstat2);
         // netstat2 names owners with the sockets themselves; its table has nothing to add

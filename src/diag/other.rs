@@ -8,8 +8,10 @@ use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState, 
 use super::{Owner, OwnerTable, Query, Socket, state};
 use crate::endpoint::{Family, Proto};
 use crate::error::{Failure, failed};
+use crate::options::Ctx;
 
-pub fn sockets(query: &Query) -> Result<Vec<Socket>, Failure> {
+/// `_ctx`: netstat2 makes its own system calls, out of reach of the -vv trace.
+pub fn sockets(_ctx: &Ctx, query: &Query) -> Result<Vec<Socket>, Failure> {
     let af = match query.family {
         Family::V4 => AddressFamilyFlags::IPV4,
         Family::V6 => AddressFamilyFlags::IPV6,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use crate::endpoint::Proto;
+use crate::endpoint::{self, Proto};
 
 /// `-r`: host and service names, each looked up once per run.
 pub struct Names {
@@ -41,21 +41,7 @@ impl Names {
         }
         self.services
             .entry((port, proto.name()))
-            .or_insert_with(|| service_name(port, proto))
+            .or_insert_with(|| endpoint::service_name(port, proto))
             .clone()
     }
-}
-
-/// getservbyport(3): the service name of a port, if it has one.
-fn service_name(port: u16, proto: Proto) -> Option<String> {
-    let cproto = std::ffi::CString::new(proto.name()).ok()?;
-    // SAFETY: the result points to static storage, read at once; sockkit looks services
-    // up from one thread.
-    let ent = unsafe { libc::getservbyport(i32::from(port.to_be()), cproto.as_ptr()) };
-    if ent.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null servent has a NUL-terminated name.
-    let name = unsafe { std::ffi::CStr::from_ptr((*ent).s_name) };
-    Some(name.to_string_lossy().into_owned())
 }

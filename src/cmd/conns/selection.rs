@@ -1,12 +1,8 @@
 //! The options of `conns`, checked: what to ask the platform for and what to keep.
 
-use std::net::IpAddr;
-
-use ipnet::IpNet;
-
 use crate::cli::ConnsArgs;
 use crate::diag::{Query, Socket, States, state};
-use crate::endpoint::{Proto, parse_ip, parse_port};
+use crate::endpoint::{Prefix, Proto, parse_port};
 use crate::error::{Failure, usage};
 use crate::options::Ctx;
 
@@ -14,8 +10,8 @@ use crate::options::Ctx;
 #[derive(Debug)]
 pub struct Selection {
     pub query: Query,
-    src: Option<IpNet>,
-    dst: Option<IpNet>,
+    src: Option<Prefix>,
+    dst: Option<Prefix>,
     pub processes: bool,
     pub resolve: bool,
     pub summary: bool,
@@ -56,8 +52,8 @@ impl Selection {
         };
         Ok(Selection {
             query,
-            src: a.src.as_deref().map(|t| prefix("--src", t)).transpose()?,
-            dst: a.dst.as_deref().map(|t| prefix("--dst", t)).transpose()?,
+            src: prefix("--src", a.src.as_deref())?,
+            dst: prefix("--dst", a.dst.as_deref())?,
             processes: a.processes,
             resolve: a.resolve,
             summary: a.summary,
@@ -75,10 +71,10 @@ impl Selection {
             && q.dport.is_none_or(|p| remote_port == p)
             && q.either_port
                 .is_none_or(|p| s.local.port() == p || remote_port == p)
-            && self.src.is_none_or(|n| in_net(&n, s.local.ip()))
+            && self.src.is_none_or(|n| n.contains(&s.local.ip()))
             && self
                 .dst
-                .is_none_or(|n| s.remote.is_some_and(|r| in_net(&n, r.ip())))
+                .is_none_or(|n| s.remote.is_some_and(|r| n.contains(&r.ip())))
     }
 }
 
@@ -154,32 +150,10 @@ fn state_set(text: &str) -> Result<States, Failure> {
     Ok(set)
 }
 
-/// `ADDR` or `ADDR/PREFIX`; a bare address is the one host.
-fn prefix(flag: &str, text: &str) -> Result<IpNet, Failure> {
-    let t = text.trim();
-    let bad = |why: &str| usage(format!("{flag} '{t}'"), why.to_string());
-    match t.split_once('/') {
-        Some((addr, len)) => {
-            let (ip, _) = parse_ip(addr).ok_or_else(|| bad("not an IP address"))?;
-            let len: u8 = len
-                .parse()
-                .map_err(|_| bad("the prefix length is not a number"))?;
-            IpNet::new(ip, len).map_err(|_| {
-                let max = if ip.is_ipv4() { 32 } else { 128 };
-                bad(&format!("prefix length {len} is more than {max}"))
-            })
-        }
-        None => {
-            let (ip, _) = parse_ip(t).ok_or_else(|| bad("not an IP address or ADDR/PREFIX"))?;
-            Ok(IpNet::from(ip))
-        }
-    }
-}
-
-/// An IPv4 prefix also matches the IPv4-mapped addresses of dual-stack sockets
-/// (`::ffff:127.0.0.1`): it is the same peer.
-fn in_net(net: &IpNet, ip: IpAddr) -> bool {
-    net.contains(&ip) || net.contains(&ip.to_canonical())
+/// `--src` / `--dst`: `ADDR` or `ADDR/PREFIX`, as [`Prefix`] reads it.
+fn prefix(flag: &str, text: Option<&str>) -> Result<Option<Prefix>, Failure> {
+    text.map(|t| Prefix::parse(t).map_err(|e| e.prefixed(flag)))
+        .transpose()
 }
 
 #[cfg(test)]
@@ -203,13 +177,18 @@ mod tests {
 
     #[test]
     fn prefixes() {
-        assert!(prefix("--src", "10.0.0.0/8").is_ok());
-        assert!(prefix("--src", "::1").is_ok());
-        assert!(prefix("--src", "10.0.0.0/33").is_err());
-        assert!(prefix("--src", "10.0.0.0/x").is_err());
-        assert!(prefix("--src", "host.example").is_err());
-        let net = prefix("--dst", "127.0.0.0/8").unwrap();
-        assert!(in_net(&net, "::ffff:127.0.0.1".parse().unwrap()));
-        assert!(!in_net(&net, "::1".parse().unwrap()));
+        assert!(prefix("--src", Some("10.0.0.0/8")).is_ok());
+        assert!(prefix("--src", Some("::1")).is_ok());
+        assert!(prefix("--src", Some("fe80::1%lo")).is_ok());
+        assert_eq!(prefix("--src", None).unwrap(), None);
+        for bad in ["10.0.0.0/33", "10.0.0.0/x", "host.example"] {
+            let e = prefix("--dst", Some(bad)).unwrap_err();
+            assert_eq!(e.code, 2, "{bad}");
+            assert!(e.message.starts_with("--dst: "), "{}", e.message);
+            assert!(e.message.contains(bad), "{}", e.message);
+        }
+        let net = prefix("--dst", Some("127.0.0.0/8")).unwrap().unwrap();
+        assert!(net.contains(&"::ffff:127.0.0.1".parse().unwrap()));
+        assert!(!net.contains(&"::1".parse().unwrap()));
     }
 }
