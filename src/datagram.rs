@@ -13,7 +13,7 @@ use crate::endpoint::show;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse::to_hex;
-use crate::socket::traced;
+use crate::socket::{self, traced};
 
 /// Datagrams handed to one sendmmsg(2) or taken from one recvmmsg(2).
 pub const BATCH: usize = 1024;
@@ -232,25 +232,13 @@ pub struct Datagram<'a> {
 /// using segmentation offload is then received at the cost of its messages, not its
 /// datagrams. Not every kernel has it; without it datagrams simply come one by one.
 pub fn enable_gro(ctx: &Ctx, sock: &Socket) {
-    let fd = sock.as_raw_fd();
-    let on: libc::c_int = 1;
-    // SAFETY: setsockopt with a valid int.
-    let rc = unsafe {
-        libc::setsockopt(
-            fd,
-            libc::SOL_UDP,
-            libc::UDP_GRO,
-            &on as *const libc::c_int as *const libc::c_void,
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-        )
-    };
-    let res = if rc < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    };
-    let call = || format!("setsockopt({fd}, SOL_UDP, UDP_GRO, 1)");
-    let _ = traced(ctx, call, res, |_| "0".into());
+    let _ = socket::set_raw_int(
+        ctx,
+        sock,
+        ("SOL_UDP", libc::SOL_UDP),
+        ("UDP_GRO", libc::UDP_GRO),
+        1,
+    );
 }
 
 /// Room for one cmsghdr carrying an int (UDP_GRO's segment size), in u64s for alignment.

@@ -1294,3 +1294,62 @@ for i in range(4):
         format!("sockkit: 127.0.0.1:{port}: 2 of 4 datagrams got no reply within 300ms")
     );
 }
+
+#[test]
+fn unix_send_user_sndtimeo_overrides_the_default_bound() {
+    // sockkit bounds a Unix datagram send by -w (SO_SNDTIMEO); the user's own
+    // -O SO_SNDTIMEO is applied after that default, so it is the one in force.
+    let name = format!("@sockkit-udp-sndtimeo-{}", std::process::id());
+    let addr = unix_addr_literal(&name);
+    let peer = Peer::start(&format!(
+        "import socket, time\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         s.bind({addr})\nprint('READY', flush=True)\ntime.sleep(20)\n"
+    ));
+    assert_eq!(peer.first_line, "READY");
+    let start = Instant::now();
+    let r = run(&[
+        "-vv",
+        "-w",
+        "8s",
+        "-O",
+        "SO_SNDTIMEO=300ms",
+        "udp-send",
+        "--unix",
+        &name,
+        "--count",
+        "5000",
+        "fill",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let sets: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("SO_SNDTIMEO"))
+        .collect();
+    assert_eq!(sets.len(), 2, "{}", r.stderr);
+    assert!(sets[0].contains("SO_SNDTIMEO, 8s) = 0"), "{}", r.stderr);
+    assert!(sets[1].contains("SO_SNDTIMEO, 300ms) = 0"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("queue stayed full for 300ms"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(6),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn recv_traces_udp_gro_at_vv() {
+    let r = run(&["-vv", "-w", "200ms", "udp-recv", "127.0.0.1", "0"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .lines()
+            .any(|l| l.contains(", SOL_UDP, UDP_GRO, 1) = ")),
+        "{}",
+        r.stderr
+    );
+}

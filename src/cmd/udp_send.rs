@@ -19,7 +19,7 @@ use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::options::Ctx;
 use crate::parse;
 use crate::socket;
-use crate::sockopt::{Setting, SockKind};
+use crate::sockopt::{Setting, SockKind, Value};
 
 /// How long `-r` waits for each reply when `-w` is not given.
 const DEFAULT_REPLY_WAIT: Duration = Duration::from_secs(2);
@@ -191,6 +191,7 @@ impl<'a> Sender<'a> {
             is_unix,
             autobind: is_unix && reply_wait.is_some(),
             send_wait: ctx.timeout.unwrap_or(DEFAULT_SEND_WAIT),
+            user_send_wait: user_send_timeout(ctx),
         };
         let (sock, limit, limit_why) = setup.connect(ctx, &peers[0])?;
         Ok(Sender {
@@ -372,7 +373,8 @@ impl<'a> Sender<'a> {
     fn send_failure(&self, e: &io::Error) -> Failure {
         let text = self.peer_text();
         if e.kind() == io::ErrorKind::WouldBlock {
-            let wait = humantime::format_duration(self.setup.send_wait);
+            let wait = self.setup.user_send_wait.flatten();
+            let wait = humantime::format_duration(wait.unwrap_or(self.setup.send_wait));
             return failed(
                 &text,
                 format!("the receiver's queue stayed full for {wait} (it is not reading)"),
@@ -451,6 +453,18 @@ impl<'a> Sender<'a> {
     }
 }
 
+/// The last `-O SO_SNDTIMEO=...`, if given: `Some(None)` when it is 0 (no bound).
+fn user_send_timeout(ctx: &Ctx) -> Option<Option<Duration>> {
+    ctx.sockopts
+        .iter()
+        .rev()
+        .find(|s| s.opt.name == "SO_SNDTIMEO")
+        .map(|s| match s.value {
+            Value::Timeval(d) => d,
+            _ => None,
+        })
+}
+
 fn refused(e: &io::Error) -> bool {
     e.raw_os_error() == Some(libc::ECONNREFUSED)
 }
@@ -482,6 +496,8 @@ struct Setup {
     autobind: bool,
     /// A Unix datagram send blocks while the receiver's queue is full: this long at most.
     send_wait: Duration,
+    /// `-O SO_SNDTIMEO=...`, which overrides `send_wait` (`Some(None)`: no bound).
+    user_send_wait: Option<Option<Duration>>,
 }
 
 impl Setup {
@@ -494,7 +510,12 @@ impl Setup {
         } else {
             SockKind::Udp
         };
-        let sock = socket::open(ctx, domain, kind, &[])?;
+        // A Unix datagram send blocks while the receiver's queue is full: SO_SNDTIMEO
+        // bounds it (at least 1us, so `-w 0` cannot mean "forever"); `-O SO_SNDTIMEO=`
+        // comes after it and wins.
+        let send_timeout = format!("SO_SNDTIMEO={}us", self.send_wait.as_micros().max(1));
+        let defaults: &[&str] = if self.is_unix { &[&send_timeout] } else { &[] };
+        let sock = socket::open(ctx, domain, kind, defaults)?;
         if self.broadcast {
             set(ctx, &sock, "SO_BROADCAST=1")?;
         }
@@ -506,15 +527,6 @@ impl Setup {
                 set(ctx, &sock, &format!("IP_TTL={ttl}"))?;
                 set(ctx, &sock, &format!("IP_MULTICAST_TTL={ttl}"))?;
             }
-        }
-        if self.is_unix {
-            let fd = sock.as_raw_fd();
-            let wait = self.send_wait;
-            let call = || format!("setsockopt({fd}, SOL_SOCKET, SO_SNDTIMEO, {wait:?})");
-            socket::traced(ctx, call, sock.set_write_timeout(Some(wait)), |_| {
-                "0".into()
-            })
-            .map_err(|e| io_failed("SO_SNDTIMEO", &e))?;
         }
         if self.autobind {
             // An unbound Unix datagram socket cannot be answered: an empty address makes
