@@ -1,5 +1,5 @@
 //! What `udp-send` and `udp-recv` share: batched datagram I/O (sendmmsg/recvmmsg), the
-//! largest payload a socket carries, waiting on a socket, and how a datagram is shown.
+//! largest payload a socket carries, and how a datagram is shown.
 
 use std::io;
 use std::net::SocketAddr;
@@ -45,23 +45,6 @@ pub fn peer_text(addr: &SockAddr) -> String {
         },
         _ => show(addr),
     }
-}
-
-/// Wait until `sock` is readable, at most `limit` (forever when `None`). `Ok(false)` on
-/// timeout; EINTR comes back as an error so the caller can look at the signal.
-pub fn wait_readable(sock: &Socket, limit: Option<Duration>) -> io::Result<bool> {
-    let mut pfd = libc::pollfd {
-        fd: sock.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = limit.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i32);
-    // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
-    if n < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(n > 0)
 }
 
 /// Send every payload, in as few sendmmsg(2) calls as the kernel takes them: to the
@@ -296,7 +279,7 @@ impl Receiver {
     }
 
     /// Take whatever is queued, at most `max` messages, without blocking (wait with
-    /// [`wait_readable`] first). Returns how many datagrams that gave; 0 when none were
+    /// [`crate::fdio::wait_for`] first). Returns how many datagrams that gave; 0 when none were
     /// there after all. With UDP_GRO off, a message is one datagram, so `max` also
     /// bounds the datagrams and none is consumed that will not be shown.
     pub fn receive(&mut self, ctx: &Ctx, sock: &Socket, max: usize) -> io::Result<usize> {

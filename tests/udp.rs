@@ -920,10 +920,18 @@ fn recv_port_in_use_exits_1() {
 fn recv_sigterm_writes_out_and_exits_143() {
     let path = temp_path("sigterm.sock");
     let recv = Recv::start(&["udp-recv", "--unix", &path]);
+    let pid = recv.child.id() as i32;
+    // Stopped, udp-recv cannot take the datagram before the signal: on SIGCONT it finds
+    // SIGTERM pending and the datagram queued (in the queue since sendto returned). It
+    // was received before the signal, so it must be written out.
+    // SAFETY: plain kill(2)s of our own child.
+    unsafe { libc::kill(pid, libc::SIGSTOP) };
+    wait_process_state(pid, 'T');
     py_unix_send(&path, &[b"before the signal"]);
-    std::thread::sleep(Duration::from_millis(200));
-    // SAFETY: a plain kill(2) of our own child.
-    unsafe { libc::kill(recv.child.id() as i32, libc::SIGTERM) };
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+        libc::kill(pid, libc::SIGCONT);
+    }
     let (code, out, _) = recv.finish();
     assert_eq!(code, 143);
     assert!(
@@ -935,6 +943,46 @@ fn recv_sigterm_writes_out_and_exits_143() {
         !std::path::Path::new(&path).exists(),
         "socket file left behind"
     );
+}
+
+/// Wait (bounded) until process `pid` is in `state` (as /proc/PID/stat shows it).
+fn wait_process_state(pid: i32, state: char) {
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        let now = stat
+            .rsplit(')')
+            .next()
+            .and_then(|r| r.trim().chars().next());
+        if now == Some(state) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "process {pid} never reached state {state}: {stat}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn recv_sigterm_as_soon_as_listening_removes_the_socket_file() {
+    // A supervisor may signal the moment it sees `listening on`: the handlers are
+    // already in place, so the exit is 143 and the socket file is gone.
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let path = temp_path(&format!("early-{signal}.sock"));
+        let recv = Recv::start(&["udp-recv", "--unix", &path]);
+        // SAFETY: a plain kill(2) of our own child.
+        unsafe { libc::kill(recv.child.id() as i32, signal) };
+        let (code, out, err) = recv.finish();
+        assert_eq!(code, 128 + signal, "{err}");
+        assert!(out.is_empty());
+        assert!(
+            !std::path::Path::new(&path).exists(),
+            "socket file left behind"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- Unix datagrams

@@ -16,6 +16,7 @@ use crate::cli::UdpSendArgs;
 use crate::datagram::{self, BATCH, Form, peer_text};
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, reason, usage};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::socket;
@@ -312,19 +313,15 @@ impl<'a> Sender<'a> {
     fn await_reply(&mut self, wait: Duration) -> io::Result<Option<Vec<u8>>> {
         let deadline = Instant::now() + wait;
         let mut buf = vec![0u8; self.limit.max(65536) + 1];
+        let fd = self.sock.as_raw_fd();
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match datagram::wait_readable(&self.sock, Some(left)) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+            if !fdio::wait_for(fd, libc::POLLIN, Some(deadline))? {
+                break;
             }
-            let fd = std::os::fd::AsRawFd::as_raw_fd(&self.sock);
-            let res = recv(&self.sock, &mut buf);
+            let res = fdio::recv_flags(fd, &mut buf, libc::MSG_DONTWAIT);
             let n = socket::traced(
                 self.ctx,
-                || format!("recv({fd}, ...)"),
+                || format!("recv({fd}, ..., MSG_DONTWAIT)"),
                 res,
                 |n| n.to_string(),
             );
@@ -334,7 +331,6 @@ impl<'a> Sender<'a> {
                     return Ok(Some(buf));
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }
         }
@@ -467,24 +463,6 @@ fn user_send_timeout(ctx: &Ctx) -> Option<Option<Duration>> {
 
 fn refused(e: &io::Error) -> bool {
     e.raw_os_error() == Some(libc::ECONNREFUSED)
-}
-
-fn recv(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
-    let fd = std::os::fd::AsRawFd::as_raw_fd(sock);
-    // SAFETY: buf is valid for buf.len() bytes.
-    let n = unsafe {
-        libc::recv(
-            fd,
-            buf.as_mut_ptr() as *mut libc::c_void,
-            buf.len(),
-            libc::MSG_DONTWAIT,
-        )
-    };
-    if n < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(n as usize)
-    }
 }
 
 /// How each socket of a [`Sender`] is made.
