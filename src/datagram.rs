@@ -55,6 +55,34 @@ pub fn send_all(
     payloads: &[&[u8]],
     dests: Option<&[&SockAddr]>,
 ) -> io::Result<()> {
+    send_batched(ctx, sock, payloads, dests, |_, e| Err(e))
+}
+
+/// Send each payload to its own address, as [`send_all`]; one the kernel refuses is
+/// skipped and the rest still go out. Returns the refused ones: (index, error).
+pub fn send_each(
+    ctx: &Ctx,
+    sock: &Socket,
+    payloads: &[&[u8]],
+    dests: &[&SockAddr],
+) -> Vec<(usize, io::Error)> {
+    let mut refused = Vec::new();
+    let _ = send_batched(ctx, sock, payloads, Some(dests), |i, e| {
+        refused.push((i, e));
+        Ok(())
+    });
+    refused
+}
+
+/// sendmmsg(2) of every payload; on a lasting error for the message at index `i`,
+/// `failed(i, error)` decides: `Err` ends the send, `Ok` skips that one message.
+fn send_batched(
+    ctx: &Ctx,
+    sock: &Socket,
+    payloads: &[&[u8]],
+    dests: Option<&[&SockAddr]>,
+    mut failed: impl FnMut(usize, io::Error) -> io::Result<()>,
+) -> io::Result<()> {
     let fd = sock.as_raw_fd();
     let mut iovs: Vec<libc::iovec> = payloads
         .iter()
@@ -102,7 +130,11 @@ pub fn send_all(
                 retries += 1;
                 std::thread::sleep(Duration::from_micros(100));
             }
-            Err(e) => return Err(e),
+            Err(e) => {
+                failed(done, e)?;
+                done += 1;
+                retries = 0;
+            }
         }
     }
     Ok(())

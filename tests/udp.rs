@@ -83,9 +83,15 @@ struct Recv {
 
 impl Recv {
     fn start(args: &[&str]) -> Recv {
+        Recv::start_env(args, &[])
+    }
+
+    /// As [`Recv::start`], with `env` added to sockkit's environment.
+    fn start_env(args: &[&str], env: &[(&str, &str)]) -> Recv {
         let mut all = vec!["-v"];
         all.extend_from_slice(args);
         let mut child = sockkit(&all)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -1033,6 +1039,76 @@ fn unix_path_receive_echo_and_cleanup() {
     assert!(
         !std::path::Path::new(&path).exists(),
         "socket file left behind"
+    );
+}
+
+#[test]
+fn unix_exec_peer_has_no_port_even_one_inherited() {
+    let path = temp_path("exec-env.sock");
+    let recv = Recv::start_env(
+        &[
+            "udp-recv",
+            "--unix",
+            &path,
+            "--count",
+            "1",
+            "--sh-exec",
+            r#"printf '%s|%s' "$SOCKKIT_PEER_ADDR" "${SOCKKIT_PEER_PORT-unset}""#,
+        ],
+        &[("SOCKKIT_PEER_PORT", "4242")],
+    );
+    let client = temp_path("exec-env-client.sock");
+    let out = common::python(&format!(
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\ns.bind('{client}')\n\
+         s.settimeout(5)\ns.sendto(b'who', '{path}')\nprint(s.recv(1000).decode())\n"
+    ));
+    let _ = std::fs::remove_file(&client);
+    assert_eq!(out.trim(), format!("{client}|unset"));
+    let (code, _, err) = recv.finish();
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn unix_echo_reply_failing_for_one_peer_still_answers_the_others() {
+    // Three senders land in one batch (udp-recv is stopped while they send); the middle
+    // one is gone before the replies go out. Its reply fails and is named; the replies
+    // after it still go out.
+    let path = temp_path("echo-batch.sock");
+    let recv = Recv::start(&["udp-recv", "--unix", &path, "--echo", "--count", "3"]);
+    let pid = recv.child.id() as i32;
+    // SAFETY: a plain kill(2) of our own child.
+    unsafe { libc::kill(pid, libc::SIGSTOP) };
+    wait_process_state(pid, 'T');
+    let (first, gone, last) = (
+        temp_path("echo-batch-1.sock"),
+        temp_path("echo-batch-gone.sock"),
+        temp_path("echo-batch-3.sock"),
+    );
+    let out = common::python(&format!(
+        "import os, signal\n\
+         def client(p, msg):\n    c = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         \x20   c.bind(p)\n    c.settimeout(5)\n    c.sendto(msg, '{path}')\n    return c\n\
+         a = client('{first}', b'one')\n\
+         g = client('{gone}', b'two')\ng.close()\nos.unlink('{gone}')\n\
+         b = client('{last}', b'three')\n\
+         os.kill({pid}, signal.SIGCONT)\n\
+         print(a.recv(100).decode(), b.recv(100).decode())\n"
+    ));
+    for p in [&first, &last] {
+        let _ = std::fs::remove_file(p);
+    }
+    assert_eq!(out.trim(), "one three");
+    let (code, out, err) = recv.finish();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!("[{first}] one\n[{gone}] two\n[{last}] three\n")
+    );
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("not sent")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains(&format!("reply to {gone} not sent: ")),
+        "{err}"
     );
 }
 

@@ -461,10 +461,12 @@ impl Session<'_> {
         };
         let payloads: Vec<&[u8]> = replies.iter().map(|(_, p)| fixed.unwrap_or(p)).collect();
         let dests: Vec<&SockAddr> = replies.iter().map(|(a, _)| a).collect();
-        if let Err(e) = datagram::send_all(self.ctx, &self.sock, &payloads, Some(&dests)) {
+        // One peer's failure (its socket gone, an ICMP error) does not cost the others
+        // their replies.
+        for (i, e) in datagram::send_each(self.ctx, &self.sock, &payloads, &dests) {
             self.ctx.out.warn(&format!(
                 "reply to {} not sent: {}",
-                peer_text(dests[0]),
+                peer_text(dests[i]),
                 crate::error::reason(&e)
             ));
         }
@@ -587,7 +589,9 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
                 .env("SOCKKIT_PEER_PORT", sa.port().to_string());
         }
         None => {
-            cmd.env("SOCKKIT_PEER_ADDR", peer_text(to));
+            // A Unix peer has no port: none may leak in from udp-recv's own environment.
+            cmd.env("SOCKKIT_PEER_ADDR", peer_text(to))
+                .env_remove("SOCKKIT_PEER_PORT");
         }
     }
     let mut child = cmd.spawn().map_err(|e| crate::error::reason(&e))?;
