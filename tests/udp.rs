@@ -195,6 +195,14 @@ fn py_send(host: &str, port: u16, payloads: &[&[u8]], gap: f64) {
     ));
 }
 
+/// Send each payload to 127.0.0.1:port from this process, at once.
+fn send_now(port: u16, payloads: &[&[u8]]) {
+    let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    for p in payloads {
+        s.send_to(p, ("127.0.0.1", port)).unwrap();
+    }
+}
+
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
@@ -694,15 +702,17 @@ fn recv_timeout_exit_codes() {
     );
 
     // Something, then silence: the normal end, exit 0.
+    // Sent from this process the moment udp-recv listens: the idle window is not
+    // spent starting a Python sender on a loaded machine.
     let recv = Recv::start(&["-w", "1500ms", "udp-recv", "127.0.0.1", "0"]);
-    py_send("127.0.0.1", recv.port, &[b"one", b"two"], 0.0);
+    send_now(recv.port, &[b"one", b"two"]);
     let (code, out, err) = recv.finish();
     assert_eq!(code, 0, "{err}");
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
 
     // Fewer than --count before the silence: exit 1.
     let recv = Recv::start(&["-w", "1500ms", "udp-recv", "--count", "3", "127.0.0.1", "0"]);
-    py_send("127.0.0.1", recv.port, &[b"one", b"two"], 0.0);
+    send_now(recv.port, &[b"one", b"two"]);
     let (code, out, err) = recv.finish();
     assert_eq!(code, 1);
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
@@ -843,7 +853,8 @@ fn recv_exec_that_overruns_is_killed_and_reaped() {
         "--sh-exec",
         "sleep 30; echo late",
     ]);
-    py_send("127.0.0.1", recv.port, &[b"slow"], 0.0);
+    // -w is also udp-recv's idle limit: send at once, not after starting Python.
+    send_now(recv.port, &[b"slow"]);
     let start = Instant::now();
     let (code, _, err) = recv.finish();
     assert_eq!(code, 0, "{err}");
@@ -1355,12 +1366,23 @@ print(sorted(sizes.items()))
 fn recv_from_a_segmenting_sender_shows_every_datagram() {
     // A fast sender's runs of equal datagrams are handed over together (UDP_GRO) and
     // cut back into the original datagrams, the short last one included.
+    // The Python sender is started first and handed the port, so the 2 s idle limit
+    // is not spent starting it.
+    let mut gro = Peer::start(
+        "import socket, struct, sys\nprint('READY', flush=True)\nport = int(sys.stdin.readline())\n\
+         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+         s.sendmsg([b'a' * 64 + b'b' * 64 + b'c' * 10], [(socket.SOL_UDP, 103, struct.pack('H', 64))], 0, ('127.0.0.1', port))\n\
+         print('SENT', flush=True)\n",
+    );
+    assert_eq!(gro.first_line, "READY");
     let recv = Recv::start(&["--json", "-w", "2s", "udp-recv", "127.0.0.1", "0"]);
-    common::python(&format!(
-        "import struct\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
-         s.sendmsg([b'a' * 64 + b'b' * 64 + b'c' * 10], [(socket.SOL_UDP, 103, struct.pack('H', 64))], 0, ('127.0.0.1', {}))\n",
-        recv.port
-    ));
+    {
+        use std::io::Write;
+        let stdin = gro.child.stdin.as_mut().unwrap();
+        writeln!(stdin, "{}", recv.port).unwrap();
+        stdin.flush().unwrap();
+    }
+    assert_eq!(gro.finish(LIMIT).trim(), "SENT");
     let r = run(&[
         "udp-send",
         "--count",
@@ -1438,7 +1460,7 @@ for i in range(4):
     );
     let port = server.port().to_string();
     let r = run_with(
-        &["udp-send", "-r", "-w", "300ms", "127.0.0.1", &port],
+        &["udp-send", "-r", "-w", "1s", "127.0.0.1", &port],
         b"a\nb\nc\nd\n",
         LIMIT,
     );
@@ -1446,7 +1468,7 @@ for i in range(4):
     assert_eq!(r.stdout, "ack a\nack c\n");
     assert_eq!(
         r.stderr.trim(),
-        format!("sockkit: 127.0.0.1:{port}: 2 of 4 datagrams got no reply within 300ms")
+        format!("sockkit: 127.0.0.1:{port}: 2 of 4 datagrams got no reply within 1s")
     );
 }
 
