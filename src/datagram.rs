@@ -55,11 +55,12 @@ pub fn send_all(
     payloads: &[&[u8]],
     dests: Option<&[&SockAddr]>,
 ) -> io::Result<()> {
-    send_batched(ctx, sock, payloads, dests, |_, e| Err(e))
+    send_batched(ctx, sock, payloads, dests, 0, |_, e| Err(e))
 }
 
-/// Send each payload to its own address, as [`send_all`]; one the kernel refuses is
-/// skipped and the rest still go out. Returns the refused ones: (index, error).
+/// Send each payload to its own address, as [`send_all`] but never waiting: one the
+/// kernel refuses, or that finds its peer's queue full (a Unix peer that does not read),
+/// is skipped and the rest still go out. Returns the ones not sent: (index, error).
 pub fn send_each(
     ctx: &Ctx,
     sock: &Socket,
@@ -67,10 +68,17 @@ pub fn send_each(
     dests: &[&SockAddr],
 ) -> Vec<(usize, io::Error)> {
     let mut refused = Vec::new();
-    let _ = send_batched(ctx, sock, payloads, Some(dests), |i, e| {
-        refused.push((i, e));
-        Ok(())
-    });
+    let _ = send_batched(
+        ctx,
+        sock,
+        payloads,
+        Some(dests),
+        libc::MSG_DONTWAIT,
+        |i, e| {
+            refused.push((i, e));
+            Ok(())
+        },
+    );
     refused
 }
 
@@ -81,6 +89,7 @@ fn send_batched(
     sock: &Socket,
     payloads: &[&[u8]],
     dests: Option<&[&SockAddr]>,
+    flags: libc::c_int,
     mut failed: impl FnMut(usize, io::Error) -> io::Result<()>,
 ) -> io::Result<()> {
     let fd = sock.as_raw_fd();
@@ -109,7 +118,7 @@ fn send_batched(
         let want = (hdrs.len() - done).min(BATCH);
         // SAFETY: `hdrs[done..]` holds `want` headers pointing at live iovecs, payloads and
         // addresses, all borrowed for the length of this call.
-        let n = unsafe { libc::sendmmsg(fd, hdrs[done..].as_mut_ptr(), want as u32, 0) };
+        let n = unsafe { libc::sendmmsg(fd, hdrs[done..].as_mut_ptr(), want as u32, flags) };
         let res = if n < 0 {
             Err(io::Error::last_os_error())
         } else {
@@ -117,7 +126,12 @@ fn send_batched(
         };
         let call = || {
             let bytes = payloads[done].len();
-            format!("sendmmsg({fd}, [{want} datagrams, first {bytes} bytes], {want}, 0)")
+            let flags = if flags & libc::MSG_DONTWAIT != 0 {
+                "MSG_DONTWAIT"
+            } else {
+                "0"
+            };
+            format!("sendmmsg({fd}, [{want} datagrams, first {bytes} bytes], {want}, {flags})")
         };
         match traced(ctx, call, res, |n| n.to_string()) {
             Ok(n) => {

@@ -1124,6 +1124,30 @@ fn unix_echo_reply_failing_for_one_peer_still_answers_the_others() {
 }
 
 #[test]
+fn unix_echo_to_a_peer_that_never_reads_does_not_stall_the_receiver() {
+    // A Unix peer's queue holds few datagrams (net.unix.max_dgram_qlen); replies past
+    // that are not sent, with a warning, and udp-recv goes on taking datagrams.
+    let path = temp_path("echo-stuck.sock");
+    let recv = Recv::start(&["udp-recv", "--unix", &path, "--echo", "--count", "40"]);
+    let client = temp_path("echo-stuck-client.sock");
+    let peer = Peer::start(&format!(
+        "import socket, time\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         s.bind('{client}')\ns.settimeout(5)\nfor i in range(40):\n    s.sendto(b'%d' % i, '{path}')\n\
+         print('SENT', flush=True)\ntime.sleep(30)\n"
+    ));
+    assert_eq!(peer.first_line, "SENT");
+    let (code, out, err) = recv.finish();
+    drop(peer);
+    let _ = std::fs::remove_file(&client);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 40);
+    assert!(
+        err.contains(&format!("reply to {client} not sent: ")),
+        "{err}"
+    );
+}
+
+#[test]
 fn unix_abstract_both_ways() {
     let name = format!("@sockkit-udp-test-{}", std::process::id());
     let recv = Recv::start(&["udp-recv", "--unix", &name, "--count", "2"]);

@@ -461,8 +461,8 @@ impl Session<'_> {
         };
         let payloads: Vec<&[u8]> = replies.iter().map(|(_, p)| fixed.unwrap_or(p)).collect();
         let dests: Vec<&SockAddr> = replies.iter().map(|(a, _)| a).collect();
-        // One peer's failure (its socket gone, an ICMP error) does not cost the others
-        // their replies.
+        // One peer's failure (its socket gone, its queue full, an ICMP error) neither
+        // costs the others their replies nor stalls the receiver.
         for (i, e) in datagram::send_each(self.ctx, &self.sock, &payloads, &dests) {
             self.ctx.out.warn(&format!(
                 "reply to {} not sent: {}",
@@ -498,7 +498,7 @@ impl Session<'_> {
                     json!({"to": to_text, "exit": status, "reply_len": len}),
                 );
                 if len > 0
-                    && let Err(e) = sock.send_to(&run.output, &to)
+                    && let Err(e) = sock.send_to_with_flags(&run.output, &to, libc::MSG_DONTWAIT)
                 {
                     out.warn(&format!(
                         "reply to {to_text} not sent: {}",
