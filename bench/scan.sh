@@ -57,7 +57,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(
 nc_s=$(median "${nc_times[@]}")
 sk_s=$(median "${sk_times[@]}")
 
-found=$(awk '{split($2, p, "/"); print p[1]}' /tmp/sockkit-scan.$$ | paste -sd, -)
+found=$(awk '$3 == "open" {split($2, p, "/"); print p[1]}' /tmp/sockkit-scan.$$ | paste -sd, -)
 rm -f /tmp/sockkit-scan.$$
 
 printf '\nScanning 127.0.0.1 %s (listeners on %s), median of %s runs each\n\n' "$PORTS" "$OPEN" "$RUNS"

@@ -100,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print bytes each way, duration and throughput on stderr at the end')
             [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open')
             [CompletionResult]::new('--scan', '--scan', [CompletionResultType]::ParameterName, 'Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'With -z, show only the open ports (plain and --json), as nmap''s --open')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')

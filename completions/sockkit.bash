@@ -668,7 +668,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --send --expect --scan --concurrency --wait-until --source --source-port --timeout --sockopt --verbose --json --color --help --version"
+            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --send --expect --scan --open --concurrency --wait-until --source --source-port --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

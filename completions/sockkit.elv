@@ -95,6 +95,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --stats 'Print bytes each way, duration and throughput on stderr at the end'
             cand -z 'Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open'
             cand --scan 'Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open'
+            cand --open 'With -z, show only the open ports (plain and --json), as nmap''s --open'
             cand -4 'Use IPv4 only'
             cand -6 'Use IPv6 only'
             cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -86,6 +86,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l no-shutdown 
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l crlf -d 'Send CRLF as the line ending (translate LF from stdin to CRLF)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l stats -d 'Print bytes each way, duration and throughput on stderr at the end'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s z -l scan -d 'Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open'
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l open -d 'With -z, show only the open ports (plain and --json), as nmap\'s --open'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -1,5 +1,5 @@
 //! What `udp-send` and `udp-recv` share: batched datagram I/O (sendmmsg/recvmmsg), the
-//! largest payload a socket carries, waiting on a socket, and how a datagram is shown.
+//! largest payload a socket carries, and how a datagram is shown.
 
 use std::io;
 use std::net::SocketAddr;
@@ -13,7 +13,7 @@ use crate::endpoint::show;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse::to_hex;
-use crate::socket::traced;
+use crate::socket::{self, traced};
 
 /// Datagrams handed to one sendmmsg(2) or taken from one recvmmsg(2).
 pub const BATCH: usize = 1024;
@@ -47,23 +47,6 @@ pub fn peer_text(addr: &SockAddr) -> String {
     }
 }
 
-/// Wait until `sock` is readable, at most `limit` (forever when `None`). `Ok(false)` on
-/// timeout; EINTR comes back as an error so the caller can look at the signal.
-pub fn wait_readable(sock: &Socket, limit: Option<Duration>) -> io::Result<bool> {
-    let mut pfd = libc::pollfd {
-        fd: sock.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = limit.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i32);
-    // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
-    if n < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(n > 0)
-}
-
 /// Send every payload, in as few sendmmsg(2) calls as the kernel takes them: to the
 /// connected peer, or each to its own address when `dests` is given.
 pub fn send_all(
@@ -71,6 +54,43 @@ pub fn send_all(
     sock: &Socket,
     payloads: &[&[u8]],
     dests: Option<&[&SockAddr]>,
+) -> io::Result<()> {
+    send_batched(ctx, sock, payloads, dests, 0, |_, e| Err(e))
+}
+
+/// Send each payload to its own address, as [`send_all`] but never waiting: one the
+/// kernel refuses, or that finds its peer's queue full (a Unix peer that does not read),
+/// is skipped and the rest still go out. Returns the ones not sent: (index, error).
+pub fn send_each(
+    ctx: &Ctx,
+    sock: &Socket,
+    payloads: &[&[u8]],
+    dests: &[&SockAddr],
+) -> Vec<(usize, io::Error)> {
+    let mut refused = Vec::new();
+    let _ = send_batched(
+        ctx,
+        sock,
+        payloads,
+        Some(dests),
+        libc::MSG_DONTWAIT,
+        |i, e| {
+            refused.push((i, e));
+            Ok(())
+        },
+    );
+    refused
+}
+
+/// sendmmsg(2) of every payload; on a lasting error for the message at index `i`,
+/// `failed(i, error)` decides: `Err` ends the send, `Ok` skips that one message.
+fn send_batched(
+    ctx: &Ctx,
+    sock: &Socket,
+    payloads: &[&[u8]],
+    dests: Option<&[&SockAddr]>,
+    flags: libc::c_int,
+    mut failed: impl FnMut(usize, io::Error) -> io::Result<()>,
 ) -> io::Result<()> {
     let fd = sock.as_raw_fd();
     let mut iovs: Vec<libc::iovec> = payloads
@@ -98,7 +118,7 @@ pub fn send_all(
         let want = (hdrs.len() - done).min(BATCH);
         // SAFETY: `hdrs[done..]` holds `want` headers pointing at live iovecs, payloads and
         // addresses, all borrowed for the length of this call.
-        let n = unsafe { libc::sendmmsg(fd, hdrs[done..].as_mut_ptr(), want as u32, 0) };
+        let n = unsafe { libc::sendmmsg(fd, hdrs[done..].as_mut_ptr(), want as u32, flags) };
         let res = if n < 0 {
             Err(io::Error::last_os_error())
         } else {
@@ -106,7 +126,12 @@ pub fn send_all(
         };
         let call = || {
             let bytes = payloads[done].len();
-            format!("sendmmsg({fd}, [{want} datagrams, first {bytes} bytes], {want}, 0)")
+            let flags = if flags & libc::MSG_DONTWAIT != 0 {
+                "MSG_DONTWAIT"
+            } else {
+                "0"
+            };
+            format!("sendmmsg({fd}, [{want} datagrams, first {bytes} bytes], {want}, {flags})")
         };
         match traced(ctx, call, res, |n| n.to_string()) {
             Ok(n) => {
@@ -119,7 +144,11 @@ pub fn send_all(
                 retries += 1;
                 std::thread::sleep(Duration::from_micros(100));
             }
-            Err(e) => return Err(e),
+            Err(e) => {
+                failed(done, e)?;
+                done += 1;
+                retries = 0;
+            }
         }
     }
     Ok(())
@@ -232,25 +261,13 @@ pub struct Datagram<'a> {
 /// using segmentation offload is then received at the cost of its messages, not its
 /// datagrams. Not every kernel has it; without it datagrams simply come one by one.
 pub fn enable_gro(ctx: &Ctx, sock: &Socket) {
-    let fd = sock.as_raw_fd();
-    let on: libc::c_int = 1;
-    // SAFETY: setsockopt with a valid int.
-    let rc = unsafe {
-        libc::setsockopt(
-            fd,
-            libc::SOL_UDP,
-            libc::UDP_GRO,
-            &on as *const libc::c_int as *const libc::c_void,
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-        )
-    };
-    let res = if rc < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    };
-    let call = || format!("setsockopt({fd}, SOL_UDP, UDP_GRO, 1)");
-    let _ = traced(ctx, call, res, |_| "0".into());
+    let _ = socket::set_raw_int(
+        ctx,
+        sock,
+        ("SOL_UDP", libc::SOL_UDP),
+        ("UDP_GRO", libc::UDP_GRO),
+        1,
+    );
 }
 
 /// Room for one cmsghdr carrying an int (UDP_GRO's segment size), in u64s for alignment.
@@ -308,7 +325,7 @@ impl Receiver {
     }
 
     /// Take whatever is queued, at most `max` messages, without blocking (wait with
-    /// [`wait_readable`] first). Returns how many datagrams that gave; 0 when none were
+    /// [`crate::fdio::wait_for`] first). Returns how many datagrams that gave; 0 when none were
     /// there after all. With UDP_GRO off, a message is one datagram, so `max` also
     /// bounds the datagrams and none is consumed that will not be shown.
     pub fn receive(&mut self, ctx: &Ctx, sock: &Socket, max: usize) -> io::Result<usize> {

@@ -254,6 +254,18 @@ pub fn human_duration(d: Duration) -> String {
     }
 }
 
+/// recv(2) with `flags` (`MSG_DONTWAIT` for a socket polled first); retried on EINTR.
+pub fn recv_flags(fd: RawFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {
+    loop {
+        // SAFETY: buf is valid for writes of its length.
+        let ret = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), flags) };
+        match check(ret) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -368,3 +368,32 @@ pub fn open_netlink(ctx: &Ctx, protocol: libc::c_int) -> Result<std::os::fd::Own
         .map(std::os::fd::OwnedFd::from)
         .map_err(|e| failed(format!("netlink {name} socket"), reason(&e)))
 }
+
+/// setsockopt(2) of an int option the registry does not list (one sockkit sets for
+/// itself, such as UDP_GRO, never a user's `-O`), traced at `-vv` like every other.
+pub fn set_raw_int(
+    ctx: &Ctx,
+    sock: &Socket,
+    level: (&str, libc::c_int),
+    opt: (&str, libc::c_int),
+    value: libc::c_int,
+) -> io::Result<()> {
+    let fd = sock.as_raw_fd();
+    // SAFETY: setsockopt reads one c_int from a live local for its stated length.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd,
+            level.1,
+            opt.1,
+            &value as *const libc::c_int as *const libc::c_void,
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    let res = if rc < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    };
+    let call = || format!("setsockopt({fd}, {}, {}, {value})", level.0, opt.0);
+    traced(ctx, call, res, |_| "0".into())
+}

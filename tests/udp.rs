@@ -83,9 +83,15 @@ struct Recv {
 
 impl Recv {
     fn start(args: &[&str]) -> Recv {
+        Recv::start_env(args, &[])
+    }
+
+    /// As [`Recv::start`], with `env` added to sockkit's environment.
+    fn start_env(args: &[&str], env: &[(&str, &str)]) -> Recv {
         let mut all = vec!["-v"];
         all.extend_from_slice(args);
         let mut child = sockkit(&all)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -187,6 +193,14 @@ fn py_send(host: &str, port: u16, payloads: &[&[u8]], gap: f64) {
          for p in [{}]:\n    s.sendto(p, ('{host}', {port}))\n    time.sleep({gap})\n",
         list.join(", ")
     ));
+}
+
+/// Send each payload to 127.0.0.1:port from this process, at once.
+fn send_now(port: u16, payloads: &[&[u8]]) {
+    let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    for p in payloads {
+        s.send_to(p, ("127.0.0.1", port)).unwrap();
+    }
 }
 
 fn hex(b: &[u8]) -> String {
@@ -688,15 +702,17 @@ fn recv_timeout_exit_codes() {
     );
 
     // Something, then silence: the normal end, exit 0.
+    // Sent from this process the moment udp-recv listens: the idle window is not
+    // spent starting a Python sender on a loaded machine.
     let recv = Recv::start(&["-w", "1500ms", "udp-recv", "127.0.0.1", "0"]);
-    py_send("127.0.0.1", recv.port, &[b"one", b"two"], 0.0);
+    send_now(recv.port, &[b"one", b"two"]);
     let (code, out, err) = recv.finish();
     assert_eq!(code, 0, "{err}");
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
 
     // Fewer than --count before the silence: exit 1.
     let recv = Recv::start(&["-w", "1500ms", "udp-recv", "--count", "3", "127.0.0.1", "0"]);
-    py_send("127.0.0.1", recv.port, &[b"one", b"two"], 0.0);
+    send_now(recv.port, &[b"one", b"two"]);
     let (code, out, err) = recv.finish();
     assert_eq!(code, 1);
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
@@ -837,7 +853,8 @@ fn recv_exec_that_overruns_is_killed_and_reaped() {
         "--sh-exec",
         "sleep 30; echo late",
     ]);
-    py_send("127.0.0.1", recv.port, &[b"slow"], 0.0);
+    // -w is also udp-recv's idle limit: send at once, not after starting Python.
+    send_now(recv.port, &[b"slow"]);
     let start = Instant::now();
     let (code, _, err) = recv.finish();
     assert_eq!(code, 0, "{err}");
@@ -920,10 +937,18 @@ fn recv_port_in_use_exits_1() {
 fn recv_sigterm_writes_out_and_exits_143() {
     let path = temp_path("sigterm.sock");
     let recv = Recv::start(&["udp-recv", "--unix", &path]);
+    let pid = recv.child.id() as i32;
+    // Stopped, udp-recv cannot take the datagram before the signal: on SIGCONT it finds
+    // SIGTERM pending and the datagram queued (in the queue since sendto returned). It
+    // was received before the signal, so it must be written out.
+    // SAFETY: plain kill(2)s of our own child.
+    unsafe { libc::kill(pid, libc::SIGSTOP) };
+    wait_process_state(pid, 'T');
     py_unix_send(&path, &[b"before the signal"]);
-    std::thread::sleep(Duration::from_millis(200));
-    // SAFETY: a plain kill(2) of our own child.
-    unsafe { libc::kill(recv.child.id() as i32, libc::SIGTERM) };
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+        libc::kill(pid, libc::SIGCONT);
+    }
     let (code, out, _) = recv.finish();
     assert_eq!(code, 143);
     assert!(
@@ -935,6 +960,46 @@ fn recv_sigterm_writes_out_and_exits_143() {
         !std::path::Path::new(&path).exists(),
         "socket file left behind"
     );
+}
+
+/// Wait (bounded) until process `pid` is in `state` (as /proc/PID/stat shows it).
+fn wait_process_state(pid: i32, state: char) {
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        let now = stat
+            .rsplit(')')
+            .next()
+            .and_then(|r| r.trim().chars().next());
+        if now == Some(state) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "process {pid} never reached state {state}: {stat}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn recv_sigterm_as_soon_as_listening_removes_the_socket_file() {
+    // A supervisor may signal the moment it sees `listening on`: the handlers are
+    // already in place, so the exit is 143 and the socket file is gone.
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let path = temp_path(&format!("early-{signal}.sock"));
+        let recv = Recv::start(&["udp-recv", "--unix", &path]);
+        // SAFETY: a plain kill(2) of our own child.
+        unsafe { libc::kill(recv.child.id() as i32, signal) };
+        let (code, out, err) = recv.finish();
+        assert_eq!(code, 128 + signal, "{err}");
+        assert!(out.is_empty());
+        assert!(
+            !std::path::Path::new(&path).exists(),
+            "socket file left behind"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- Unix datagrams
@@ -985,6 +1050,100 @@ fn unix_path_receive_echo_and_cleanup() {
     assert!(
         !std::path::Path::new(&path).exists(),
         "socket file left behind"
+    );
+}
+
+#[test]
+fn unix_exec_peer_has_no_port_even_one_inherited() {
+    let path = temp_path("exec-env.sock");
+    let recv = Recv::start_env(
+        &[
+            "udp-recv",
+            "--unix",
+            &path,
+            "--count",
+            "1",
+            "--sh-exec",
+            r#"printf '%s|%s' "$SOCKKIT_PEER_ADDR" "${SOCKKIT_PEER_PORT-unset}""#,
+        ],
+        &[("SOCKKIT_PEER_PORT", "4242")],
+    );
+    let client = temp_path("exec-env-client.sock");
+    let out = common::python(&format!(
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\ns.bind('{client}')\n\
+         s.settimeout(5)\ns.sendto(b'who', '{path}')\nprint(s.recv(1000).decode())\n"
+    ));
+    let _ = std::fs::remove_file(&client);
+    assert_eq!(out.trim(), format!("{client}|unset"));
+    let (code, _, err) = recv.finish();
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn unix_echo_reply_failing_for_one_peer_still_answers_the_others() {
+    // Three senders land in one batch (udp-recv is stopped while they send); the middle
+    // one is gone before the replies go out. Its reply fails and is named; the replies
+    // after it still go out.
+    let path = temp_path("echo-batch.sock");
+    let recv = Recv::start(&["udp-recv", "--unix", &path, "--echo", "--count", "3"]);
+    let pid = recv.child.id() as i32;
+    // SAFETY: a plain kill(2) of our own child.
+    unsafe { libc::kill(pid, libc::SIGSTOP) };
+    wait_process_state(pid, 'T');
+    let (first, gone, last) = (
+        temp_path("echo-batch-1.sock"),
+        temp_path("echo-batch-gone.sock"),
+        temp_path("echo-batch-3.sock"),
+    );
+    let out = common::python(&format!(
+        "import os, signal\n\
+         def client(p, msg):\n    c = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         \x20   c.bind(p)\n    c.settimeout(5)\n    c.sendto(msg, '{path}')\n    return c\n\
+         a = client('{first}', b'one')\n\
+         g = client('{gone}', b'two')\ng.close()\nos.unlink('{gone}')\n\
+         b = client('{last}', b'three')\n\
+         os.kill({pid}, signal.SIGCONT)\n\
+         print(a.recv(100).decode(), b.recv(100).decode())\n"
+    ));
+    for p in [&first, &last] {
+        let _ = std::fs::remove_file(p);
+    }
+    assert_eq!(out.trim(), "one three");
+    let (code, out, err) = recv.finish();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!("[{first}] one\n[{gone}] two\n[{last}] three\n")
+    );
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("not sent")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains(&format!("reply to {gone} not sent: ")),
+        "{err}"
+    );
+}
+
+#[test]
+fn unix_echo_to_a_peer_that_never_reads_does_not_stall_the_receiver() {
+    // A Unix peer's queue holds few datagrams (net.unix.max_dgram_qlen); replies past
+    // that are not sent, with a warning, and udp-recv goes on taking datagrams.
+    let path = temp_path("echo-stuck.sock");
+    let recv = Recv::start(&["udp-recv", "--unix", &path, "--echo", "--count", "40"]);
+    let client = temp_path("echo-stuck-client.sock");
+    let peer = Peer::start(&format!(
+        "import socket, time\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         s.bind('{client}')\ns.settimeout(5)\nfor i in range(40):\n    s.sendto(b'%d' % i, '{path}')\n\
+         print('SENT', flush=True)\ntime.sleep(30)\n"
+    ));
+    assert_eq!(peer.first_line, "SENT");
+    let (code, out, err) = recv.finish();
+    drop(peer);
+    let _ = std::fs::remove_file(&client);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 40);
+    assert!(
+        err.contains(&format!("reply to {client} not sent: ")),
+        "{err}"
     );
 }
 
@@ -1089,10 +1248,42 @@ fn unix_stale_socket_is_replaced_but_a_live_one_is_not() {
 
 // ---------------------------------------------------------------- multicast
 
+/// Whether this host delivers IPv4 multicast on lo: a Python socket joins `group` on lo
+/// and must receive its own datagram to it (IP_MULTICAST_LOOP is on by default).
+fn lo_delivers_ipv4_multicast(group: &str) -> bool {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import socket, struct\n\
+             s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+             s.bind(('0.0.0.0', 0))\n\
+             lo = socket.inet_aton('127.0.0.1')\n\
+             s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, socket.inet_aton('{group}') + lo)\n\
+             s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, lo)\n\
+             s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 0)\n\
+             s.settimeout(2)\n\
+             s.sendto(b'probe', ('{group}', s.getsockname()[1]))\n\
+             print(s.recv(100).decode())\n"
+        ))
+        .output()
+        .expect("run python3");
+    let ok = out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "probe";
+    if !ok {
+        eprintln!(
+            "skipped: multicast on lo does not deliver here ({})",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    ok
+}
+
 #[test]
 fn join_ipv4_group_on_loopback() {
     // 239.255.0.0/16 is organisation-local; the join is on lo and the sender's TTL is 0,
     // so nothing leaves this host.
+    if !lo_delivers_ipv4_multicast("239.255.77.2") {
+        return;
+    }
     let recv = Recv::start(&[
         "udp-recv",
         "--join",
@@ -1100,23 +1291,22 @@ fn join_ipv4_group_on_loopback() {
         "--count",
         "1",
         "-w",
-        "3s",
+        "10s",
         "0",
     ]);
-    let sent = std::panic::catch_unwind(|| {
-        common::python(&format!(
-            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
-             s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton('127.0.0.1'))\n\
-             s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 0)\n\
-             s.sendto(b'to the group', ('239.255.77.1', {}))\n",
-            recv.port
-        ))
-    });
+    common::python(&format!(
+        "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+         s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton('127.0.0.1'))\n\
+         s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 0)\n\
+         s.sendto(b'to the group', ('239.255.77.1', {}))\n",
+        recv.port
+    ));
     let (code, out, err) = recv.finish();
-    if sent.is_err() || code != 0 {
-        eprintln!("skipped: multicast on lo does not deliver here ({err})");
-        return;
-    }
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("joined multicast group 239.255.77.1%lo"),
+        "{err}"
+    );
     assert!(
         String::from_utf8(out)
             .unwrap()
@@ -1130,6 +1320,24 @@ fn join_ipv6_group_on_loopback() {
         return;
     }
     // ff01::/16 is interface-local: it cannot leave lo.
+    // Skipped only where the kernel refuses the join on lo to any program.
+    let probe = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import socket, struct\n\
+             s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)\n\
+             mreq = socket.inet_pton(socket.AF_INET6, 'ff01::5:78') + struct.pack('@I', socket.if_nametoindex('lo'))\n\
+             s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, mreq)\n",
+        )
+        .output()
+        .expect("run python3");
+    if !probe.status.success() {
+        eprintln!(
+            "skipped: this kernel refuses IPv6 multicast on lo ({})",
+            String::from_utf8_lossy(&probe.stderr).trim()
+        );
+        return;
+    }
     let recv = Recv::start(&[
         "-vv",
         "udp-recv",
@@ -1140,10 +1348,6 @@ fn join_ipv6_group_on_loopback() {
         "0",
     ]);
     let (code, _, err) = recv.finish();
-    if err.contains("--join ff01::5:77%lo:") {
-        eprintln!("skipped: this kernel refuses IPv6 multicast on lo ({err})");
-        return;
-    }
     assert!(
         err.contains("IPV6_ADD_MEMBERSHIP, ff01::5:77 ifindex"),
         "{err}"
@@ -1200,12 +1404,23 @@ print(sorted(sizes.items()))
 fn recv_from_a_segmenting_sender_shows_every_datagram() {
     // A fast sender's runs of equal datagrams are handed over together (UDP_GRO) and
     // cut back into the original datagrams, the short last one included.
+    // The Python sender is started first and handed the port, so the 2 s idle limit
+    // is not spent starting it.
+    let mut gro = Peer::start(
+        "import socket, struct, sys\nprint('READY', flush=True)\nport = int(sys.stdin.readline())\n\
+         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+         s.sendmsg([b'a' * 64 + b'b' * 64 + b'c' * 10], [(socket.SOL_UDP, 103, struct.pack('H', 64))], 0, ('127.0.0.1', port))\n\
+         print('SENT', flush=True)\n",
+    );
+    assert_eq!(gro.first_line, "READY");
     let recv = Recv::start(&["--json", "-w", "2s", "udp-recv", "127.0.0.1", "0"]);
-    common::python(&format!(
-        "import struct\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
-         s.sendmsg([b'a' * 64 + b'b' * 64 + b'c' * 10], [(socket.SOL_UDP, 103, struct.pack('H', 64))], 0, ('127.0.0.1', {}))\n",
-        recv.port
-    ));
+    {
+        use std::io::Write;
+        let stdin = gro.child.stdin.as_mut().unwrap();
+        writeln!(stdin, "{}", recv.port).unwrap();
+        stdin.flush().unwrap();
+    }
+    assert_eq!(gro.finish(LIMIT).trim(), "SENT");
     let r = run(&[
         "udp-send",
         "--count",
@@ -1283,7 +1498,7 @@ for i in range(4):
     );
     let port = server.port().to_string();
     let r = run_with(
-        &["udp-send", "-r", "-w", "300ms", "127.0.0.1", &port],
+        &["udp-send", "-r", "-w", "1s", "127.0.0.1", &port],
         b"a\nb\nc\nd\n",
         LIMIT,
     );
@@ -1291,6 +1506,65 @@ for i in range(4):
     assert_eq!(r.stdout, "ack a\nack c\n");
     assert_eq!(
         r.stderr.trim(),
-        format!("sockkit: 127.0.0.1:{port}: 2 of 4 datagrams got no reply within 300ms")
+        format!("sockkit: 127.0.0.1:{port}: 2 of 4 datagrams got no reply within 1s")
+    );
+}
+
+#[test]
+fn unix_send_user_sndtimeo_overrides_the_default_bound() {
+    // sockkit bounds a Unix datagram send by -w (SO_SNDTIMEO); the user's own
+    // -O SO_SNDTIMEO is applied after that default, so it is the one in force.
+    let name = format!("@sockkit-udp-sndtimeo-{}", std::process::id());
+    let addr = unix_addr_literal(&name);
+    let peer = Peer::start(&format!(
+        "import socket, time\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\n\
+         s.bind({addr})\nprint('READY', flush=True)\ntime.sleep(20)\n"
+    ));
+    assert_eq!(peer.first_line, "READY");
+    let start = Instant::now();
+    let r = run(&[
+        "-vv",
+        "-w",
+        "8s",
+        "-O",
+        "SO_SNDTIMEO=300ms",
+        "udp-send",
+        "--unix",
+        &name,
+        "--count",
+        "5000",
+        "fill",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let sets: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("SO_SNDTIMEO"))
+        .collect();
+    assert_eq!(sets.len(), 2, "{}", r.stderr);
+    assert!(sets[0].contains("SO_SNDTIMEO, 8s) = 0"), "{}", r.stderr);
+    assert!(sets[1].contains("SO_SNDTIMEO, 300ms) = 0"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("queue stayed full for 300ms"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(6),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn recv_traces_udp_gro_at_vv() {
+    let r = run(&["-vv", "-w", "200ms", "udp-recv", "127.0.0.1", "0"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .lines()
+            .any(|l| l.contains(", SOL_UDP, UDP_GRO, 1) = ")),
+        "{}",
+        r.stderr
     );
 }

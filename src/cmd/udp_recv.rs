@@ -22,6 +22,7 @@ use crate::cli::UdpRecvArgs;
 use crate::datagram::{self, Form, Receiver, peer_text};
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, quiet, usage};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::signals;
@@ -34,6 +35,8 @@ const DEFAULT_EXEC_LIMIT: Duration = Duration::from_secs(10);
 const MAX_EXEC_RUNNING: usize = 32;
 /// How often a blocked wait looks at signals, whatever the idle timeout.
 const WAKE: Duration = Duration::from_millis(250);
+/// How long, after SIGINT or SIGTERM, datagrams already queued are still taken.
+const DRAIN_LIMIT: Duration = Duration::from_secs(1);
 
 pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
     let kind = if args.unix.is_some() {
@@ -59,6 +62,9 @@ pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
         .iter()
         .map(|g| Group::parse(g))
         .collect::<Result<Vec<_>, _>>()?;
+    // Before the bind: from the `listening on` line on, a SIGINT or SIGTERM ends
+    // udp-recv in order (what is queued written out, its socket file removed).
+    signals::install();
     let bound = match &args.unix {
         Some(path) => {
             if !args.endpoint.is_empty() {
@@ -94,7 +100,6 @@ pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
         || format!("listening on {local}"),
         json!({"address": local}),
     );
-    signals::install();
     let mut session = Session {
         ctx,
         sock: Arc::new(bound.sock),
@@ -339,30 +344,43 @@ impl Session<'_> {
         let mut out = self.ctx.out.batch();
         let idle = self.ctx.timeout;
         let mut last = Instant::now();
+        let fd = self.sock.as_raw_fd();
+        // Once a signal is caught, what is already queued on the socket is still taken
+        // and written out (bounded, against a sender that never stops), then it ends.
+        let mut stopping: Option<(u8, Instant)> = None;
         loop {
-            if let Some(code) = signals::caught() {
-                return Ok(End::Signal(code));
+            if stopping.is_none() {
+                stopping = signals::caught().map(|code| (code, Instant::now()));
             }
             let left = match self.count {
-                Some(n) if self.received >= n => return Ok(End::Count),
+                Some(n) if self.received >= n => {
+                    return Ok(stopping.map_or(End::Count, |(code, _)| End::Signal(code)));
+                }
                 Some(n) => (n - self.received).min(slots as u64) as usize,
                 None => slots,
             };
-            let wait = match idle {
-                Some(limit) => {
-                    let remaining = limit.saturating_sub(last.elapsed());
-                    if remaining.is_zero() {
-                        return Ok(End::Idle(limit));
-                    }
-                    remaining.min(WAKE)
+            if let Some((code, since)) = stopping {
+                if since.elapsed() >= DRAIN_LIMIT {
+                    return Ok(End::Signal(code));
                 }
-                None => WAKE,
-            };
-            match datagram::wait_readable(&self.sock, Some(wait)) {
-                Ok(true) => {}
-                Ok(false) => continue,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(io_failed("poll", &e).into()),
+            } else {
+                let wait = match idle {
+                    Some(limit) => {
+                        let remaining = limit.saturating_sub(last.elapsed());
+                        if remaining.is_zero() {
+                            return Ok(End::Idle(limit));
+                        }
+                        remaining.min(WAKE)
+                    }
+                    None => WAKE,
+                };
+                match fdio::wait_for(fd, libc::POLLIN, Some(Instant::now() + wait)) {
+                    Ok(true) => {}
+                    // A timeout, or a signal: the next round looks at both.
+                    Ok(false) => continue,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(io_failed("poll", &e).into()),
+                }
             }
             let n = match rx.receive(self.ctx, &self.sock, left) {
                 Ok(n) => n,
@@ -381,7 +399,10 @@ impl Session<'_> {
                 Err(e) => return Err(io_failed("recvmmsg", &e).into()),
             };
             if n == 0 {
-                continue;
+                match stopping {
+                    Some((code, _)) => return Ok(End::Signal(code)),
+                    None => continue,
+                }
             }
             let mut replies: Vec<(SockAddr, &[u8])> = Vec::new();
             for i in 0..n {
@@ -440,10 +461,12 @@ impl Session<'_> {
         };
         let payloads: Vec<&[u8]> = replies.iter().map(|(_, p)| fixed.unwrap_or(p)).collect();
         let dests: Vec<&SockAddr> = replies.iter().map(|(a, _)| a).collect();
-        if let Err(e) = datagram::send_all(self.ctx, &self.sock, &payloads, Some(&dests)) {
+        // One peer's failure (its socket gone, its queue full, an ICMP error) neither
+        // costs the others their replies nor stalls the receiver.
+        for (i, e) in datagram::send_each(self.ctx, &self.sock, &payloads, &dests) {
             self.ctx.out.warn(&format!(
                 "reply to {} not sent: {}",
-                peer_text(dests[0]),
+                peer_text(dests[i]),
                 crate::error::reason(&e)
             ));
         }
@@ -475,7 +498,7 @@ impl Session<'_> {
                     json!({"to": to_text, "exit": status, "reply_len": len}),
                 );
                 if len > 0
-                    && let Err(e) = sock.send_to(&run.output, &to)
+                    && let Err(e) = sock.send_to_with_flags(&run.output, &to, libc::MSG_DONTWAIT)
                 {
                     out.warn(&format!(
                         "reply to {to_text} not sent: {}",
@@ -566,7 +589,9 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
                 .env("SOCKKIT_PEER_PORT", sa.port().to_string());
         }
         None => {
-            cmd.env("SOCKKIT_PEER_ADDR", peer_text(to));
+            // A Unix peer has no port: none may leak in from udp-recv's own environment.
+            cmd.env("SOCKKIT_PEER_ADDR", peer_text(to))
+                .env_remove("SOCKKIT_PEER_PORT");
         }
     }
     let mut child = cmd.spawn().map_err(|e| crate::error::reason(&e))?;

@@ -16,10 +16,11 @@ use crate::cli::UdpSendArgs;
 use crate::datagram::{self, BATCH, Form, peer_text};
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, reason, usage};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::socket;
-use crate::sockopt::{Setting, SockKind};
+use crate::sockopt::{Setting, SockKind, Value};
 
 /// How long `-r` waits for each reply when `-w` is not given.
 const DEFAULT_REPLY_WAIT: Duration = Duration::from_secs(2);
@@ -191,6 +192,7 @@ impl<'a> Sender<'a> {
             is_unix,
             autobind: is_unix && reply_wait.is_some(),
             send_wait: ctx.timeout.unwrap_or(DEFAULT_SEND_WAIT),
+            user_send_wait: user_send_timeout(ctx),
         };
         let (sock, limit, limit_why) = setup.connect(ctx, &peers[0])?;
         Ok(Sender {
@@ -311,19 +313,15 @@ impl<'a> Sender<'a> {
     fn await_reply(&mut self, wait: Duration) -> io::Result<Option<Vec<u8>>> {
         let deadline = Instant::now() + wait;
         let mut buf = vec![0u8; self.limit.max(65536) + 1];
+        let fd = self.sock.as_raw_fd();
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match datagram::wait_readable(&self.sock, Some(left)) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+            if !fdio::wait_for(fd, libc::POLLIN, Some(deadline))? {
+                break;
             }
-            let fd = std::os::fd::AsRawFd::as_raw_fd(&self.sock);
-            let res = recv(&self.sock, &mut buf);
+            let res = fdio::recv_flags(fd, &mut buf, libc::MSG_DONTWAIT);
             let n = socket::traced(
                 self.ctx,
-                || format!("recv({fd}, ...)"),
+                || format!("recv({fd}, ..., MSG_DONTWAIT)"),
                 res,
                 |n| n.to_string(),
             );
@@ -333,7 +331,6 @@ impl<'a> Sender<'a> {
                     return Ok(Some(buf));
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }
         }
@@ -372,7 +369,8 @@ impl<'a> Sender<'a> {
     fn send_failure(&self, e: &io::Error) -> Failure {
         let text = self.peer_text();
         if e.kind() == io::ErrorKind::WouldBlock {
-            let wait = humantime::format_duration(self.setup.send_wait);
+            let wait = self.setup.user_send_wait.flatten();
+            let wait = humantime::format_duration(wait.unwrap_or(self.setup.send_wait));
             return failed(
                 &text,
                 format!("the receiver's queue stayed full for {wait} (it is not reading)"),
@@ -451,26 +449,20 @@ impl<'a> Sender<'a> {
     }
 }
 
-fn refused(e: &io::Error) -> bool {
-    e.raw_os_error() == Some(libc::ECONNREFUSED)
+/// The last `-O SO_SNDTIMEO=...`, if given: `Some(None)` when it is 0 (no bound).
+fn user_send_timeout(ctx: &Ctx) -> Option<Option<Duration>> {
+    ctx.sockopts
+        .iter()
+        .rev()
+        .find(|s| s.opt.name == "SO_SNDTIMEO")
+        .map(|s| match s.value {
+            Value::Timeval(d) => d,
+            _ => None,
+        })
 }
 
-fn recv(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
-    let fd = std::os::fd::AsRawFd::as_raw_fd(sock);
-    // SAFETY: buf is valid for buf.len() bytes.
-    let n = unsafe {
-        libc::recv(
-            fd,
-            buf.as_mut_ptr() as *mut libc::c_void,
-            buf.len(),
-            libc::MSG_DONTWAIT,
-        )
-    };
-    if n < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(n as usize)
-    }
+fn refused(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ECONNREFUSED)
 }
 
 /// How each socket of a [`Sender`] is made.
@@ -482,6 +474,8 @@ struct Setup {
     autobind: bool,
     /// A Unix datagram send blocks while the receiver's queue is full: this long at most.
     send_wait: Duration,
+    /// `-O SO_SNDTIMEO=...`, which overrides `send_wait` (`Some(None)`: no bound).
+    user_send_wait: Option<Option<Duration>>,
 }
 
 impl Setup {
@@ -494,7 +488,12 @@ impl Setup {
         } else {
             SockKind::Udp
         };
-        let sock = socket::open(ctx, domain, kind, &[])?;
+        // A Unix datagram send blocks while the receiver's queue is full: SO_SNDTIMEO
+        // bounds it (at least 1us, so `-w 0` cannot mean "forever"); `-O SO_SNDTIMEO=`
+        // comes after it and wins.
+        let send_timeout = format!("SO_SNDTIMEO={}us", self.send_wait.as_micros().max(1));
+        let defaults: &[&str] = if self.is_unix { &[&send_timeout] } else { &[] };
+        let sock = socket::open(ctx, domain, kind, defaults)?;
         if self.broadcast {
             set(ctx, &sock, "SO_BROADCAST=1")?;
         }
@@ -506,15 +505,6 @@ impl Setup {
                 set(ctx, &sock, &format!("IP_TTL={ttl}"))?;
                 set(ctx, &sock, &format!("IP_MULTICAST_TTL={ttl}"))?;
             }
-        }
-        if self.is_unix {
-            let fd = sock.as_raw_fd();
-            let wait = self.send_wait;
-            let call = || format!("setsockopt({fd}, SOL_SOCKET, SO_SNDTIMEO, {wait:?})");
-            socket::traced(ctx, call, sock.set_write_timeout(Some(wait)), |_| {
-                "0".into()
-            })
-            .map_err(|e| io_failed("SO_SNDTIMEO", &e))?;
         }
         if self.autobind {
             // An unbound Unix datagram socket cannot be answered: an empty address makes
