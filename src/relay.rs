@@ -130,6 +130,11 @@ impl<'a> Relay<'a> {
     pub fn new(ctx: &'a Ctx, sock: &'a Socket, opts: &'a Options) -> io::Result<Relay<'a>> {
         sock.set_nonblocking(true)?;
         let (source, pending) = match &opts.send {
+            Some(bytes) if opts.crlf => {
+                let mut out = Vec::with_capacity(bytes.len());
+                Crlf::default().translate(bytes, &mut out);
+                (Source::Given, out)
+            }
             Some(bytes) => (Source::Given, bytes.clone()),
             None if opts.crlf => (Source::Stream, Vec::new()),
             None => (
@@ -540,7 +545,10 @@ impl<'a> Relay<'a> {
                 break;
             }
             if self.sock_full {
-                let deadline = self.opts.reply_timeout.map(|t| Instant::now() + t);
+                // Bounded even without -w: a peer that half-closed and stopped reading
+                // would otherwise hold sockkit forever.
+                let wait = self.opts.reply_timeout.unwrap_or(DELIVERY_WAIT);
+                let deadline = Some(Instant::now() + wait);
                 let ready = fdio::wait_for(self.fd, libc::POLLOUT, deadline).map_err(|e| {
                     signals::check()
                         .err()
@@ -549,7 +557,7 @@ impl<'a> Relay<'a> {
                 if !ready {
                     return Err(failed(
                         format!("send to {}", self.opts.peer),
-                        "timed out: the peer stopped reading (stdin not fully delivered)",
+                        "timed out: the peer stopped reading (the rest of stdin was not delivered)",
                     )
                     .into());
                 }

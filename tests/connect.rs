@@ -91,6 +91,46 @@ fn gopher_selector_with_crlf_reads_to_eof() {
 }
 
 #[test]
+fn crlf_applies_to_send_text() {
+    let peer = server("c.sendall(repr(c.recv(100)).encode())\nc.close()");
+    let port = peer.port().to_string();
+    let r = run(&[
+        "connect",
+        "--crlf",
+        "127.0.0.2",
+        &port,
+        "--send",
+        "GET /\\n",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "b'GET /\\r\\n'");
+}
+
+#[test]
+fn a_half_closed_peer_that_stops_reading_does_not_hold_sockkit() {
+    // The peer ends its side at once and never reads: after its EOF, stdin (a file far
+    // larger than the socket buffers) cannot go out. No -w: the wait is still bounded.
+    let path = scratch("half-closed-file");
+    std::fs::write(&path, random_bytes(32 << 20, 5)).unwrap();
+    let peer = server(
+        "c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)\n\
+         c.shutdown(socket.SHUT_WR)\ntime.sleep(60)",
+    );
+    let port = peer.port().to_string();
+    let child = sockkit(&["connect", "127.0.0.2", &port])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_bounded(child, LIMIT, "connect to a peer that stopped reading");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not delivered"), "{stderr}");
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
 fn greeting_server_counts_the_characters() {
     let peer = server(
         "f = c.makefile('rwb', 0)\nf.write(b'welcome,' + str(addr).encode() + b'\\n')\nf.write(b'Please enter a string:')\nline = f.readline().strip()\nf.write(b'You entered %d characters.\\n' % len(line))\nf.close()\nc.close()",
