@@ -13,7 +13,10 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::{Peer, free_tcp_port, has_ipv6, run, run_with, sockkit, wait_bounded};
-use stream_support::{peak_rss_kib, random_bytes, scratch, sha256_file};
+use stream_support::{
+    closed_tcp_port, peak_rss_kib, random_bytes, scratch, sha256_file, stderr_lines,
+    unanswering_listener,
+};
 
 const LIMIT: Duration = Duration::from_secs(20);
 
@@ -383,7 +386,8 @@ fn data_refused_by_a_closed_peer_is_reported_not_delivered() {
 
 #[test]
 fn refused_is_one_line_exit_1() {
-    let port = free_tcp_port().to_string();
+    let closed = closed_tcp_port();
+    let port = closed.port.to_string();
     let r = run(&["connect", "127.0.0.2", &port]);
     assert_eq!(r.code, 1);
     assert_eq!(
@@ -422,14 +426,15 @@ fn bad_input_is_exit_2_naming_the_value() {
 
 #[test]
 fn wait_until_retries_until_the_server_is_up() {
-    let port = free_tcp_port();
-    let child = sockkit(&[
+    let closed = closed_tcp_port();
+    let port = closed.port.to_string();
+    let mut child = sockkit(&[
         "connect",
         "-v",
         "--wait-until",
         "15s",
         "127.0.0.2",
-        &port.to_string(),
+        &port,
         "--send",
         "ping",
     ])
@@ -437,17 +442,31 @@ fn wait_until_retries_until_the_server_is_up() {
     .stderr(Stdio::piped())
     .spawn()
     .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    let _peer = Peer::start(&format!(
-        "import socket\ns = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n\
-         s.bind(('127.0.0.2', {port}))\ns.listen(1)\nprint({port}, flush=True)\n\
-         c, _ = s.accept()\nc.sendall(b'pong:' + c.recv(100))\nc.close()\n"
-    ));
+    let lines = stderr_lines(child.stderr.take().unwrap());
+    let started = Instant::now();
+    let mut stderr = String::new();
+    while !stderr.contains("connection refused; retrying") {
+        let left = Duration::from_secs(10).saturating_sub(started.elapsed());
+        let line = lines.recv_timeout(left).expect("a 'retrying' line");
+        stderr.push_str(&line);
+        stderr.push('\n');
+    }
+    // The port the refused attempts went to starts listening now.
+    let listener = closed.listen();
+    let server = std::thread::spawn(move || {
+        use std::io::Read;
+        let (mut c, _) = listener.accept().unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut got = [0u8; 4];
+        c.read_exact(&mut got).unwrap();
+        c.write_all(b"pong:").unwrap();
+        c.write_all(&got).unwrap();
+    });
     let out = wait_bounded(child, Duration::from_secs(25), "connect --wait-until");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    server.join().unwrap();
+    stderr.extend(lines.try_iter().map(|l| l + "\n"));
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(out.stdout, b"pong:ping");
-    assert!(stderr.contains("connection refused; retrying"), "{stderr}");
 }
 
 #[test]
@@ -625,6 +644,63 @@ fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), b"partial answer");
     let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn sigterm_during_a_bounded_connect_exits_143_at_once() {
+    let peer = unanswering_listener();
+    let port = peer.port().to_string();
+    let mut child = sockkit(&["-vv", "-w", "30s", "connect", "127.0.0.2", &port])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The socket(2) trace comes just before connect(2), which then waits for an answer
+    // that never comes.
+    let lines = stderr_lines(child.stderr.take().unwrap());
+    let started = Instant::now();
+    loop {
+        let left = Duration::from_secs(10).saturating_sub(started.elapsed());
+        let line = lines.recv_timeout(left).expect("a socket(2) trace line");
+        if line.starts_with("socket(AF_INET") {
+            break;
+        }
+    }
+    let signalled = Instant::now();
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = wait_bounded(child, Duration::from_secs(10), "connect after SIGTERM");
+    assert_eq!(out.status.code(), Some(143));
+    assert!(
+        signalled.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        signalled.elapsed()
+    );
+}
+
+#[test]
+fn wait_until_bounds_each_attempt_by_the_time_left() {
+    // No -w: an attempt against an address that never answers must still end when
+    // --wait-until runs out, not after the kernel's two minutes of SYN retries.
+    let peer = unanswering_listener();
+    let port = peer.port().to_string();
+    let started = Instant::now();
+    let child = sockkit(&["connect", "--wait-until", "1s", "127.0.0.2", &port])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_bounded(child, LIMIT, "connect --wait-until to a silent address");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("timed out"), "{stderr}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
