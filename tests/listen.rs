@@ -164,18 +164,139 @@ fn exec_children_are_reaped() {
         "for i in range(5):\n    s = socket.create_connection(('127.0.0.2', port))\n    print(s.makefile('rb').read().decode(), end='')",
     );
     assert_eq!(got, "hi\n".repeat(5));
-    std::thread::sleep(Duration::from_millis(600));
-    let pid = srv.pid();
-    let zombies: Vec<String> = std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("stat")).ok())
-        .filter(|stat| {
-            let after = stat.rsplit(')').next().unwrap_or("");
-            let fields: Vec<&str> = after.split_whitespace().collect();
-            fields.first() == Some(&"Z") && fields.get(1) == Some(&pid.to_string().as_str())
-        })
-        .collect();
-    assert!(zombies.is_empty(), "zombie children: {zombies:?}");
+    let pid = srv.pid().to_string();
+    let zombies = || -> Vec<String> {
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("stat")).ok())
+            .filter(|stat| {
+                let after = stat.rsplit(')').next().unwrap_or("");
+                let fields: Vec<&str> = after.split_whitespace().collect();
+                fields.first() == Some(&"Z") && fields.get(1) == Some(&pid.as_str())
+            })
+            .collect()
+    };
+    // All five have exited; the loop reaps them within its next few rounds.
+    let started = Instant::now();
+    let mut left = zombies();
+    while !left.is_empty() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+        left = zombies();
+    }
+    assert!(left.is_empty(), "zombie children: {left:?}");
+}
+
+/// Whether process `pid` is gone (or only a zombie waiting for init), polled up to `limit`.
+fn process_ends(pid: u32, limit: Duration) -> bool {
+    let started = Instant::now();
+    loop {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok();
+        let running = state.is_some_and(|stat| {
+            let after = stat.rsplit(')').next().unwrap_or("").to_string();
+            after.split_whitespace().next() != Some("Z")
+        });
+        if !running {
+            return true;
+        }
+        if started.elapsed() > limit {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn sigterm_stops_exec_children_and_what_they_started() {
+    let srv = Server::start(
+        &[
+            "-k",
+            "127.0.0.2",
+            "0",
+            "--sh-exec",
+            "sleep 30 & echo $!; wait",
+        ],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let mut conn = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(&mut conn), &mut line).unwrap();
+    let sleep_pid: u32 = line.trim().parse().expect("the sleep's pid");
+    assert!(!process_ends(sleep_pid, Duration::ZERO), "sleep runs");
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(srv.pid() as i32, libc::SIGTERM) };
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 143, "{stderr}");
+    assert!(
+        process_ends(sleep_pid, Duration::from_secs(5)),
+        "sleep {sleep_pid} outlived sockkit"
+    );
+}
+
+#[test]
+fn a_missing_exec_program_is_bad_input_before_binding() {
+    let not_executable = scratch("not-executable");
+    std::fs::write(&not_executable, "#!/bin/sh\n").unwrap();
+    for prog in [
+        "/nonexistent/sockkit-prog",
+        "sockkit-no-such-prog",
+        not_executable.as_str(),
+    ] {
+        let r = run(&["listen", "-v", "-k", "127.0.0.2", "0", "--exec", prog]);
+        assert_eq!(r.code, 2, "{prog}: {}", r.stderr);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(r.stderr.contains(&format!("--exec {prog}")), "{}", r.stderr);
+        assert!(!r.stderr.contains("listening"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn one_shot_exec_closes_the_listener_and_reports_the_exit_status() {
+    let srv = Server::start(
+        &["127.0.0.2", "0", "--sh-exec", "read -r line; exit 3"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let mut first = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    srv.stderr_line("accepted", LIMIT)
+        .expect("first client accepted");
+    // Later clients are refused, not left waiting in the backlog.
+    let started = Instant::now();
+    loop {
+        match std::net::TcpStream::connect(("127.0.0.2", srv.port)) {
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => break,
+            Err(e) => panic!("unexpected: {e}"),
+            Ok(_) => {
+                assert!(
+                    started.elapsed() < Duration::from_secs(5),
+                    "a second client still got in while the program ran"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+    first.write_all(b"go\n").unwrap();
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("sockkit: --sh-exec read -r line; exit 3: exited with status 3"),
+        "{stderr}"
+    );
+
+    let srv = Server::start(
+        &["127.0.0.2", "0", "--exec", "false"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let _conn = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("sockkit: --exec false: exited with status 1"),
+        "{stderr}"
+    );
 }
 
 #[test]
