@@ -369,14 +369,70 @@ fn broker_sends_each_message_to_all_others() {
         Stdio::null(),
         Stdio::null(),
     );
-    let got = client(
-        srv.port,
-        "cs = [socket.create_connection(('127.0.0.2', port)) for _ in range(3)]\n\
-         time.sleep(0.3)\ncs[0].sendall(b'hello room')\n\
-         for c in cs[1:]:\n    c.settimeout(5)\n    print(c.recv(100).decode())\n\
-         cs[0].settimeout(0.3)\ntry:\n    print('echoed', cs[0].recv(100))\nexcept socket.timeout:\n    print('not echoed')",
+    let connect = || {
+        let c = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        c
+    };
+    let mut cs: Vec<std::net::TcpStream> = (0..3).map(|_| connect()).collect();
+    // The message goes to the clients in the room when it arrives: all three first.
+    for _ in 0..3 {
+        srv.stderr_line("accepted", LIMIT)
+            .expect("three clients accepted");
+    }
+    cs[0].write_all(b"hello room").unwrap();
+    for c in &mut cs[1..] {
+        let mut got = [0u8; 10];
+        std::io::Read::read_exact(c, &mut got).unwrap();
+        assert_eq!(&got, b"hello room");
+    }
+    // Not echoed to its sender: a marker sent by another client arrives first.
+    cs[1].write_all(b"marker").unwrap();
+    let mut got = [0u8; 6];
+    std::io::Read::read_exact(&mut cs[0], &mut got).unwrap();
+    assert_eq!(&got, b"marker", "the sender got its own message back");
+}
+
+#[test]
+fn broker_drops_a_paused_client_that_resets() {
+    // B never reads, so its queue fills and A, whose bytes go to B, is no longer read.
+    // A then resets its connection: the broker must see it gone (not spin on the
+    // unasked POLLERR/POLLHUP) and close it.
+    let srv = Server::start(
+        &["--broker", "127.0.0.2", "0"],
+        Stdio::null(),
+        Stdio::null(),
     );
-    assert_eq!(got, "hello room\nhello room\nnot echoed\n");
+    let _b = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    srv.stderr_line("accepted", LIMIT).expect("B accepted");
+    let a = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    let a_name = a.local_addr().unwrap().to_string();
+    srv.stderr_line(&a_name, LIMIT).expect("A accepted");
+    a.set_nonblocking(true).unwrap();
+    let chunk = vec![b'x'; 1 << 16];
+    let mut quiet_since = Instant::now();
+    let started = Instant::now();
+    // Write until the broker has stopped taking A's bytes for a whole second.
+    while quiet_since.elapsed() < Duration::from_secs(1) {
+        assert!(
+            started.elapsed() < LIMIT,
+            "the broker never stopped reading A"
+        );
+        match (&a).write(&chunk) {
+            Ok(_) => quiet_since = Instant::now(),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("writing as A: {e}"),
+        }
+    }
+    // A reset, not a FIN: SO_LINGER with a zero timeout.
+    let sock = socket2::Socket::from(a);
+    sock.set_linger(Some(Duration::ZERO)).unwrap();
+    drop(sock);
+    let line = srv.stderr_line(&a_name, LIMIT);
+    assert!(line.is_some(), "A's reset went unnoticed");
+    assert!(srv.stderr_line("closed", LIMIT).is_some(), "A not closed");
 }
 
 #[test]
@@ -384,24 +440,31 @@ fn keep_open_relays_every_client_to_stdout_and_stdin_to_all() {
     let mut srv = Server::start(&["-k", "127.0.0.2", "0"], Stdio::piped(), Stdio::piped());
     let stdout = srv.child.stdout.take().unwrap();
     let mut stdin = srv.child.stdin.take().unwrap();
-    let port = srv.port;
-    let clients = std::thread::spawn(move || {
-        client(
-            port,
-            "a = socket.create_connection(('127.0.0.2', port))\nb = socket.create_connection(('127.0.0.2', port))\n\
-             a.sendall(b'from-a\\n')\ntime.sleep(0.2)\nb.sendall(b'from-b\\n')\n\
-             for c in (a, b):\n    c.settimeout(5)\n    print(c.recv(100).decode(), end='')\n\
-             a.close()\nb.close()",
-        )
-    });
-    std::thread::sleep(Duration::from_millis(600));
+    let connect = || {
+        let c = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        c
+    };
+    let mut a = connect();
+    srv.stderr_line("accepted", LIMIT).expect("a accepted");
+    let mut b = connect();
+    srv.stderr_line("accepted", LIMIT).expect("b accepted");
+    // Relayed in the order they arrive: b writes once a's line is out on stdout.
+    let stdout = stream_support::lines_of(stdout);
+    a.write_all(b"from-a\n").unwrap();
+    assert_eq!(stdout.recv_timeout(LIMIT).as_deref(), Ok("from-a"));
+    b.write_all(b"from-b\n").unwrap();
+    assert_eq!(stdout.recv_timeout(LIMIT).as_deref(), Ok("from-b"));
     stdin.write_all(b"to-all\n").unwrap();
-    let got = clients.join().unwrap();
-    assert_eq!(got, "to-all\nto-all\n");
-    std::thread::sleep(Duration::from_millis(200));
+    for c in [&mut a, &mut b] {
+        let mut got = [0u8; 7];
+        std::io::Read::read_exact(c, &mut got).unwrap();
+        assert_eq!(&got, b"to-all\n");
+    }
     let _ = srv.child.kill();
-    let out = stream_support::read_all_bounded(stdout, LIMIT);
-    assert_eq!(String::from_utf8_lossy(&out), "from-a\nfrom-b\n");
+    // Nothing else came out.
+    let rest: Vec<String> = std::iter::from_fn(|| stdout.recv_timeout(LIMIT).ok()).collect();
+    assert!(rest.is_empty(), "{rest:?}");
 }
 
 #[test]

@@ -137,10 +137,12 @@ pub fn stderr_lines(stderr: ChildStderr) -> mpsc::Receiver<String> {
     lines_of(stderr)
 }
 
-fn lines_of(stderr: ChildStderr) -> mpsc::Receiver<String> {
+/// Lines read from `r` on a thread, for waits with a bound (`recv_timeout`); the
+/// channel disconnects at EOF.
+pub fn lines_of<R: Read + Send + 'static>(r: R) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
+        for line in BufReader::new(r).lines() {
             let Ok(line) = line else { break };
             if tx.send(line).is_err() {
                 break;
