@@ -55,7 +55,7 @@ pub struct Options {
     pub send: Option<Vec<u8>>,
     /// Stop with success as soon as the bytes received match (`--expect`).
     pub expect: Option<Regex>,
-    /// Redraw a progress line on stderr (a terminal).
+    /// Redraw a progress line on stderr (when the output layer allows one).
     pub progress: bool,
     /// The peer as shown in messages: `127.0.0.1:80`.
     pub peer: String,
@@ -621,17 +621,17 @@ impl<'a> Relay<'a> {
         self.last_progress = Instant::now();
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
         let rate = ((self.received + self.sent) as f64 / secs) as u64;
-        eprint!(
-            "\r\x1b[K{} in, {} out, {}/s",
+        self.ctx.out.progress(&format!(
+            "{} in, {} out, {}/s",
             fdio::human_bytes(self.received),
             fdio::human_bytes(self.sent),
             fdio::human_bytes(rate)
-        );
+        ));
     }
 
     fn clear_progress(&self) {
         if self.opts.progress && self.start.elapsed() >= PROGRESS_EVERY {
-            eprint!("\r\x1b[K");
+            self.ctx.out.progress_clear();
         }
     }
 }

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{Peer, free_tcp_port, has_ipv6, run, run_with, sockkit, wait_bounded};
+use common::{Peer, free_tcp_port, has_ipv6, python, run, run_with, sockkit, wait_bounded};
 use stream_support::{
     closed_tcp_port, peak_rss_kib, random_bytes, scratch, sha256_file, stderr_lines,
     unanswering_listener,
@@ -701,6 +701,52 @@ fn wait_until_bounds_each_attempt_by_the_time_left() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// What a terminal on sockkit's stderr shows during a slow session: stdout is a pipe
+/// (`to_pipe`) or the same terminal.
+fn stderr_terminal_shows(to_pipe: bool) -> String {
+    let peer = server("for _ in range(15):\n    c.sendall(b'x')\n    time.sleep(0.1)\nc.close()");
+    let port = peer.port();
+    let bin = common::BIN;
+    let out_mode = if to_pipe { "subprocess.PIPE" } else { "s" };
+    python(&format!(
+        "import os, pty, select, subprocess, time\n\
+         m, s = pty.openpty()\n\
+         p = subprocess.Popen(['{bin}', 'connect', '127.0.0.2', '{port}'], stdin=subprocess.DEVNULL,\n\
+         \x20   stdout={out_mode}, stderr=s, env={{'PATH': '/usr/bin:/bin', 'LANG': 'C', 'NO_COLOR': '1'}})\n\
+         os.close(s)\n\
+         seen = b''\n\
+         end = time.time() + 20\n\
+         while time.time() < end:\n\
+         \x20   r, _, _ = select.select([m], [], [], max(0, end - time.time()))\n\
+         \x20   if not r:\n\
+         \x20       break\n\
+         \x20   try:\n\
+         \x20       d = os.read(m, 4096)\n\
+         \x20   except OSError:\n\
+         \x20       break\n\
+         \x20   if not d:\n\
+         \x20       break\n\
+         \x20   seen += d\n\
+         payload = p.stdout.read() if p.stdout else b''\n\
+         print(p.wait(timeout=20), repr(payload), repr(seen))\n"
+    ))
+}
+
+#[test]
+fn progress_line_on_a_terminal_only_while_the_data_goes_elsewhere() {
+    let shown = stderr_terminal_shows(true);
+    assert!(shown.starts_with("0 b'xxxxxxxxxxxxxxx' "), "{shown}");
+    let line = regex::Regex::new(r"\\r\\x1b\[K\d+ B in, 0 B out, \d+ B/s").unwrap();
+    assert!(line.is_match(&shown), "{shown}");
+    // The line is erased at the end.
+    assert!(shown.trim_end().ends_with("\\r\\x1b[K'"), "{shown}");
+
+    let shown = stderr_terminal_shows(false);
+    assert!(shown.starts_with("0 b'' "), "{shown}");
+    assert!(shown.contains("xxxxxxxxxxxxxxx"), "{shown}");
+    assert!(!shown.contains("x1b"), "{shown}");
 }
 
 #[test]

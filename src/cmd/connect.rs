@@ -112,7 +112,7 @@ fn relay_options(ctx: &Ctx, args: &ConnectArgs) -> Result<relay::Options, Failur
         overall_timeout,
         send,
         expect,
-        progress: args.stream.stats && !ctx.out.json() && fdio::is_tty(2),
+        progress: ctx.out.progress_allowed(),
         peer: String::new(),
     })
 }

@@ -135,7 +135,7 @@ fn serve_one(
         crlf: args.stream.crlf,
         idle_timeout,
         reply_timeout: ctx.timeout,
-        progress: args.stream.stats && !ctx.out.json() && fdio::is_tty(2),
+        progress: ctx.out.progress_allowed(),
         peer: peer.clone(),
         ..relay::Options::default()
     };
