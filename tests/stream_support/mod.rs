@@ -111,6 +111,22 @@ impl Server {
         }
     }
 
+    /// Every stderr line up to and including the first containing `needle`, waiting at
+    /// most `limit`; None when it did not come.
+    pub fn stderr_until(&self, needle: &str, limit: Duration) -> Option<Vec<String>> {
+        let start = Instant::now();
+        let mut lines = Vec::new();
+        loop {
+            let left = limit.checked_sub(start.elapsed())?;
+            let line = self.stderr_lines.recv_timeout(left).ok()?;
+            let done = line.contains(needle);
+            lines.push(line);
+            if done {
+                return Some(lines);
+            }
+        }
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
