@@ -46,13 +46,7 @@ fn check(ret: isize) -> io::Result<usize> {
 /// poll(2). An interrupting signal counts as "nothing ready" so the caller can look at
 /// its flag; `None` waits without a bound.
 pub fn poll(fds: &mut [libc::pollfd], timeout: Option<Duration>) -> io::Result<usize> {
-    let ms = match timeout {
-        None => -1,
-        Some(t) => {
-            t.as_millis().min(i32::MAX as u128) as i32
-                + i32::from(t.subsec_nanos() % 1_000_000 != 0)
-        }
-    };
+    let ms = poll_ms(timeout);
     // SAFETY: the slice is valid for its length.
     let ret = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
     if ret < 0 {
@@ -63,6 +57,19 @@ pub fn poll(fds: &mut [libc::pollfd], timeout: Option<Duration>) -> io::Result<u
         return Err(e);
     }
     Ok(ret as usize)
+}
+
+/// poll(2)'s timeout: rounded up, so a wait never ends early; saturated at i32::MAX ms
+/// (24.8 days), so a longer bound stays a bound rather than wrapping to "forever".
+/// The caller's loop waits again for what is left.
+fn poll_ms(timeout: Option<Duration>) -> libc::c_int {
+    match timeout {
+        None => -1,
+        Some(t) => {
+            let ms = t.as_millis() + u128::from(t.subsec_nanos() % 1_000_000 != 0);
+            ms.min(i32::MAX as u128) as libc::c_int
+        }
+    }
 }
 
 pub fn pollfd(fd: RawFd, events: libc::c_short) -> libc::pollfd {
@@ -276,6 +283,21 @@ mod tests {
         assert_eq!(human_bytes(3 * 1024), "3 KiB");
         assert_eq!(human_bytes(1258291), "1.2 MiB");
         assert_eq!(human_bytes(1 << 30), "1 GiB");
+    }
+
+    #[test]
+    fn long_poll_bounds_saturate() {
+        let mut fds: [libc::pollfd; 0] = [];
+        // 24.8 days and a fraction of a millisecond: one past i32::MAX ms when rounded up.
+        let long = Duration::from_millis(i32::MAX as u64) + Duration::from_micros(1);
+        assert_eq!(poll_ms(Some(long)), i32::MAX);
+        assert_eq!(
+            poll_ms(Some(Duration::from_secs(100 * 365 * 86_400))),
+            i32::MAX
+        );
+        assert_eq!(poll_ms(Some(Duration::from_micros(1500))), 2);
+        assert_eq!(poll_ms(None), -1);
+        assert_eq!(poll(&mut fds, Some(Duration::ZERO)).unwrap(), 0);
     }
 
     #[test]

@@ -170,6 +170,16 @@ impl<'a> Hub<'a> {
                 .iter()
                 .map(|f| f.events & libc::POLLIN != 0 && f.revents != 0)
                 .collect();
+            // A client not asked for anything (its bytes have nowhere to go yet) still
+            // gets POLLERR/POLLHUP/POLLNVAL unasked: it is gone, or poll would return at
+            // once forever.
+            let broken: Vec<bool> = fds[first_client..]
+                .iter()
+                .map(|f| {
+                    f.events & libc::POLLIN == 0
+                        && f.revents & (libc::POLLERR | libc::POLLHUP | libc::POLLNVAL) != 0
+                })
+                .collect();
             if accepting && fds[0].revents != 0 {
                 self.accept_all();
             }
@@ -182,6 +192,11 @@ impl<'a> Hub<'a> {
             for (i, ready) in readable.iter().enumerate() {
                 if *ready {
                     self.read_client(i)?;
+                }
+            }
+            for (i, gone) in broken.iter().enumerate() {
+                if *gone {
+                    self.drop_client(i);
                 }
             }
             self.flush_and_close();
@@ -369,6 +384,25 @@ impl<'a> Hub<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The client hung up or failed while it was not being read: nothing more goes to
+    /// or comes from it; [`Hub::flush_and_close`] closes it.
+    fn drop_client(&mut self, i: usize) {
+        let c = &mut self.clients[i];
+        let why = match c.sock.take_error() {
+            Ok(Some(e)) => reason(&e),
+            _ => "hung up".to_string(),
+        };
+        self.ctx.out.event(
+            1,
+            "error",
+            || format!("{}: {why}", c.peer),
+            serde_json::json!({"peer": c.peer, "error": why}),
+        );
+        c.eof = true;
+        c.queue.clear();
+        c.queue_at = 0;
     }
 
     /// Send what is queued; close clients that are done; half-close when stdin ended.

@@ -10,6 +10,7 @@ pub mod datagram;
 pub mod diag;
 pub mod endpoint;
 pub mod error;
+pub mod exec;
 pub mod fdio;
 pub mod hub;
 pub mod options;

@@ -33,6 +33,7 @@ pub struct Output {
     verbosity: u8,
     color_out: bool,
     color_err: bool,
+    progress: bool,
 }
 
 /// `--color auto`: a terminal, `NO_COLOR` unset or empty, and `TERM` not `dumb`.
@@ -55,7 +56,29 @@ impl Output {
             verbosity,
             color_out: !json && wants_color(color, io::stdout().is_terminal()),
             color_err: !json && wants_color(color, io::stderr().is_terminal()),
+            // As curl does: a live line on the terminal while the data goes to a file or
+            // a pipe, never when the data itself is on the terminal.
+            progress: !json && io::stderr().is_terminal() && !io::stdout().is_terminal(),
         }
+    }
+
+    /// Whether a live progress line may be drawn on stderr ([`Output::progress`]).
+    pub fn progress_allowed(&self) -> bool {
+        self.progress
+    }
+
+    /// Redraw the progress line in place: `text` with no newline, over what was there.
+    pub fn progress(&self, text: &str) {
+        if self.progress {
+            let mut err = io::stderr().lock();
+            let _ = write!(err, "\r\x1b[K{text}");
+            let _ = err.flush();
+        }
+    }
+
+    /// Erase the progress line, so what follows starts on a clean line.
+    pub fn progress_clear(&self) {
+        self.progress("");
     }
 
     pub fn json(&self) -> bool {

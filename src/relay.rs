@@ -55,7 +55,7 @@ pub struct Options {
     pub send: Option<Vec<u8>>,
     /// Stop with success as soon as the bytes received match (`--expect`).
     pub expect: Option<Regex>,
-    /// Redraw a progress line on stderr (a terminal).
+    /// Redraw a progress line on stderr (when the output layer allows one).
     pub progress: bool,
     /// The peer as shown in messages: `127.0.0.1:80`.
     pub peer: String,
@@ -130,6 +130,11 @@ impl<'a> Relay<'a> {
     pub fn new(ctx: &'a Ctx, sock: &'a Socket, opts: &'a Options) -> io::Result<Relay<'a>> {
         sock.set_nonblocking(true)?;
         let (source, pending) = match &opts.send {
+            Some(bytes) if opts.crlf => {
+                let mut out = Vec::with_capacity(bytes.len());
+                Crlf::default().translate(bytes, &mut out);
+                (Source::Given, out)
+            }
             Some(bytes) => (Source::Given, bytes.clone()),
             None if opts.crlf => (Source::Stream, Vec::new()),
             None => (
@@ -540,7 +545,10 @@ impl<'a> Relay<'a> {
                 break;
             }
             if self.sock_full {
-                let deadline = self.opts.reply_timeout.map(|t| Instant::now() + t);
+                // Bounded even without -w: a peer that half-closed and stopped reading
+                // would otherwise hold sockkit forever.
+                let wait = self.opts.reply_timeout.unwrap_or(DELIVERY_WAIT);
+                let deadline = Some(Instant::now() + wait);
                 let ready = fdio::wait_for(self.fd, libc::POLLOUT, deadline).map_err(|e| {
                     signals::check()
                         .err()
@@ -549,7 +557,7 @@ impl<'a> Relay<'a> {
                 if !ready {
                     return Err(failed(
                         format!("send to {}", self.opts.peer),
-                        "timed out: the peer stopped reading (stdin not fully delivered)",
+                        "timed out: the peer stopped reading (the rest of stdin was not delivered)",
                     )
                     .into());
                 }
@@ -613,17 +621,17 @@ impl<'a> Relay<'a> {
         self.last_progress = Instant::now();
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
         let rate = ((self.received + self.sent) as f64 / secs) as u64;
-        eprint!(
-            "\r\x1b[K{} in, {} out, {}/s",
+        self.ctx.out.progress(&format!(
+            "{} in, {} out, {}/s",
             fdio::human_bytes(self.received),
             fdio::human_bytes(self.sent),
             fdio::human_bytes(rate)
-        );
+        ));
     }
 
     fn clear_progress(&self) {
         if self.opts.progress && self.start.elapsed() >= PROGRESS_EVERY {
-            eprint!("\r\x1b[K");
+            self.ctx.out.progress_clear();
         }
     }
 }

@@ -14,6 +14,7 @@ use socket2::{Domain, Protocol, SockAddr, Socket, Type};
 
 use crate::endpoint::{UnixPath, show};
 use crate::error::{Failure, failed, reason};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::sockopt::{self, Setting, SockKind, Value};
 
@@ -142,7 +143,9 @@ pub fn listen(ctx: &Ctx, sock: &Socket, backlog: i32) -> io::Result<()> {
     traced(ctx, call, sock.listen(backlog), |_| "0".into())
 }
 
-/// connect(2), bounded by `timeout` when given.
+/// connect(2), bounded by `timeout` when given. The wait is a poll(2) that SIGINT and
+/// SIGTERM interrupt (an `Interrupted` error), so a user can always stop a slow connect.
+/// The socket is left blocking or not as it was.
 pub fn connect(
     ctx: &Ctx,
     sock: &Socket,
@@ -150,11 +153,83 @@ pub fn connect(
     timeout: Option<Duration>,
 ) -> io::Result<()> {
     let call = || format!("connect({}, {})", sock.as_raw_fd(), show(addr));
-    let res = match timeout {
-        Some(t) => sock.connect_timeout(addr, t),
-        None => sock.connect(addr),
+    traced(
+        ctx,
+        call,
+        connect_interruptible(sock, addr, timeout),
+        |_| "0".into(),
+    )
+}
+
+fn connect_interruptible(
+    sock: &Socket,
+    addr: &SockAddr,
+    timeout: Option<Duration>,
+) -> io::Result<()> {
+    let Some(timeout) = timeout else {
+        // Unbounded: a blocking connect(2), which a signal interrupts (the handlers are
+        // installed without SA_RESTART).
+        return sock.connect(addr);
     };
-    traced(ctx, call, res, |_| "0".into())
+    let deadline = Some(std::time::Instant::now() + timeout);
+    let was_nonblocking = nonblocking(sock)?;
+    if !was_nonblocking {
+        sock.set_nonblocking(true)?;
+    }
+    let res = match connect_unix_retrying(sock, addr, deadline) {
+        Ok(()) => Ok(()),
+        Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
+            match fdio::wait_for(sock.as_raw_fd(), libc::POLLOUT, deadline) {
+                Ok(true) => match sock.take_error() {
+                    Ok(None) => Ok(()),
+                    Ok(Some(e)) | Err(e) => Err(e),
+                },
+                Ok(false) => Err(io::Error::from(io::ErrorKind::TimedOut)),
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    };
+    if !was_nonblocking {
+        sock.set_nonblocking(false)?;
+    }
+    res
+}
+
+/// A non-blocking connect(2). A Unix listener with a full backlog answers EAGAIN rather
+/// than "in progress", and poll(2) cannot say when room frees up: ask again shortly,
+/// until the deadline.
+fn connect_unix_retrying(
+    sock: &Socket,
+    addr: &SockAddr,
+    deadline: Option<std::time::Instant>,
+) -> io::Result<()> {
+    loop {
+        match sock.connect(addr) {
+            Err(e)
+                if fdio::would_block(&e) && addr.family() == libc::AF_UNIX as libc::sa_family_t =>
+            {
+                if crate::signals::caught().is_some() {
+                    return Err(io::Error::from(io::ErrorKind::Interrupted));
+                }
+                if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                    return Err(io::Error::from(io::ErrorKind::TimedOut));
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether O_NONBLOCK is set on the socket.
+fn nonblocking(sock: &Socket) -> io::Result<bool> {
+    // SAFETY: F_GETFL only reads the descriptor's flags.
+    let flags = unsafe { libc::fcntl(sock.as_raw_fd(), libc::F_GETFL) };
+    if flags < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(flags & libc::O_NONBLOCK != 0)
 }
 
 /// accept4(2) with SOCK_CLOEXEC, so no child process inherits the connection by accident.

@@ -12,8 +12,11 @@ use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{Peer, free_tcp_port, has_ipv6, run, run_with, sockkit, wait_bounded};
-use stream_support::{peak_rss_kib, random_bytes, scratch, sha256_file};
+use common::{Peer, free_tcp_port, has_ipv6, python, run, run_with, sockkit, wait_bounded};
+use stream_support::{
+    closed_tcp_port, peak_rss_kib, random_bytes, scratch, sha256_file, stderr_lines,
+    unanswering_listener,
+};
 
 const LIMIT: Duration = Duration::from_secs(20);
 
@@ -88,6 +91,46 @@ fn gopher_selector_with_crlf_reads_to_eof() {
         r.raw_stdout.len(),
         "you asked for b'/about\\r\\n'\n".len() + 100000 + 4
     );
+}
+
+#[test]
+fn crlf_applies_to_send_text() {
+    let peer = server("c.sendall(repr(c.recv(100)).encode())\nc.close()");
+    let port = peer.port().to_string();
+    let r = run(&[
+        "connect",
+        "--crlf",
+        "127.0.0.2",
+        &port,
+        "--send",
+        "GET /\\n",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "b'GET /\\r\\n'");
+}
+
+#[test]
+fn a_half_closed_peer_that_stops_reading_does_not_hold_sockkit() {
+    // The peer ends its side at once and never reads: after its EOF, stdin (a file far
+    // larger than the socket buffers) cannot go out. No -w: the wait is still bounded.
+    let path = scratch("half-closed-file");
+    std::fs::write(&path, random_bytes(32 << 20, 5)).unwrap();
+    let peer = server(
+        "c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)\n\
+         c.shutdown(socket.SHUT_WR)\ntime.sleep(60)",
+    );
+    let port = peer.port().to_string();
+    let child = sockkit(&["connect", "127.0.0.2", &port])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_bounded(child, LIMIT, "connect to a peer that stopped reading");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not delivered"), "{stderr}");
+    let _ = std::fs::remove_file(&path);
 }
 
 #[test]
@@ -343,7 +386,8 @@ fn data_refused_by_a_closed_peer_is_reported_not_delivered() {
 
 #[test]
 fn refused_is_one_line_exit_1() {
-    let port = free_tcp_port().to_string();
+    let closed = closed_tcp_port();
+    let port = closed.port.to_string();
     let r = run(&["connect", "127.0.0.2", &port]);
     assert_eq!(r.code, 1);
     assert_eq!(
@@ -382,14 +426,15 @@ fn bad_input_is_exit_2_naming_the_value() {
 
 #[test]
 fn wait_until_retries_until_the_server_is_up() {
-    let port = free_tcp_port();
-    let child = sockkit(&[
+    let closed = closed_tcp_port();
+    let port = closed.port.to_string();
+    let mut child = sockkit(&[
         "connect",
         "-v",
         "--wait-until",
         "15s",
         "127.0.0.2",
-        &port.to_string(),
+        &port,
         "--send",
         "ping",
     ])
@@ -397,17 +442,31 @@ fn wait_until_retries_until_the_server_is_up() {
     .stderr(Stdio::piped())
     .spawn()
     .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    let _peer = Peer::start(&format!(
-        "import socket\ns = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n\
-         s.bind(('127.0.0.2', {port}))\ns.listen(1)\nprint({port}, flush=True)\n\
-         c, _ = s.accept()\nc.sendall(b'pong:' + c.recv(100))\nc.close()\n"
-    ));
+    let lines = stderr_lines(child.stderr.take().unwrap());
+    let started = Instant::now();
+    let mut stderr = String::new();
+    while !stderr.contains("connection refused; retrying") {
+        let left = Duration::from_secs(10).saturating_sub(started.elapsed());
+        let line = lines.recv_timeout(left).expect("a 'retrying' line");
+        stderr.push_str(&line);
+        stderr.push('\n');
+    }
+    // The port the refused attempts went to starts listening now.
+    let listener = closed.listen();
+    let server = std::thread::spawn(move || {
+        use std::io::Read;
+        let (mut c, _) = listener.accept().unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut got = [0u8; 4];
+        c.read_exact(&mut got).unwrap();
+        c.write_all(b"pong:").unwrap();
+        c.write_all(&got).unwrap();
+    });
     let out = wait_bounded(child, Duration::from_secs(25), "connect --wait-until");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    server.join().unwrap();
+    stderr.extend(lines.try_iter().map(|l| l + "\n"));
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(out.stdout, b"pong:ping");
-    assert!(stderr.contains("connection refused; retrying"), "{stderr}");
 }
 
 #[test]
@@ -585,6 +644,109 @@ fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), b"partial answer");
     let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn sigterm_during_a_bounded_connect_exits_143_at_once() {
+    let peer = unanswering_listener();
+    let port = peer.port().to_string();
+    let mut child = sockkit(&["-vv", "-w", "30s", "connect", "127.0.0.2", &port])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The socket(2) trace comes just before connect(2), which then waits for an answer
+    // that never comes.
+    let lines = stderr_lines(child.stderr.take().unwrap());
+    let started = Instant::now();
+    loop {
+        let left = Duration::from_secs(10).saturating_sub(started.elapsed());
+        let line = lines.recv_timeout(left).expect("a socket(2) trace line");
+        if line.starts_with("socket(AF_INET") {
+            break;
+        }
+    }
+    let signalled = Instant::now();
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = wait_bounded(child, Duration::from_secs(10), "connect after SIGTERM");
+    assert_eq!(out.status.code(), Some(143));
+    assert!(
+        signalled.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        signalled.elapsed()
+    );
+}
+
+#[test]
+fn wait_until_bounds_each_attempt_by_the_time_left() {
+    // No -w: an attempt against an address that never answers must still end when
+    // --wait-until runs out, not after the kernel's two minutes of SYN retries.
+    let peer = unanswering_listener();
+    let port = peer.port().to_string();
+    let started = Instant::now();
+    let child = sockkit(&["connect", "--wait-until", "1s", "127.0.0.2", &port])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_bounded(child, LIMIT, "connect --wait-until to a silent address");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("timed out"), "{stderr}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+/// What a terminal on sockkit's stderr shows during a slow session: stdout is a pipe
+/// (`to_pipe`) or the same terminal.
+fn stderr_terminal_shows(to_pipe: bool) -> String {
+    let peer = server("for _ in range(15):\n    c.sendall(b'x')\n    time.sleep(0.1)\nc.close()");
+    let port = peer.port();
+    let bin = common::BIN;
+    let out_mode = if to_pipe { "subprocess.PIPE" } else { "s" };
+    python(&format!(
+        "import os, pty, select, subprocess, time\n\
+         m, s = pty.openpty()\n\
+         p = subprocess.Popen(['{bin}', 'connect', '127.0.0.2', '{port}'], stdin=subprocess.DEVNULL,\n\
+         \x20   stdout={out_mode}, stderr=s, env={{'PATH': '/usr/bin:/bin', 'LANG': 'C', 'NO_COLOR': '1'}})\n\
+         os.close(s)\n\
+         seen = b''\n\
+         end = time.time() + 20\n\
+         while time.time() < end:\n\
+         \x20   r, _, _ = select.select([m], [], [], max(0, end - time.time()))\n\
+         \x20   if not r:\n\
+         \x20       break\n\
+         \x20   try:\n\
+         \x20       d = os.read(m, 4096)\n\
+         \x20   except OSError:\n\
+         \x20       break\n\
+         \x20   if not d:\n\
+         \x20       break\n\
+         \x20   seen += d\n\
+         payload = p.stdout.read() if p.stdout else b''\n\
+         print(p.wait(timeout=20), repr(payload), repr(seen))\n"
+    ))
+}
+
+#[test]
+fn progress_line_on_a_terminal_only_while_the_data_goes_elsewhere() {
+    let shown = stderr_terminal_shows(true);
+    assert!(shown.starts_with("0 b'xxxxxxxxxxxxxxx' "), "{shown}");
+    let line = regex::Regex::new(r"\\r\\x1b\[K\d+ B in, 0 B out, \d+ B/s").unwrap();
+    assert!(line.is_match(&shown), "{shown}");
+    // The line is erased at the end.
+    assert!(shown.trim_end().ends_with("\\r\\x1b[K'"), "{shown}");
+
+    let shown = stderr_terminal_shows(false);
+    assert!(shown.starts_with("0 b'' "), "{shown}");
+    assert!(shown.contains("xxxxxxxxxxxxxxx"), "{shown}");
+    assert!(!shown.contains("x1b"), "{shown}");
 }
 
 #[test]

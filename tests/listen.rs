@@ -164,18 +164,139 @@ fn exec_children_are_reaped() {
         "for i in range(5):\n    s = socket.create_connection(('127.0.0.2', port))\n    print(s.makefile('rb').read().decode(), end='')",
     );
     assert_eq!(got, "hi\n".repeat(5));
-    std::thread::sleep(Duration::from_millis(600));
-    let pid = srv.pid();
-    let zombies: Vec<String> = std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("stat")).ok())
-        .filter(|stat| {
-            let after = stat.rsplit(')').next().unwrap_or("");
-            let fields: Vec<&str> = after.split_whitespace().collect();
-            fields.first() == Some(&"Z") && fields.get(1) == Some(&pid.to_string().as_str())
-        })
-        .collect();
-    assert!(zombies.is_empty(), "zombie children: {zombies:?}");
+    let pid = srv.pid().to_string();
+    let zombies = || -> Vec<String> {
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("stat")).ok())
+            .filter(|stat| {
+                let after = stat.rsplit(')').next().unwrap_or("");
+                let fields: Vec<&str> = after.split_whitespace().collect();
+                fields.first() == Some(&"Z") && fields.get(1) == Some(&pid.as_str())
+            })
+            .collect()
+    };
+    // All five have exited; the loop reaps them within its next few rounds.
+    let started = Instant::now();
+    let mut left = zombies();
+    while !left.is_empty() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+        left = zombies();
+    }
+    assert!(left.is_empty(), "zombie children: {left:?}");
+}
+
+/// Whether process `pid` is gone (or only a zombie waiting for init), polled up to `limit`.
+fn process_ends(pid: u32, limit: Duration) -> bool {
+    let started = Instant::now();
+    loop {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok();
+        let running = state.is_some_and(|stat| {
+            let after = stat.rsplit(')').next().unwrap_or("").to_string();
+            after.split_whitespace().next() != Some("Z")
+        });
+        if !running {
+            return true;
+        }
+        if started.elapsed() > limit {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn sigterm_stops_exec_children_and_what_they_started() {
+    let srv = Server::start(
+        &[
+            "-k",
+            "127.0.0.2",
+            "0",
+            "--sh-exec",
+            "sleep 30 & echo $!; wait",
+        ],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let mut conn = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(&mut conn), &mut line).unwrap();
+    let sleep_pid: u32 = line.trim().parse().expect("the sleep's pid");
+    assert!(!process_ends(sleep_pid, Duration::ZERO), "sleep runs");
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(srv.pid() as i32, libc::SIGTERM) };
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 143, "{stderr}");
+    assert!(
+        process_ends(sleep_pid, Duration::from_secs(5)),
+        "sleep {sleep_pid} outlived sockkit"
+    );
+}
+
+#[test]
+fn a_missing_exec_program_is_bad_input_before_binding() {
+    let not_executable = scratch("not-executable");
+    std::fs::write(&not_executable, "#!/bin/sh\n").unwrap();
+    for prog in [
+        "/nonexistent/sockkit-prog",
+        "sockkit-no-such-prog",
+        not_executable.as_str(),
+    ] {
+        let r = run(&["listen", "-v", "-k", "127.0.0.2", "0", "--exec", prog]);
+        assert_eq!(r.code, 2, "{prog}: {}", r.stderr);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(r.stderr.contains(&format!("--exec {prog}")), "{}", r.stderr);
+        assert!(!r.stderr.contains("listening"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn one_shot_exec_closes_the_listener_and_reports_the_exit_status() {
+    let srv = Server::start(
+        &["127.0.0.2", "0", "--sh-exec", "read -r line; exit 3"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let mut first = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    srv.stderr_line("accepted", LIMIT)
+        .expect("first client accepted");
+    // Later clients are refused, not left waiting in the backlog.
+    let started = Instant::now();
+    loop {
+        match std::net::TcpStream::connect(("127.0.0.2", srv.port)) {
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => break,
+            Err(e) => panic!("unexpected: {e}"),
+            Ok(_) => {
+                assert!(
+                    started.elapsed() < Duration::from_secs(5),
+                    "a second client still got in while the program ran"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+    first.write_all(b"go\n").unwrap();
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("sockkit: --sh-exec read -r line; exit 3: exited with status 3"),
+        "{stderr}"
+    );
+
+    let srv = Server::start(
+        &["127.0.0.2", "0", "--exec", "false"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let _conn = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("sockkit: --exec false: exited with status 1"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -248,14 +369,70 @@ fn broker_sends_each_message_to_all_others() {
         Stdio::null(),
         Stdio::null(),
     );
-    let got = client(
-        srv.port,
-        "cs = [socket.create_connection(('127.0.0.2', port)) for _ in range(3)]\n\
-         time.sleep(0.3)\ncs[0].sendall(b'hello room')\n\
-         for c in cs[1:]:\n    c.settimeout(5)\n    print(c.recv(100).decode())\n\
-         cs[0].settimeout(0.3)\ntry:\n    print('echoed', cs[0].recv(100))\nexcept socket.timeout:\n    print('not echoed')",
+    let connect = || {
+        let c = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        c
+    };
+    let mut cs: Vec<std::net::TcpStream> = (0..3).map(|_| connect()).collect();
+    // The message goes to the clients in the room when it arrives: all three first.
+    for _ in 0..3 {
+        srv.stderr_line("accepted", LIMIT)
+            .expect("three clients accepted");
+    }
+    cs[0].write_all(b"hello room").unwrap();
+    for c in &mut cs[1..] {
+        let mut got = [0u8; 10];
+        std::io::Read::read_exact(c, &mut got).unwrap();
+        assert_eq!(&got, b"hello room");
+    }
+    // Not echoed to its sender: a marker sent by another client arrives first.
+    cs[1].write_all(b"marker").unwrap();
+    let mut got = [0u8; 6];
+    std::io::Read::read_exact(&mut cs[0], &mut got).unwrap();
+    assert_eq!(&got, b"marker", "the sender got its own message back");
+}
+
+#[test]
+fn broker_drops_a_paused_client_that_resets() {
+    // B never reads, so its queue fills and A, whose bytes go to B, is no longer read.
+    // A then resets its connection: the broker must see it gone (not spin on the
+    // unasked POLLERR/POLLHUP) and close it.
+    let srv = Server::start(
+        &["--broker", "127.0.0.2", "0"],
+        Stdio::null(),
+        Stdio::null(),
     );
-    assert_eq!(got, "hello room\nhello room\nnot echoed\n");
+    let _b = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    srv.stderr_line("accepted", LIMIT).expect("B accepted");
+    let a = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    let a_name = a.local_addr().unwrap().to_string();
+    srv.stderr_line(&a_name, LIMIT).expect("A accepted");
+    a.set_nonblocking(true).unwrap();
+    let chunk = vec![b'x'; 1 << 16];
+    let mut quiet_since = Instant::now();
+    let started = Instant::now();
+    // Write until the broker has stopped taking A's bytes for a whole second.
+    while quiet_since.elapsed() < Duration::from_secs(1) {
+        assert!(
+            started.elapsed() < LIMIT,
+            "the broker never stopped reading A"
+        );
+        match (&a).write(&chunk) {
+            Ok(_) => quiet_since = Instant::now(),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("writing as A: {e}"),
+        }
+    }
+    // A reset, not a FIN: SO_LINGER with a zero timeout.
+    let sock = socket2::Socket::from(a);
+    sock.set_linger(Some(Duration::ZERO)).unwrap();
+    drop(sock);
+    let line = srv.stderr_line(&a_name, LIMIT);
+    assert!(line.is_some(), "A's reset went unnoticed");
+    assert!(srv.stderr_line("closed", LIMIT).is_some(), "A not closed");
 }
 
 #[test]
@@ -263,24 +440,31 @@ fn keep_open_relays_every_client_to_stdout_and_stdin_to_all() {
     let mut srv = Server::start(&["-k", "127.0.0.2", "0"], Stdio::piped(), Stdio::piped());
     let stdout = srv.child.stdout.take().unwrap();
     let mut stdin = srv.child.stdin.take().unwrap();
-    let port = srv.port;
-    let clients = std::thread::spawn(move || {
-        client(
-            port,
-            "a = socket.create_connection(('127.0.0.2', port))\nb = socket.create_connection(('127.0.0.2', port))\n\
-             a.sendall(b'from-a\\n')\ntime.sleep(0.2)\nb.sendall(b'from-b\\n')\n\
-             for c in (a, b):\n    c.settimeout(5)\n    print(c.recv(100).decode(), end='')\n\
-             a.close()\nb.close()",
-        )
-    });
-    std::thread::sleep(Duration::from_millis(600));
+    let connect = || {
+        let c = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        c
+    };
+    let mut a = connect();
+    srv.stderr_line("accepted", LIMIT).expect("a accepted");
+    let mut b = connect();
+    srv.stderr_line("accepted", LIMIT).expect("b accepted");
+    // Relayed in the order they arrive: b writes once a's line is out on stdout.
+    let stdout = stream_support::lines_of(stdout);
+    a.write_all(b"from-a\n").unwrap();
+    assert_eq!(stdout.recv_timeout(LIMIT).as_deref(), Ok("from-a"));
+    b.write_all(b"from-b\n").unwrap();
+    assert_eq!(stdout.recv_timeout(LIMIT).as_deref(), Ok("from-b"));
     stdin.write_all(b"to-all\n").unwrap();
-    let got = clients.join().unwrap();
-    assert_eq!(got, "to-all\nto-all\n");
-    std::thread::sleep(Duration::from_millis(200));
+    for c in [&mut a, &mut b] {
+        let mut got = [0u8; 7];
+        std::io::Read::read_exact(c, &mut got).unwrap();
+        assert_eq!(&got, b"to-all\n");
+    }
     let _ = srv.child.kill();
-    let out = stream_support::read_all_bounded(stdout, LIMIT);
-    assert_eq!(String::from_utf8_lossy(&out), "from-a\nfrom-b\n");
+    // Nothing else came out.
+    let rest: Vec<String> = std::iter::from_fn(|| stdout.recv_timeout(LIMIT).ok()).collect();
+    assert!(rest.is_empty(), "{rest:?}");
 }
 
 #[test]

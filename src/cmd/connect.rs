@@ -112,7 +112,7 @@ fn relay_options(ctx: &Ctx, args: &ConnectArgs) -> Result<relay::Options, Failur
         overall_timeout,
         send,
         expect,
-        progress: args.stream.stats && !ctx.out.json() && fdio::is_tty(2),
+        progress: ctx.out.progress_allowed(),
         peer: String::new(),
     })
 }
@@ -138,7 +138,13 @@ fn connect_retrying(
     let give_up = wait_until.map(|d| Instant::now() + d);
     loop {
         signals::check()?;
-        match connect_once(ctx, target) {
+        // Each attempt gets -w, and never more than --wait-until has left.
+        let left = give_up.map(|g| g.saturating_duration_since(Instant::now()));
+        let limit = match (ctx.timeout, left) {
+            (Some(t), Some(l)) => Some(t.min(l)),
+            (t, l) => t.or(l),
+        };
+        match connect_once(ctx, target, limit) {
             Ok(done) => return Ok(done),
             // A signal during a blocking connect shows up as a failure: report the signal.
             Err(_) if signals::caught().is_some() => signals::check()?,
@@ -156,13 +162,17 @@ fn connect_retrying(
     }
 }
 
-fn connect_once(ctx: &Ctx, target: &Target) -> Result<(Socket, String), Failure> {
+fn connect_once(
+    ctx: &Ctx,
+    target: &Target,
+    limit: Option<Duration>,
+) -> Result<(Socket, String), Failure> {
     match target {
         Target::Unix(path) => {
             let addr = path.sockaddr()?;
             let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
             let started = Instant::now();
-            socket::connect(ctx, &sock, &addr, ctx.timeout)
+            socket::connect(ctx, &sock, &addr, limit)
                 .map_err(|e| failed(format!("connect {}", path.text), reason(&e)))?;
             connected(ctx, &path.text, started.elapsed());
             Ok((sock, path.text.clone()))
@@ -177,7 +187,7 @@ fn connect_once(ctx: &Ctx, target: &Target) -> Result<(Socket, String), Failure>
             let count = addrs.len();
             let mut last = None;
             for (i, addr) in addrs.into_iter().enumerate() {
-                match connect_tcp(ctx, addr, source.as_deref(), *source_port) {
+                match connect_tcp(ctx, addr, source.as_deref(), *source_port, limit) {
                     Ok(sock) => return Ok((sock, addr.to_string())),
                     Err(f) if i + 1 < count => {
                         ctx.out.event(
@@ -200,6 +210,7 @@ fn connect_tcp(
     addr: SocketAddr,
     source: Option<&str>,
     source_port: Option<u16>,
+    limit: Option<Duration>,
 ) -> Result<Socket, Failure> {
     let defaults: &[&str] = if source_port.is_some() {
         &["SO_REUSEADDR=1"]
@@ -213,7 +224,7 @@ fn connect_tcp(
             .map_err(|e| failed(format!("bind {local}"), reason(&e)))?;
     }
     let started = Instant::now();
-    socket::connect(ctx, &sock, &SockAddr::from(addr), ctx.timeout)
+    socket::connect(ctx, &sock, &SockAddr::from(addr), limit)
         .map_err(|e| failed(format!("connect {addr}"), reason(&e)))?;
     connected(ctx, &addr.to_string(), started.elapsed());
     Ok(sock)

@@ -3,7 +3,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::os::fd::OwnedFd;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use socket2::{Domain, SockAddr, Socket};
@@ -11,6 +11,7 @@ use socket2::{Domain, SockAddr, Socket};
 use crate::cli::ListenArgs;
 use crate::endpoint::{self, Family, HostPort, Prefix, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
+use crate::exec;
 use crate::fdio;
 use crate::hub::{self, Gate, Hub, no_client_within};
 use crate::options::Ctx;
@@ -34,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     if args.max_conns == Some(0) {
         return Err(usage("--max-conns 0", "must be at least 1").into());
     }
-    let exec = ExecCommand::from_args(args);
+    let exec = ExecCommand::from_args(args)?;
     signals::install();
     let bound = match &args.stream.unix {
         Some(path) => {
@@ -66,7 +67,12 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
                 bound.shown
             ));
         }
-        return serve_exec(ctx, &bound.sock, &access, cmd, args);
+        let Bound {
+            sock, _unix_file, ..
+        } = bound;
+        let result = serve_exec(ctx, sock, &access, cmd, args);
+        drop(_unix_file);
+        return result;
     }
     let mode = if args.echo {
         Some(hub::Mode::Echo)
@@ -129,7 +135,7 @@ fn serve_one(
         crlf: args.stream.crlf,
         idle_timeout,
         reply_timeout: ctx.timeout,
-        progress: args.stream.stats && !ctx.out.json() && fdio::is_tty(2),
+        progress: ctx.out.progress_allowed(),
         peer: peer.clone(),
         ..relay::Options::default()
     };
@@ -339,11 +345,16 @@ enum ExecCommand {
 }
 
 impl ExecCommand {
-    fn from_args(args: &ListenArgs) -> Option<ExecCommand> {
+    /// The program, checked before anything is bound: a missing one is bad input.
+    fn from_args(args: &ListenArgs) -> Result<Option<ExecCommand>, Failure> {
         if let Some(cmd) = &args.sh_exec {
-            return Some(ExecCommand::Shell(cmd.clone()));
+            return Ok(Some(ExecCommand::Shell(cmd.clone())));
         }
-        (!args.exec.is_empty()).then(|| ExecCommand::Argv(args.exec.clone()))
+        let Some(prog) = args.exec.first() else {
+            return Ok(None);
+        };
+        exec::check_program("--exec", prog)?;
+        Ok(Some(ExecCommand::Argv(args.exec.clone())))
     }
 
     fn flag(&self) -> &'static str {
@@ -362,28 +373,11 @@ impl ExecCommand {
 
     /// Start the program with the connection on its stdin and stdout.
     fn spawn(&self, sock: Socket, addr: &SockAddr) -> std::io::Result<Child> {
-        let mut cmd = match self {
-            ExecCommand::Argv(argv) => {
-                let mut c = Command::new(&argv[0]);
-                c.args(&argv[1..]);
-                c
-            }
-            ExecCommand::Shell(text) => {
-                let mut c = Command::new("/bin/sh");
-                c.arg("-c").arg(text);
-                c
-            }
+        let argv = match self {
+            ExecCommand::Argv(argv) => argv.clone(),
+            ExecCommand::Shell(text) => vec!["/bin/sh".into(), "-c".into(), text.clone()],
         };
-        match addr.as_socket() {
-            Some(sa) => {
-                cmd.env("SOCKKIT_PEER_ADDR", sa.ip().to_canonical().to_string());
-                cmd.env("SOCKKIT_PEER_PORT", sa.port().to_string());
-            }
-            None => {
-                cmd.env("SOCKKIT_PEER_ADDR", endpoint::show(addr));
-                cmd.env_remove("SOCKKIT_PEER_PORT");
-            }
-        }
+        let mut cmd = exec::command(&argv, addr);
         let out: OwnedFd = sock.try_clone()?.into();
         let inp: OwnedFd = sock.into();
         cmd.stdin(Stdio::from(inp)).stdout(Stdio::from(out)).spawn()
@@ -391,10 +385,15 @@ impl ExecCommand {
 }
 
 /// One process per connection. The listening socket is close-on-exec, so no child keeps
-/// the port; finished children are reaped as the loop goes.
+/// the port; finished children are reaped as the loop goes, and whatever way this ends,
+/// the ones still running are stopped with everything they started.
+///
+/// Without -k the listening socket closes once the one client is in (later clients are
+/// refused rather than left in the backlog), and the program's exit status is sockkit's
+/// verdict.
 fn serve_exec(
     ctx: &Ctx,
-    listener: &Socket,
+    listener: Socket,
     access: &Access,
     cmd: &ExecCommand,
     args: &ListenArgs,
@@ -402,20 +401,22 @@ fn serve_exec(
     listener
         .set_nonblocking(true)
         .map_err(|e| failed("listen", reason(&e)))?;
-    let mut children: Vec<(Child, String)> = Vec::new();
+    let mut listener = Some(listener);
+    let mut children = exec::Children::default();
     let mut pause = hub::AcceptPause::default();
     let first_deadline = ctx.timeout.map(|t| Instant::now() + t);
     let mut served = 0usize;
     loop {
         signals::check()?;
-        reap(ctx, &mut children, cmd);
-        if served > 0 && !args.keep_open {
-            if children.is_empty() {
-                return Ok(());
+        let verdict = reap(ctx, &mut children, cmd);
+        let Some(sock) = listener.as_ref() else {
+            // One-shot: the one client's program ends the run.
+            if let Some(status) = verdict {
+                return exit_verdict(cmd, status);
             }
             std::thread::sleep(Duration::from_millis(20));
             continue;
-        }
+        };
         let tick = Instant::now() + REAP_EVERY;
         let wake = match first_deadline {
             Some(d) if served == 0 => d.min(tick),
@@ -425,8 +426,7 @@ fn serve_exec(
             std::thread::sleep(left.min(REAP_EVERY));
             continue;
         }
-        let ready =
-            fdio::wait_for(listener_fd(listener), libc::POLLIN, Some(wake)).unwrap_or(false);
+        let ready = fdio::wait_for(listener_fd(sock), libc::POLLIN, Some(wake)).unwrap_or(false);
         if !ready {
             if served == 0 && first_deadline.is_some_and(|d| Instant::now() >= d) {
                 let limit = ctx.timeout.unwrap_or_default();
@@ -434,7 +434,7 @@ fn serve_exec(
             }
             continue;
         }
-        let (sock, addr) = match socket::accept(ctx, listener) {
+        let (conn, addr) = match socket::accept(ctx, sock) {
             Ok(pair) => pair,
             Err(e) if fdio::would_block(&e) => continue,
             Err(e) => {
@@ -443,7 +443,7 @@ fn serve_exec(
             }
         };
         pause.on_success(ctx);
-        let Some(peer) = access.admit(ctx, &sock, &addr) else {
+        let Some(peer) = access.admit(ctx, &conn, &addr) else {
             continue;
         };
         if args.max_conns.is_some_and(|m| children.len() >= m) {
@@ -455,10 +455,13 @@ fn serve_exec(
             );
             continue;
         }
-        match cmd.spawn(sock, &addr) {
+        match cmd.spawn(conn, &addr) {
             Ok(child) => {
                 served += 1;
-                children.push((child, peer));
+                children.push(child, peer);
+                if !args.keep_open {
+                    listener = None;
+                }
             }
             Err(e) => {
                 let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));
@@ -471,18 +474,33 @@ fn serve_exec(
     }
 }
 
-fn reap(ctx: &Ctx, children: &mut Vec<(Child, String)>, cmd: &ExecCommand) {
-    children.retain_mut(|(child, peer)| match child.try_wait() {
-        Ok(Some(status)) => {
-            ctx.out.event(
-                1,
-                "exited",
-                || format!("{peer}: {} exited ({status})", cmd.name()),
-                serde_json::json!({"peer": peer, "status": status.code()}),
-            );
-            false
-        }
-        Ok(None) => true,
-        Err(_) => false,
-    });
+/// Reap finished children, each reported at -v; the status of the last one reaped.
+fn reap(
+    ctx: &Ctx,
+    children: &mut exec::Children,
+    cmd: &ExecCommand,
+) -> Option<std::process::ExitStatus> {
+    let mut last = None;
+    for (peer, status) in children.reap() {
+        ctx.out.event(
+            1,
+            "exited",
+            || format!("{peer}: {} exited ({status})", cmd.name()),
+            serde_json::json!({"peer": peer, "status": status.code()}),
+        );
+        last = Some(status);
+    }
+    last
+}
+
+/// One-shot `--exec`: the program's failure is sockkit's failure.
+fn exit_verdict(cmd: &ExecCommand, status: std::process::ExitStatus) -> anyhow::Result<()> {
+    use std::os::unix::process::ExitStatusExt;
+    let what = format!("{} {}", cmd.flag(), cmd.name());
+    match (status.code(), status.signal()) {
+        (Some(0), _) => Ok(()),
+        (Some(code), _) => Err(failed(what, format!("exited with status {code}")).into()),
+        (None, Some(sig)) => Err(failed(what, format!("killed by signal {sig}")).into()),
+        (None, None) => Err(failed(what, format!("ended ({status})")).into()),
+    }
 }

@@ -111,6 +111,22 @@ impl Server {
         }
     }
 
+    /// Every stderr line up to and including the first containing `needle`, waiting at
+    /// most `limit`; None when it did not come.
+    pub fn stderr_until(&self, needle: &str, limit: Duration) -> Option<Vec<String>> {
+        let start = Instant::now();
+        let mut lines = Vec::new();
+        loop {
+            let left = limit.checked_sub(start.elapsed())?;
+            let line = self.stderr_lines.recv_timeout(left).ok()?;
+            let done = line.contains(needle);
+            lines.push(line);
+            if done {
+                return Some(lines);
+            }
+        }
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
@@ -133,10 +149,16 @@ fn listening_address(line: &str) -> Option<String> {
 }
 
 /// Read stderr lines on a thread so a chatty child never blocks on a full pipe.
-fn lines_of(stderr: ChildStderr) -> mpsc::Receiver<String> {
+pub fn stderr_lines(stderr: ChildStderr) -> mpsc::Receiver<String> {
+    lines_of(stderr)
+}
+
+/// Lines read from `r` on a thread, for waits with a bound (`recv_timeout`); the
+/// channel disconnects at EOF.
+pub fn lines_of<R: Read + Send + 'static>(r: R) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
+        for line in BufReader::new(r).lines() {
             let Ok(line) = line else { break };
             if tx.send(line).is_err() {
                 break;
@@ -199,4 +221,57 @@ pub fn read_all_bounded<R: Read + Send + 'static>(mut r: R, limit: Duration) -> 
         let _ = tx.send(buf);
     });
     rx.recv_timeout(limit).expect("reading finished in time")
+}
+
+/// A TCP port on 127.0.0.2 that refuses connections for as long as this lives: a socket
+/// bound to it without listening holds the port, so no parallel test can take it.
+pub struct ClosedPort {
+    _sock: socket2::Socket,
+    pub port: u16,
+}
+
+impl ClosedPort {
+    /// Start listening on the port at last.
+    pub fn listen(self) -> std::net::TcpListener {
+        self._sock.listen(8).expect("listen");
+        self._sock.into()
+    }
+}
+
+pub fn closed_tcp_port() -> ClosedPort {
+    use socket2::{Domain, Socket, Type};
+    let sock = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    let addr: std::net::SocketAddr = "127.0.0.2:0".parse().unwrap();
+    sock.bind(&addr.into()).expect("bind 127.0.0.2:0");
+    let port = sock
+        .local_addr()
+        .unwrap()
+        .as_socket()
+        .expect("an IP address")
+        .port();
+    ClosedPort { _sock: sock, port }
+}
+
+/// A listener on 127.0.0.2 with backlog 0 whose accept queue is kept full: Linux drops
+/// further SYNs, so a connect to it gets no answer at all (it neither succeeds nor is
+/// refused), all on loopback. The peer prints its port.
+pub fn unanswering_listener() -> crate::common::Peer {
+    crate::common::Peer::start(
+        r#"
+import socket, time
+s = socket.socket()
+s.bind(("127.0.0.2", 0))
+s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for _ in range(3):
+    c = socket.socket()
+    c.setblocking(False)
+    c.connect_ex(("127.0.0.2", port))
+    fill.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(120)
+"#,
+    )
 }
