@@ -8,8 +8,7 @@
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::os::fd::AsRawFd;
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -22,6 +21,7 @@ use crate::cli::UdpRecvArgs;
 use crate::datagram::{self, Form, Receiver, peer_text};
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, quiet, usage};
+use crate::exec;
 use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
@@ -155,12 +155,7 @@ impl Answer {
             return Ok(Answer::Run(Exec { argv, limit }));
         }
         if let Some(prog) = args.exec.first() {
-            if !is_program(prog) {
-                return Err(usage(
-                    format!("--exec {prog}"),
-                    "no such program (not a path to an executable, not found in PATH)",
-                ));
-            }
+            exec::check_program("--exec", prog)?;
             return Ok(Answer::Run(Exec {
                 argv: args.exec.clone(),
                 limit,
@@ -540,22 +535,6 @@ impl Session<'_> {
     }
 }
 
-/// Whether `prog` can be run: a path to an executable file, or a name found in PATH.
-fn is_program(prog: &str) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    let runnable = |p: &std::path::Path| {
-        std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    };
-    if prog.is_empty() {
-        return false;
-    }
-    if prog.contains('/') {
-        return runnable(std::path::Path::new(prog));
-    }
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| runnable(&dir.join(prog))))
-}
-
 fn is_icmp_error(e: &io::Error) -> bool {
     matches!(
         e.raw_os_error(),
@@ -572,28 +551,12 @@ struct Run {
 }
 
 fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<Run, String> {
-    let mut cmd = Command::new(&exec.argv[0]);
-    // Its own process group, so the time limit ends whatever it started too.
-    cmd.args(&exec.argv[1..])
-        .process_group(0)
-        .stdin(Stdio::piped())
+    // Its own process group, so the time limit ends whatever it started too; the peer
+    // in SOCKKIT_PEER_ADDR/PORT (no port for a Unix peer), nothing inherited.
+    let mut cmd = exec::command(&exec.argv, to);
+    cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
-    match to.as_socket() {
-        Some(sa) => {
-            let ip = match sa.ip() {
-                IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
-                v4 => v4,
-            };
-            cmd.env("SOCKKIT_PEER_ADDR", ip.to_string())
-                .env("SOCKKIT_PEER_PORT", sa.port().to_string());
-        }
-        None => {
-            // A Unix peer has no port: none may leak in from udp-recv's own environment.
-            cmd.env("SOCKKIT_PEER_ADDR", peer_text(to))
-                .env_remove("SOCKKIT_PEER_PORT");
-        }
-    }
     let mut child = cmd.spawn().map_err(|e| crate::error::reason(&e))?;
     let started = Instant::now();
     let mut stdin = child.stdin.take();
@@ -616,7 +579,7 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
     let output = rx.recv_timeout(exec.limit);
     if output.is_err() {
         // Its stdout is still open: it, or something it left running, overstayed.
-        kill_group(&child);
+        exec::signal_group(&child, libc::SIGKILL);
     }
     let left = exec.limit.saturating_sub(started.elapsed());
     let status = reap(&mut child, left);
@@ -635,12 +598,6 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
     Ok(Run { output, status })
 }
 
-/// SIGKILL to the process group `child` leads (it was started as its own group).
-fn kill_group(child: &Child) {
-    // SAFETY: kill(2) of a process group id we created; no memory is involved.
-    unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
-}
-
 /// Wait for `child` up to `left`, then kill it; reaped either way. Its exit code, if any.
 fn reap(child: &mut Child, left: Duration) -> Option<i32> {
     let deadline = Instant::now() + left;
@@ -648,7 +605,7 @@ fn reap(child: &mut Child, left: Duration) -> Option<i32> {
         match child.try_wait() {
             Ok(Some(status)) => return status.code(),
             Ok(None) if Instant::now() >= deadline => {
-                kill_group(child);
+                exec::signal_group(child, libc::SIGKILL);
                 return child.wait().ok().and_then(|s| s.code());
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
