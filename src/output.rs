@@ -254,6 +254,11 @@ impl RecordBatch<'_> {
     }
 }
 
+/// A duration in milliseconds for JSON, to the microsecond (`0.091`, not `0.09131600000000001`).
+pub fn millis(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
 /// stderr is best effort: a closed stderr must not turn into a failure of its own.
 fn write_stderr(text: &str) {
     let mut err = io::stderr().lock();

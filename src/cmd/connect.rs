@@ -261,6 +261,6 @@ fn connected(ctx: &Ctx, peer: &str, took: Duration) {
         1,
         "connected",
         || format!("connected to {peer} in {}", fdio::human_duration(took)),
-        serde_json::json!({"peer": peer, "ms": took.as_secs_f64() * 1000.0}),
+        serde_json::json!({"peer": peer, "ms": crate::output::millis(took)}),
     );
 }

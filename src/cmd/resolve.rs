@@ -36,12 +36,13 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> anyhow::Result<()> {
 fn timed<T>(ctx: &Ctx, what: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let took = start.elapsed();
+    let ms = took.as_secs_f64() * 1000.0;
     ctx.out.event(
         1,
         "lookup",
         || format!("{what} took {ms:.2}ms"),
-        json!({"lookup": what, "ms": ms}),
+        json!({"lookup": what, "ms": crate::output::millis(took)}),
     );
     out
 }

@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
             )
         },
         json!({"host": addr, "name": plan.host, "ports": plan.ports.len(),
-               "concurrency": plan.concurrency, "timeout_ms": ms(plan.timeout)}),
+               "concurrency": plan.concurrency, "timeout_ms": crate::output::millis(plan.timeout)}),
     );
     let began = Instant::now();
     let services = endpoint::service_names(Proto::Tcp);
@@ -148,7 +148,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
                     "host": addr,
                     "port": port,
                     "state": o.state.name(),
-                    "latency_ms": ms(o.latency),
+                    "latency_ms": crate::output::millis(o.latency),
                     "service": service,
                 });
                 if let Some(r) = &o.reason {
@@ -709,11 +709,6 @@ fn fd_limit(wanted: u64) -> u64 {
     }
 }
 
-/// Milliseconds with microsecond precision, for JSON.
-fn ms(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e6).round() / 1e3
-}
-
 /// `0.12 ms`, `12.3 ms`, `1000 ms`: three significant digits or so.
 fn latency_text(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1e3;
@@ -752,7 +747,7 @@ mod tests {
         assert_eq!(latency_text(Duration::from_micros(120)), "0.12 ms");
         assert_eq!(latency_text(Duration::from_micros(12_340)), "12.3 ms");
         assert_eq!(latency_text(Duration::from_secs(1)), "1000 ms");
-        assert_eq!(ms(Duration::from_micros(1234)), 1.234);
+        assert_eq!(crate::output::millis(Duration::from_micros(1234)), 1.234);
     }
 
     fn outcome(state: State, reason: Option<&str>) -> Outcome {
