@@ -69,6 +69,16 @@ impl Hosts {
                 return None;
             }
         }
+        // A veth end says "up" a moment after it is set up; traffic sent before that
+        // (the first ARP request) is lost. Wait for both ends, bounded.
+        let start = Instant::now();
+        while !(link_up(a, &va) && link_up(b, &vb)) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "veth pair never came up"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
         Some(hosts)
     }
 
@@ -98,6 +108,14 @@ impl Hosts {
     }
 }
 
+/// Whether `dev` in namespace `ns` has its carrier (operstate UP).
+fn link_up(ns: &str, dev: &str) -> bool {
+    Command::new("ip")
+        .args(["-n", ns, "-o", "link", "show", "dev", dev])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("state UP"))
+}
+
 impl Drop for Hosts {
     fn drop(&mut self) {
         // Removing a namespace removes its end of the veth, and with it the pair.
@@ -112,7 +130,14 @@ fn finish(child: Child, what: &str) -> Output {
 
 /// Start a server in `b` with -v and wait for its "listening" line on stderr.
 fn start_server(hosts: &Hosts, args: &[&str]) -> Child {
-    let mut child = hosts.sockkit(&hosts.b, args).spawn().expect("start server");
+    // stdin stays open (a pipe we hold): with /dev/null the server would half-close at
+    // once and, as it should, the client would end the session as soon as it had sent
+    // what its stdin held.
+    let mut child = hosts
+        .sockkit(&hosts.b, args)
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("start server");
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -135,7 +160,14 @@ fn stream_crosses_the_link_and_conns_sees_it() {
     let Some(hosts) = Hosts::new("tcp") else {
         return;
     };
-    let server = start_server(&hosts, &["-v", "listen", &hosts.addr_b(), "7001"]);
+    let mut server = start_server(&hosts, &["-v", "listen", &hosts.addr_b(), "7001"]);
+    // Read what the server receives while the transfer runs, so its stdout never fills.
+    let mut server_out = server.stdout.take().unwrap();
+    let received = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut server_out, &mut buf);
+        buf
+    });
     let payload: Vec<u8> = (0..1_000_000u32).map(|i| (i * 7 % 251) as u8).collect();
 
     let mut client = hosts
@@ -159,10 +191,15 @@ fn stream_crosses_the_link_and_conns_sees_it() {
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    assert!(
-        seen.contains(&format!("\"remote_addr\":\"{}\"", hosts.addr_a())),
-        "{seen}"
-    );
+    if !seen.contains(&format!("\"remote_addr\":\"{}\"", hosts.addr_a())) {
+        let _ = client.kill();
+        let c = client.wait_with_output().unwrap();
+        panic!(
+            "conns in b never listed the session; conns said {seen:?}; client: {:?} {}",
+            c.status,
+            String::from_utf8_lossy(&c.stderr)
+        );
+    }
     assert!(seen.contains("\"state\":\"ESTABLISHED\""), "{seen}");
 
     stdin.write_all(&payload[1000..]).unwrap();
@@ -176,10 +213,11 @@ fn stream_crosses_the_link_and_conns_sees_it() {
         String::from_utf8_lossy(&c.stderr)
     );
     assert_eq!(s.status.code(), Some(0));
+    let got = received.join().unwrap();
     assert!(
-        s.stdout == payload,
+        got == payload,
         "server received {} of {} bytes",
-        s.stdout.len(),
+        got.len(),
         payload.len()
     );
 }
