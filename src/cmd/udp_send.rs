@@ -345,14 +345,14 @@ impl<'a> Sender<'a> {
                     humantime::format_duration(wait)
                 )
             },
-            json!({"from": text, "waited_ms": wait.as_secs_f64() * 1000.0}),
+            json!({"from": text, "waited_ms": crate::output::millis(wait)}),
         );
         Ok(None)
     }
 
     fn print_reply(&mut self, payload: &[u8], started: Instant) -> anyhow::Result<()> {
         self.replies += 1;
-        let rtt_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let rtt_ms = crate::output::millis(started.elapsed());
         let from = self.peer_text();
         let mut batch = self.ctx.out.batch();
         datagram::write_datagram(
