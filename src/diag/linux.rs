@@ -115,20 +115,21 @@ fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
     }
 }
 
-/// A NETLINK_SOCK_DIAG socket.
-struct Netlink {
+/// A NETLINK_SOCK_DIAG socket; its calls are traced at `-vv` like every other socket's.
+struct Netlink<'a> {
+    ctx: &'a Ctx,
     fd: OwnedFd,
 }
 
-impl Netlink {
-    fn open(ctx: &Ctx) -> Result<Netlink, Failure> {
+impl<'a> Netlink<'a> {
+    fn open(ctx: &'a Ctx) -> Result<Netlink<'a>, Failure> {
         let fd = socket::open_netlink(ctx, libc::NETLINK_SOCK_DIAG)?;
         // A dump always ends with NLMSG_DONE; should the kernel ever stop answering, fail
         // rather than wait forever.
         let limit = Setting::parse(&format!("SO_RCVTIMEO={DUMP_TIMEOUT_SECS}s"))?;
         socket::set_option_fd(ctx, fd.as_raw_fd(), limit.opt, &limit.value)
             .map_err(|e| failed("netlink sock_diag socket", reason(&e)))?;
-        Ok(Netlink { fd })
+        Ok(Netlink { ctx, fd })
     }
 
     fn send(&self, msg: &[u8]) -> io::Result<()> {
@@ -146,10 +147,14 @@ impl Netlink {
                 std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
             )
         };
-        if rc < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(())
+        let res = if rc < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        };
+        let fd = self.fd.as_raw_fd();
+        let call = || format!("sendto({fd}, inet_diag_req {} bytes, kernel)", msg.len());
+        socket::traced(self.ctx, call, res, |_| msg.len().to_string())
     }
 
     fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
@@ -157,13 +162,17 @@ impl Netlink {
             // SAFETY: buf is valid for writes of its length.
             let n =
                 unsafe { libc::recv(self.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
-            if n >= 0 {
-                return Ok(n as usize);
+            let res = if n >= 0 {
+                Ok(n as usize)
+            } else {
+                Err(io::Error::last_os_error())
+            };
+            if matches!(&res, Err(e) if e.kind() == io::ErrorKind::Interrupted) {
+                continue;
             }
-            let e = io::Error::last_os_error();
-            if e.kind() != io::ErrorKind::Interrupted {
-                return Err(e);
-            }
+            let fd = self.fd.as_raw_fd();
+            let call = || format!("recv({fd}, {} bytes)", buf.len());
+            return socket::traced(self.ctx, call, res, |n| n.to_string());
         }
     }
 
