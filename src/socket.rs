@@ -362,19 +362,18 @@ impl Drop for UnixSocketFile {
     }
 }
 
-/// bind(2) `sock` (a socket of `kind`) to a Unix `path`. A socket file nobody serves,
+/// bind(2) `sock`, a Unix stream or datagram socket, to `path`. A socket file nobody serves,
 /// left over from a process that died, is replaced; a live one is "address already in
 /// use"; anything that is not a socket is never removed or overwritten. Returns the
 /// guard that removes the file this bind created (none for an `@abstract` name).
 pub fn bind_unix(
     ctx: &Ctx,
     sock: &Socket,
-    kind: SockKind,
     path: &UnixPath,
 ) -> Result<Option<UnixSocketFile>, Failure> {
     use std::os::unix::fs::MetadataExt;
     if !path.is_abstract() {
-        clear_stale_socket(ctx, kind, path)?;
+        clear_stale_socket(ctx, path)?;
     }
     bind(ctx, sock, &path.sockaddr()?)
         .map_err(|e| failed(format!("bind {}", path.text), reason(&e)))?;
@@ -389,7 +388,7 @@ pub fn bind_unix(
     }))
 }
 
-fn clear_stale_socket(ctx: &Ctx, kind: SockKind, path: &UnixPath) -> Result<(), Failure> {
+fn clear_stale_socket(ctx: &Ctx, path: &UnixPath) -> Result<(), Failure> {
     use std::os::unix::fs::FileTypeExt;
     let md = match std::fs::symlink_metadata(&path.text) {
         Ok(md) => md,
@@ -402,9 +401,24 @@ fn clear_stale_socket(ctx: &Ctx, kind: SockKind, path: &UnixPath) -> Result<(), 
             "exists and is not a socket; not removing or overwriting it",
         ));
     }
-    let probe = open(ctx, Domain::UNIX, kind, &[])?;
+    // The probe is a SOCK_SEQPACKET socket, a type sockkit never serves: connecting it to
+    // a live stream or datagram socket fails with EPROTOTYPE without creating a
+    // connection (a one-client listener must not take the probe for its client), and
+    // with ECONNREFUSED when no socket is bound to the file any more.
+    let call = || "socket(AF_UNIX, SOCK_SEQPACKET|SOCK_CLOEXEC, 0)".to_string();
+    let probe = traced(
+        ctx,
+        call,
+        Socket::new(Domain::UNIX, Type::SEQPACKET, None),
+        |s| s.as_raw_fd().to_string(),
+    )
+    .map_err(|e| failed("socket", reason(&e)))?;
     match connect(ctx, &probe, &path.sockaddr()?, Some(Duration::from_secs(1))) {
         Ok(()) => Err(failed(
+            &path.text,
+            "address already in use (a socket is live there)",
+        )),
+        Err(e) if e.raw_os_error() == Some(libc::EPROTOTYPE) => Err(failed(
             &path.text,
             "address already in use (a socket is live there)",
         )),

@@ -625,6 +625,27 @@ fn a_live_socket_or_a_plain_file_is_never_touched() {
 }
 
 #[test]
+fn a_refused_second_listener_leaves_the_first_ones_client_slot_alone() {
+    // The first listener serves one client. Checking that its socket is live must not
+    // connect to it: it would take that check for its client and end.
+    let path = scratch("one-client.sock");
+    let srv = Server::start(&["--unix", &path], Stdio::piped(), Stdio::piped());
+    let r = run(&["listen", "--unix", &path]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("address already in use"), "{}", r.stderr);
+    assert!(
+        srv.stderr_line("accepted", Duration::from_millis(300))
+            .is_none(),
+        "the refused listener's check was taken for a client"
+    );
+    let got = python(&format!(
+        "s = socket.socket(socket.AF_UNIX)\ns.connect({path:?})\nprint('connected')"
+    ));
+    assert_eq!(got.trim(), "connected");
+    assert!(srv.stderr_line("accepted", LIMIT).is_some());
+}
+
+#[test]
 fn sigint_writes_out_and_removes_the_socket_file() {
     let path = scratch("sigint.sock");
     let srv = Server::start(&["-k", "--unix", &path], Stdio::null(), Stdio::null());

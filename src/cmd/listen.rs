@@ -260,7 +260,7 @@ fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Fa
 
 fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
-    let unix_file = socket::bind_unix(ctx, &sock, SockKind::UnixStream, path)?;
+    let unix_file = socket::bind_unix(ctx, &sock, path)?;
     socket::listen(ctx, &sock, backlog)
         .map_err(|e| failed(format!("listen {}", path.text), reason(&e)))?;
     Ok(Bound {

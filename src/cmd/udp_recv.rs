@@ -173,7 +173,7 @@ struct Bound {
 
 fn bind_unix(ctx: &Ctx, path: &UnixPath) -> Result<Bound, Failure> {
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixDgram, &[])?;
-    let file = socket::bind_unix(ctx, &sock, SockKind::UnixDgram, path)?;
+    let file = socket::bind_unix(ctx, &sock, path)?;
     Ok(Bound { sock, file })
 }
 
