@@ -594,7 +594,9 @@ pub enum ByteorderOp {
 #[derive(Debug, Args)]
 pub struct IntValues {
     /// Decimal or 0x hex integers
-    #[arg(value_name = "VALUE", required = true, allow_hyphen_values = true)]
+    // Negative numbers reach the range check (a clear "out of range"), while global
+    // options such as --json may still follow the values.
+    #[arg(value_name = "VALUE", required = true, allow_negative_numbers = true)]
     pub values: Vec<String>,
 }
 

@@ -258,10 +258,25 @@ pub fn validate_host(host: &str) -> Result<String, Failure> {
     if h.is_empty() {
         return Err(usage("host", "empty"));
     }
+    // `[::1]` as its own word (`connect '[::1]' 22`) is the address in brackets.
+    let h = h
+        .strip_prefix('[')
+        .and_then(|inner| inner.strip_suffix(']'))
+        .unwrap_or(h);
     if h.contains(':') {
-        parse_ip(h)
-            .map(|_| h.to_string())
-            .ok_or_else(|| usage(format!("address '{h}'"), "not a valid IPv6 address"))
+        if parse_ip(h).is_some() {
+            return Ok(h.to_string());
+        }
+        // A valid address with a scope that names no interface here says so.
+        if let Some((addr, scope)) = h.split_once('%')
+            && addr.parse::<Ipv6Addr>().is_ok()
+        {
+            return Err(usage(
+                format!("address '{h}'"),
+                format!("no network interface '{scope}' on this host"),
+            ));
+        }
+        Err(usage(format!("address '{h}'"), "not a valid IPv6 address"))
     } else if h.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         h.parse::<Ipv4Addr>()
             .map(|_| h.to_string())
@@ -432,7 +447,9 @@ pub fn show(addr: &SockAddr) -> String {
     if let Some(name) = addr.as_abstract_namespace() {
         return format!("@{}", String::from_utf8_lossy(name));
     }
-    if addr.is_unnamed() {
+    // An unbound Unix socket (a datagram sender that never called bind) has no name:
+    // the kernel hands back the address family alone, or (recvmmsg) no address at all.
+    if addr.is_unnamed() || addr.family() == libc::AF_UNIX as libc::sa_family_t || addr.len() == 0 {
         return "(unnamed)".to_string();
     }
     "(unknown address)".to_string()
@@ -528,6 +545,14 @@ mod tests {
         assert_eq!(e.host.as_deref(), Some("::1"));
         let (e, _) = hp(&["::1", "22"], false).unwrap();
         assert_eq!(e.host.as_deref(), Some("::1"));
+        let (e, _) = hp(&["[::1]", "22"], false).unwrap();
+        assert_eq!(e.host.as_deref(), Some("::1"));
+        let scope = hp(&["fe80::1%nosuchif0", "80"], false).unwrap_err();
+        assert!(
+            scope.message.contains("no network interface 'nosuchif0'"),
+            "{}",
+            scope.message
+        );
         let (e, _) = hp(&["4000"], true).unwrap();
         assert_eq!(e.host, None);
         let (e, rest) = hp(&["localhost:http", "msg"], false).unwrap();

@@ -53,6 +53,9 @@ fn duration_unbounded(text: &str) -> Result<Duration, Failure> {
 pub fn size(text: &str) -> Result<u64, Failure> {
     let bad = |why: &str| usage(format!("size '{text}'"), why);
     let t = text.trim();
+    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        return u64::from_str_radix(hex, 16).map_err(|_| bad("not a hex number"));
+    }
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (digits, unit) = t.split_at(split);
     if digits.is_empty() {
@@ -278,7 +281,16 @@ mod tests {
         assert_eq!(size("1M").unwrap(), 1 << 20);
         assert_eq!(size("512").unwrap(), 512);
         assert_eq!(size("2KiB").unwrap(), 2048);
-        for bad in ["", "K", "12Q", "99999999999999999999", "99999999999G"] {
+        assert_eq!(size("0x10000").unwrap(), 65536);
+        for bad in [
+            "",
+            "K",
+            "12Q",
+            "99999999999999999999",
+            "99999999999G",
+            "0x",
+            "0xzz",
+        ] {
             assert!(size(bad).is_err(), "{bad}");
         }
     }

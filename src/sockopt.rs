@@ -864,7 +864,11 @@ impl SockOpt {
             }
             Kind::Secs | Kind::Millis => {
                 let per_sec = if self.kind == Kind::Secs { 1 } else { 1000 };
-                if text.trim().bytes().all(|b| b.is_ascii_digit()) {
+                let t = text.trim();
+                let plain_number = t.bytes().all(|b| b.is_ascii_digit())
+                    || t.starts_with("0x")
+                    || t.starts_with("0X");
+                if plain_number {
                     Value::Int(int(0, c_int_max)?)
                 } else {
                     let d = parse::duration(text).map_err(named)?;
@@ -1211,6 +1215,8 @@ mod tests {
         );
         assert_eq!(v("TCP_USER_TIMEOUT=30s").unwrap(), Value::Int(30000));
         assert_eq!(v("TCP_KEEPIDLE=2m").unwrap(), Value::Int(120));
+        assert_eq!(v("TCP_KEEPIDLE=0x3c").unwrap(), Value::Int(60));
+        assert_eq!(v("SO_RCVBUF=0x10000").unwrap(), Value::Int(65536));
         for bad in [
             "SO_RCVBUF",
             "SO_RCVBUF=lots",

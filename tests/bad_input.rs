@@ -86,6 +86,9 @@ const BAD: &[(&[&str], &str)] = &[
     (&["udp-recv", "--count", "x", "5000"], "x"),
     // resolve
     (&["resolve", "1.2.3.999"], "1.2.3.999"),
+    (&["resolve", "localhost", "70000"], "70000"),
+    (&["connect", "fe80::1%nosuchif0", "80"], "nosuchif0"),
+    (&["sockopt", "set", "SO_RCVBUF=0xzz"], "0xzz"),
     (&["resolve", "--service", "70000"], "70000"),
     (&["resolve", "--protocol", "300"], "300"),
     (&["resolve", "--type", "bogus", "localhost"], "bogus"),

@@ -402,3 +402,14 @@ fn bad_hex_and_wrong_lengths_exit_2() {
     ]);
     assert_eq!(py, vec![vec!["ERR", "ERR"], vec!["ERR"]]);
 }
+
+#[test]
+fn global_options_may_follow_the_values() {
+    let r = ok(&["byteorder", "htons", "1", "--json"]);
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["result"], 256);
+    assert_eq!(
+        ok(&["byteorder", "htonl", "1", "--color", "never"]).stdout,
+        "16777216\n"
+    );
+}

@@ -580,6 +580,21 @@ fn ipv6_loopback() {
 }
 
 #[test]
+fn a_bracketed_ipv6_host_may_stand_apart_from_its_port() {
+    if !has_ipv6() {
+        return;
+    }
+    let peer = Peer::start(
+        "import socket\ns = socket.socket(socket.AF_INET6)\ns.bind(('::1', 0))\ns.listen(1)\n\
+         print(s.getsockname()[1], flush=True)\nc, _ = s.accept()\nc.sendall(b'ok')\nc.close()\n",
+    );
+    let port = peer.port().to_string();
+    let r = run(&["connect", "[::1]", &port]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "ok");
+}
+
+#[test]
 fn unix_socket_client() {
     let path = scratch("srv.sock");
     let peer = Peer::start(&format!(

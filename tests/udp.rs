@@ -9,7 +9,7 @@ use std::process::{Child, ChildStderr, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{Peer, free_udp_port, has_ipv6, run, run_with, sockkit, wait_bounded};
+use common::{Peer, free_udp_port, has_ipv6, python, run, run_with, sockkit, wait_bounded};
 
 const LIMIT: Duration = Duration::from_secs(15);
 
@@ -1567,4 +1567,34 @@ fn recv_traces_udp_gro_at_vv() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn an_unbound_unix_sender_is_unnamed() {
+    let dir = std::env::temp_dir().join(format!("sockkit-unnamed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("d.sock").to_string_lossy().into_owned();
+    let recv = sockkit(&["--json", "-v", "udp-recv", "--count", "1", "--unix", &path])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !std::path::Path::new(&path).exists() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "udp-recv never bound"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // A socket that never called bind(2) sends with no address at all.
+    python(&format!(
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\ns.sendto(b'hi', {path:?})"
+    ));
+    let out = wait_bounded(recv, std::time::Duration::from_secs(10), "udp-recv");
+    let rec: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    assert_eq!(rec["from"], "(unnamed)", "{rec}");
+    assert_eq!(rec["data"], "hi");
+    let _ = std::fs::remove_dir_all(&dir);
 }

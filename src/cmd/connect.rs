@@ -22,6 +22,8 @@ use crate::sockopt::SockKind;
 const EXPECT_DEFAULT_WAIT: Duration = Duration::from_secs(10);
 /// Pause between attempts under `--wait-until`.
 const RETRY_EVERY: Duration = Duration::from_millis(200);
+/// What the attempt made at the --wait-until deadline still gets to complete.
+const LAST_ATTEMPT: Duration = Duration::from_millis(100);
 
 pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     if args.scan {
@@ -60,6 +62,21 @@ enum Target {
 }
 
 impl Target {
+    /// The target as the user wrote it: `127.0.0.1:80`, `[::1]:80`, a path.
+    fn shown(&self) -> String {
+        match self {
+            Target::Tcp { at, .. } => {
+                let host = at.host.as_deref().unwrap_or("*");
+                if host.contains(':') {
+                    format!("[{host}]:{}", at.port)
+                } else {
+                    format!("{host}:{}", at.port)
+                }
+            }
+            Target::Unix(path) => path.text.clone(),
+        }
+    }
+
     fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Target, Failure> {
         if let Some(path) = &args.stream.unix {
             if let Some(extra) = args.endpoint.first() {
@@ -139,7 +156,11 @@ fn connect_retrying(
     loop {
         signals::check()?;
         // Each attempt gets -w, and never more than --wait-until has left.
-        let left = give_up.map(|g| g.saturating_duration_since(Instant::now()));
+        // The last attempt, at the deadline, still gets a moment to complete.
+        let left = give_up.map(|g| {
+            g.saturating_duration_since(Instant::now())
+                .max(LAST_ATTEMPT)
+        });
         let limit = match (ctx.timeout, left) {
             (Some(t), Some(l)) => Some(t.min(l)),
             (t, l) => t.or(l),
@@ -148,14 +169,17 @@ fn connect_retrying(
             Ok(done) => return Ok(done),
             // A signal during a blocking connect shows up as a failure: report the signal.
             Err(_) if signals::caught().is_some() => signals::check()?,
-            Err(f) if f.code == 1 && give_up.is_some_and(|g| Instant::now() + RETRY_EVERY < g) => {
+            Err(f) if f.code == 1 && give_up.is_some_and(|g| Instant::now() < g) => {
                 ctx.out.event(
                     1,
                     "retry",
                     || format!("{}; retrying", f.message),
-                    serde_json::json!({"error": f.message}),
+                    serde_json::json!({"peer": target.shown(), "error": f.message}),
                 );
-                std::thread::sleep(RETRY_EVERY);
+                // Retry until the deadline itself, with a last attempt at it.
+                let left =
+                    give_up.map_or(RETRY_EVERY, |g| g.saturating_duration_since(Instant::now()));
+                std::thread::sleep(RETRY_EVERY.min(left));
             }
             Err(f) => return Err(f.into()),
         }

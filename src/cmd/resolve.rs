@@ -89,6 +89,15 @@ fn c_inet_aton(text: &str) -> bool {
 
 fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
     check_name(name)?;
+    // getaddrinfo takes a numeric service modulo 65536 (70000 becomes 4464): a port out
+    // of range is bad input here as everywhere else.
+    if let Some(service) = args.service_arg.as_deref()
+        && !service.is_empty()
+        && service.bytes().all(|b| b.is_ascii_digit())
+        && service.parse::<u32>().is_ok_and(|p| p > 65535)
+    {
+        return Err(usage(format!("port {service}"), "out of range 0-65535").into());
+    }
     let family = match ctx.family {
         Family::Any => libc::AF_UNSPEC,
         Family::V4 => libc::AF_INET,
