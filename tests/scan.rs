@@ -374,14 +374,16 @@ while time.time() < end:
 /// port); `--open` keeps only the open ones, in plain output and in JSON.
 #[test]
 fn long_lists_show_every_port_and_open_shows_only_open_ones() {
-    let p = ports("127.0.0.1", 1, 0);
+    // Its own loopback address: the other tests here listen on 127.0.0.1, and one of
+    // their ports may fall inside this window of 200.
+    let p = ports("127.0.0.3", 1, 0);
     let open = p.open[0];
     let lo = open.saturating_sub(100).max(1);
     let hi = lo + 199;
     let range = format!("{lo}-{hi}");
     let want: Vec<String> = (lo..=hi).map(|p| format!("{p}/tcp")).collect();
 
-    let r = run(&["connect", "-z", "127.0.0.1", &range]);
+    let r = run(&["connect", "-z", "127.0.0.3", &range]);
     assert_eq!(r.code, 0, "{r:?}");
     let shown: Vec<String> = r
         .stdout
@@ -400,7 +402,7 @@ fn long_lists_show_every_port_and_open_shows_only_open_ones() {
     }
     assert!(r.stderr.is_empty(), "{}", r.stderr);
 
-    let v = run(&["-v", "connect", "-z", "127.0.0.1", &range]);
+    let v = run(&["-v", "connect", "-z", "127.0.0.3", &range]);
     assert_eq!(v.code, 0);
     let cols = |text: &str| -> Vec<String> {
         text.lines()
@@ -409,27 +411,27 @@ fn long_lists_show_every_port_and_open_shows_only_open_ones() {
     };
     assert_eq!(cols(&v.stdout), cols(&r.stdout), "-v prints the same ports");
     assert!(
-        v.stderr.contains("scanning 127.0.0.1: 200 ports"),
+        v.stderr.contains("scanning 127.0.0.3: 200 ports"),
         "{}",
         v.stderr
     );
     assert!(v.stderr.contains(": 1 open, 199 closed"), "{}", v.stderr);
 
-    let o = run(&["connect", "-z", "--open", "127.0.0.1", &range]);
+    let o = run(&["connect", "-z", "--open", "127.0.0.3", &range]);
     assert_eq!(o.code, 0, "{o:?}");
     let lines: Vec<&str> = o.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", o.stdout);
     let cols: Vec<&str> = lines[0].split_whitespace().collect();
-    assert_eq!(&cols[..3], &["127.0.0.1", &format!("{open}/tcp"), "open"]);
+    assert_eq!(&cols[..3], &["127.0.0.3", &format!("{open}/tcp"), "open"]);
 
-    let j = run(&["connect", "-z", "--json", "127.0.0.1", &range]);
+    let j = run(&["connect", "-z", "--json", "127.0.0.3", &range]);
     let recs = json_lines(&j.stdout);
     let ports: Vec<u64> = recs.iter().map(|r| r["port"].as_u64().unwrap()).collect();
     assert_eq!(ports, (lo as u64..=hi as u64).collect::<Vec<_>>());
     let mine = recs.iter().find(|r| r["port"] == open).unwrap();
     assert_eq!(mine["state"], "open");
 
-    let jo = run(&["connect", "-z", "--json", "--open", "127.0.0.1", &range]);
+    let jo = run(&["connect", "-z", "--json", "--open", "127.0.0.3", &range]);
     assert_eq!(jo.code, 0, "{jo:?}");
     let recs = json_lines(&jo.stdout);
     assert_eq!(recs.len(), 1, "{}", jo.stdout);
