@@ -5,7 +5,7 @@ mod common;
 
 use std::net::{TcpListener, UdpSocket};
 
-use common::{free_tcp_port, run};
+use common::run;
 
 /// (arguments, the bad value the message must name)
 const BAD: &[(&[&str], &str)] = &[
@@ -162,16 +162,21 @@ fn bad_input_exits_2_with_one_line_naming_the_value() {
     );
 }
 
-/// A TCP port on loopback that refuses connections.
-fn closed_tcp_port() -> String {
-    free_tcp_port().to_string()
+/// A TCP port on loopback that refuses connections for as long as the returned socket
+/// lives: it is bound, so nothing else can take the port, and not listening.
+fn closed_tcp_port() -> (socket2::Socket, String) {
+    let sock = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    let addr: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+    sock.bind(&addr.into()).unwrap();
+    let port = sock.local_addr().unwrap().as_socket().unwrap().port();
+    (sock, port.to_string())
 }
 
 #[test]
 fn failed_operations_exit_1_with_the_reason() {
     let busy = TcpListener::bind("127.0.0.1:0").unwrap();
     let busy_port = busy.local_addr().unwrap().port().to_string();
-    let closed = closed_tcp_port();
+    let (_held, closed) = closed_tcp_port();
     let udp_closed = UdpSocket::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -240,7 +245,7 @@ fn failed_operations_exit_1_with_the_reason() {
 
 #[test]
 fn scan_that_finds_nothing_open_exits_1() {
-    let closed = closed_tcp_port();
+    let (_held, closed) = closed_tcp_port();
     let r = run(&["connect", "-z", "127.0.0.1", &closed]);
     assert_eq!(r.code, 1, "{r:?}");
 }
