@@ -2,14 +2,12 @@
 //! largest payload a socket carries, and how a datagram is shown.
 
 use std::io;
-use std::net::SocketAddr;
 use std::os::fd::AsRawFd;
 use std::time::Duration;
 
 use serde::Serialize;
 use socket2::{Domain, SockAddr, SockAddrStorage, Socket};
 
-use crate::endpoint::show;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse::to_hex;
@@ -32,18 +30,6 @@ pub fn max_payload(sock: &Socket, domain: Domain) -> (usize, String) {
             limit,
             format!("the largest Unix datagram here (SO_SNDBUF {sndbuf} less 32)"),
         )
-    }
-}
-
-/// An address as users read it; IPv4 peers of a dual-stack socket show as IPv4
-/// (`127.0.0.1:5000`, not `[::ffff:127.0.0.1]:5000`).
-pub fn peer_text(addr: &SockAddr) -> String {
-    match addr.as_socket() {
-        Some(SocketAddr::V6(v6)) => match v6.ip().to_ipv4_mapped() {
-            Some(v4) => SocketAddr::new(v4.into(), v6.port()).to_string(),
-            None => v6.to_string(),
-        },
-        _ => show(addr),
     }
 }
 
@@ -551,13 +537,5 @@ mod tests {
             "00000000  68 65 6c 6c 6f 2c 20 77  6f 72 6c 64 00 01 ff 0a  |hello, world....|\n\
              00000010  21                                                |!|"
         );
-    }
-
-    #[test]
-    fn mapped_addresses_show_as_ipv4() {
-        let sa: SocketAddr = "[::ffff:127.0.0.1]:5000".parse().unwrap();
-        assert_eq!(peer_text(&SockAddr::from(sa)), "127.0.0.1:5000");
-        let sa: SocketAddr = "[::1]:5000".parse().unwrap();
-        assert_eq!(peer_text(&SockAddr::from(sa)), "[::1]:5000");
     }
 }

@@ -455,6 +455,18 @@ pub fn show(addr: &SockAddr) -> String {
     "(unknown address)".to_string()
 }
 
+/// A peer as users read it: IPv4 peers of a dual-stack socket show as IPv4
+/// (`127.0.0.1:5000`, not `[::ffff:127.0.0.1]:5000`); anything else as [`show`] does.
+pub fn show_peer(addr: &SockAddr) -> String {
+    match addr.as_socket() {
+        Some(SocketAddr::V6(v6)) => match v6.ip().to_ipv4_mapped() {
+            Some(v4) => SocketAddr::new(v4.into(), v6.port()).to_string(),
+            None => v6.to_string(),
+        },
+        _ => show(addr),
+    }
+}
+
 /// `ADDR[/PREFIX]` as `--allow`, `--deny`, `--src` and `--dst` take it: a bare address is
 /// a host route (/32 or /128). IPv4-mapped IPv6 peers (`::ffff:10.0.0.1`, as a dual-stack
 /// listener sees IPv4 clients) match IPv4 prefixes.
@@ -640,6 +652,14 @@ mod tests {
                 });
             }
         });
+    }
+
+    #[test]
+    fn mapped_peers_show_as_ipv4() {
+        let sa: SocketAddr = "[::ffff:127.0.0.1]:5000".parse().unwrap();
+        assert_eq!(show_peer(&SockAddr::from(sa)), "127.0.0.1:5000");
+        let sa: SocketAddr = "[::1]:5000".parse().unwrap();
+        assert_eq!(show_peer(&SockAddr::from(sa)), "[::1]:5000");
     }
 
     #[test]

@@ -329,12 +329,9 @@ impl Gate for Access {
 
 /// A peer as users expect to read it: an IPv4 client of a dual-stack socket shows as IPv4.
 fn peer_name(addr: &SockAddr) -> String {
-    match addr.as_socket() {
-        Some(sa) => SocketAddr::new(sa.ip().to_canonical(), sa.port()).to_string(),
-        None => match endpoint::show(addr).as_str() {
-            "(unnamed)" => "unix client".to_string(),
-            other => other.to_string(),
-        },
+    match endpoint::show_peer(addr) {
+        unnamed if unnamed == "(unnamed)" => "unix client".to_string(),
+        shown => shown,
     }
 }
 

@@ -18,7 +18,8 @@ use serde_json::json;
 use socket2::{Domain, InterfaceIndexOrAddress, SockAddr, Socket};
 
 use crate::cli::UdpRecvArgs;
-use crate::datagram::{self, Form, Receiver, peer_text};
+use crate::datagram::{self, Form, Receiver};
+use crate::endpoint::show_peer;
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, quiet, usage};
 use crate::exec;
@@ -92,7 +93,7 @@ pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
     let local = bound
         .sock
         .local_addr()
-        .map(|a| peer_text(&a))
+        .map(|a| show_peer(&a))
         .unwrap_or_default();
     ctx.out.event(
         1,
@@ -222,7 +223,7 @@ fn bind_at(ctx: &Ctx, addr: SocketAddr, defaults: &[&str]) -> Result<Bound, Fail
 }
 
 fn bind_socket(ctx: &Ctx, sock: Socket, addr: SocketAddr) -> Result<Bound, Failure> {
-    let shown = peer_text(&SockAddr::from(addr));
+    let shown = show_peer(&SockAddr::from(addr));
     socket::bind(ctx, &sock, &SockAddr::from(addr)).map_err(|e| io_failed(&shown, &e))?;
     Ok(Bound { sock, file: None })
 }
@@ -402,7 +403,7 @@ impl Session<'_> {
             let mut replies: Vec<(SockAddr, &[u8])> = Vec::new();
             for i in 0..n {
                 let d = rx.get(i);
-                let from = peer_text(&d.from);
+                let from = show_peer(&d.from);
                 if let Some(real) = d.truncated_from {
                     self.ctx.out.warn(&format!(
                         "datagram from {from} of {real} bytes cut to {}",
@@ -461,7 +462,7 @@ impl Session<'_> {
         for (i, e) in datagram::send_each(self.ctx, &self.sock, &payloads, &dests) {
             self.ctx.out.warn(&format!(
                 "reply to {} not sent: {}",
-                peer_text(dests[i]),
+                show_peer(dests[i]),
                 crate::error::reason(&e)
             ));
         }

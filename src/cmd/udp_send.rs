@@ -13,7 +13,8 @@ use serde_json::json;
 use socket2::{Domain, SockAddr, Socket};
 
 use crate::cli::UdpSendArgs;
-use crate::datagram::{self, BATCH, Form, peer_text};
+use crate::datagram::{self, BATCH, Form};
+use crate::endpoint::show_peer;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::fdio;
@@ -213,7 +214,7 @@ impl<'a> Sender<'a> {
     }
 
     fn peer_text(&self) -> String {
-        peer_text(&self.peers[self.current])
+        show_peer(&self.peers[self.current])
     }
 
     /// Move on to the next address the name resolved to.
@@ -512,7 +513,7 @@ impl Setup {
             let unnamed = SockAddr::unix("").map_err(|e| io_failed("unix autobind", &e))?;
             socket::bind(ctx, &sock, &unnamed).map_err(|e| io_failed("unix autobind", &e))?;
         }
-        let text = peer_text(peer);
+        let text = show_peer(peer);
         socket::connect(ctx, &sock, peer, None).map_err(|e| {
             let f = io_failed(&text, &e);
             if e.raw_os_error() == Some(libc::EACCES) && !self.broadcast {
@@ -522,7 +523,7 @@ impl Setup {
             }
         })?;
         let (limit, why) = datagram::max_payload(&sock, domain);
-        let local = sock.local_addr().map(|a| peer_text(&a)).unwrap_or_default();
+        let local = sock.local_addr().map(|a| show_peer(&a)).unwrap_or_default();
         ctx.out.event(
             1,
             "sending",
