@@ -299,24 +299,7 @@ fn one_word_host_colon_ports() {
 /// so the probe never gets an answer and times out, all on loopback.
 #[test]
 fn a_full_backlog_times_out() {
-    let peer = Peer::start(
-        r#"
-import socket, time
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-s.listen(0)
-port = s.getsockname()[1]
-fill = []
-for _ in range(3):
-    c = socket.socket()
-    c.setblocking(False)
-    c.connect_ex(("127.0.0.1", port))
-    fill.append(c)
-time.sleep(0.2)
-print(port, flush=True)
-time.sleep(60)
-"#,
-    );
+    let peer = unanswering_listener("127.0.0.1");
     let port = peer.port().to_string();
     let r = run(&["-w", "300ms", "connect", "-z", "--json", "127.0.0.1", &port]);
     assert_eq!(r.code, 1, "{r:?}");

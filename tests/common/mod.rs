@@ -263,3 +263,27 @@ pub fn rejects(args: &[&str], named: &str) {
         assert!(hint.starts_with("  hint: "), "{args:?}: {hint}");
     }
 }
+
+/// A listener on `host` with backlog 0 whose accept queue is kept full: Linux drops
+/// further SYNs, so a connect to it gets no answer at all (it neither succeeds nor is
+/// refused), all on loopback. The peer prints its port and holds on for two minutes.
+pub fn unanswering_listener(host: &str) -> Peer {
+    Peer::start(&format!(
+        r#"
+import socket, time
+s = socket.socket()
+s.bind(("{host}", 0))
+s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for _ in range(3):
+    c = socket.socket()
+    c.setblocking(False)
+    c.connect_ex(("{host}", port))
+    fill.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(120)
+"#
+    ))
+}

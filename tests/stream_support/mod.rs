@@ -252,26 +252,8 @@ pub fn closed_tcp_port() -> ClosedPort {
     ClosedPort { _sock: sock, port }
 }
 
-/// A listener on 127.0.0.2 with backlog 0 whose accept queue is kept full: Linux drops
-/// further SYNs, so a connect to it gets no answer at all (it neither succeeds nor is
-/// refused), all on loopback. The peer prints its port.
+/// The unanswering listener of the stream tests, on 127.0.0.2 (away from scans of
+/// 127.0.0.1).
 pub fn unanswering_listener() -> crate::common::Peer {
-    crate::common::Peer::start(
-        r#"
-import socket, time
-s = socket.socket()
-s.bind(("127.0.0.2", 0))
-s.listen(0)
-port = s.getsockname()[1]
-fill = []
-for _ in range(3):
-    c = socket.socket()
-    c.setblocking(False)
-    c.connect_ex(("127.0.0.2", port))
-    fill.append(c)
-time.sleep(0.2)
-print(port, flush=True)
-time.sleep(120)
-"#,
-    )
+    crate::common::unanswering_listener("127.0.0.2")
 }
