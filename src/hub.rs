@@ -19,6 +19,9 @@ use crate::signals;
 
 /// Bytes read per call, and the room a queue must have for its sources to be read.
 const CHUNK: usize = 64 * 1024;
+/// `--broker`: how long a client's queue may stay full (it is not reading) before it is
+/// dropped, so that one client that stops reading never stalls the room.
+const NOT_READING_GRACE: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -61,6 +64,8 @@ struct Client {
     sent: u64,
     opened: Instant,
     last_moved: Instant,
+    /// Since when its queue has had no room (`--broker` drops it past a grace).
+    full_since: Option<Instant>,
 }
 
 impl Client {
@@ -139,7 +144,8 @@ impl<'a> Hub<'a> {
             opts,
             clients: Vec::new(),
             served: 0,
-            stdin_open: opts.mode == Mode::Relay,
+            // As ncat's broker does, sockkit's own stdin goes to every client.
+            stdin_open: matches!(opts.mode, Mode::Relay | Mode::Broker),
             crlf: Crlf::default(),
             buf: vec![0; CHUNK],
             pause: AcceptPause::default(),
@@ -160,6 +166,7 @@ impl<'a> Hub<'a> {
             let (mut fds, stdin_at) = self.poll_set(accepting);
             let wait = self.next_wake(started)?;
             if fdio::poll(&mut fds, wait)? == 0 {
+                self.drop_stalled();
                 self.close_idle();
                 continue;
             }
@@ -200,6 +207,7 @@ impl<'a> Hub<'a> {
                 }
             }
             self.flush_and_close();
+            self.drop_stalled();
             self.close_idle();
         }
     }
@@ -265,6 +273,11 @@ impl<'a> Hub<'a> {
         if let Some(left) = self.pause.remaining() {
             wake = Some(wake.map_or(left, |w: Duration| w.min(left)));
         }
+        let stalled = self.clients.iter().filter_map(|c| c.full_since).min();
+        if let Some(since) = stalled {
+            let left = (since + NOT_READING_GRACE).saturating_duration_since(Instant::now());
+            wake = Some(wake.map_or(left, |w: Duration| w.min(left)));
+        }
         Ok(wake)
     }
 
@@ -313,6 +326,7 @@ impl<'a> Hub<'a> {
                 sent: 0,
                 opened: now,
                 last_moved: now,
+                full_since: None,
             });
             self.served += 1;
             if !self.opts.keep_open {
@@ -429,7 +443,38 @@ impl<'a> Hub<'a> {
             }
             if gone || (c.eof && c.queued() == 0) {
                 let c = self.clients.swap_remove(i);
-                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats);
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// `--broker`: a client whose queue has stayed full past [`NOT_READING_GRACE`] is not
+    /// reading; it is dropped so that the others go on.
+    fn drop_stalled(&mut self) {
+        if self.opts.mode != Mode::Broker {
+            return;
+        }
+        let now = Instant::now();
+        let mut i = 0;
+        while i < self.clients.len() {
+            let c = &mut self.clients[i];
+            if c.has_room() {
+                c.full_since = None;
+            } else if c.full_since.is_none() {
+                c.full_since = Some(now);
+            }
+            if c.full_since.is_some_and(|t| now - t >= NOT_READING_GRACE) {
+                let c = self.clients.swap_remove(i);
+                self.ctx.out.event(
+                    1,
+                    "dropped",
+                    || format!("dropped {}: not reading", c.peer),
+                    serde_json::json!({"peer": c.peer, "reason": "not-reading",
+                                       "bytes_queued": c.queued()}),
+                );
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
                 continue;
             }
             i += 1;
@@ -456,7 +501,7 @@ impl<'a> Hub<'a> {
                     },
                     serde_json::json!({"peer": c.peer, "reason": "idle-timeout"}),
                 );
-                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats);
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
                 continue;
             }
             i += 1;

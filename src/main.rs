@@ -16,6 +16,9 @@ fn main() -> ExitCode {
             for line in &r.lines {
                 eprintln!("{line}");
             }
+            if r.code == exit::SIGINT || r.code == exit::SIGTERM {
+                sockkit::signals::reraise();
+            }
             ExitCode::from(r.code)
         }
     }

@@ -135,13 +135,14 @@ fn serve_one(
         crlf: args.stream.crlf,
         idle_timeout,
         reply_timeout: ctx.timeout,
+        linger: parse::duration_flag("--linger", args.stream.linger.as_deref())?,
         progress: ctx.out.progress_allowed(),
         peer: peer.clone(),
         ..relay::Options::default()
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
-    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats);
+    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     end.map(|_| ())
 }
 
@@ -368,16 +369,41 @@ impl ExecCommand {
         }
     }
 
-    /// Start the program with the connection on its stdin and stdout.
-    fn spawn(&self, sock: Socket, addr: &SockAddr) -> std::io::Result<Child> {
+    /// Start the program with the connection on its stdin and stdout. With `--crlf` its
+    /// output passes through a thread that turns LF into CRLF on the way to the peer.
+    fn spawn(
+        &self,
+        sock: Socket,
+        addr: &SockAddr,
+        crlf: bool,
+    ) -> std::io::Result<(Child, Option<exec::Copier>)> {
         let argv = match self {
             ExecCommand::Argv(argv) => argv.clone(),
             ExecCommand::Shell(text) => vec!["/bin/sh".into(), "-c".into(), text.clone()],
         };
         let mut cmd = exec::command(&argv, addr);
-        let out: OwnedFd = sock.try_clone()?.into();
+        let out = sock.try_clone()?;
         let inp: OwnedFd = sock.into();
-        cmd.stdin(Stdio::from(inp)).stdout(Stdio::from(out)).spawn()
+        cmd.stdin(Stdio::from(inp));
+        if !crlf {
+            let out: OwnedFd = out.into();
+            return cmd.stdout(Stdio::from(out)).spawn().map(|c| (c, None));
+        }
+        out.set_nonblocking(false)?;
+        let mut child = cmd.stdout(Stdio::piped()).spawn()?;
+        let Some(from) = child.stdout.take() else {
+            return Ok((child, None));
+        };
+        match crate::signals::spawn_detached(move || copy_crlf(from, out)) {
+            Some(copier) => Ok((child, Some(copier))),
+            None => {
+                exec::signal_group(&child, libc::SIGKILL);
+                let _ = child.wait();
+                Err(std::io::Error::other(
+                    "no thread could be started to carry its output (--crlf)",
+                ))
+            }
+        }
     }
 }
 
@@ -452,10 +478,10 @@ fn serve_exec(
             );
             continue;
         }
-        match cmd.spawn(conn, &addr) {
-            Ok(child) => {
+        match cmd.spawn(conn, &addr, args.stream.crlf) {
+            Ok((child, copier)) => {
                 served += 1;
-                children.push(child, peer);
+                children.push(child, peer, copier);
                 if !args.keep_open {
                     listener = None;
                 }
@@ -469,6 +495,27 @@ fn serve_exec(
             }
         }
     }
+}
+
+/// A `--crlf` child's output to its peer, LF as CRLF; the peer gets a half-close at the
+/// end, as when the child writes to the socket itself and exits.
+fn copy_crlf(mut from: std::process::ChildStdout, to: Socket) {
+    use std::io::{Read, Write};
+    let mut crlf = relay::Crlf::default();
+    let mut buf = vec![0; 64 * 1024];
+    let mut out = Vec::with_capacity(buf.len() * 2);
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        out.clear();
+        crlf.translate(&buf[..n], &mut out);
+        if (&to).write_all(&out).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
 }
 
 /// Reap finished children, each reported at -v; the status of the last one reaped.

@@ -17,6 +17,7 @@ use socket2::{SockAddr, Socket};
 
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
+use crate::error::StdoutClosed;
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
@@ -273,26 +274,36 @@ fn probe_all(
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<Result<Vec<(usize, Outcome)>, Failure>>();
+    let probe_share = |tx: mpsc::Sender<_>| {
+        let mut spare = None;
+        if let Err(f) = worker(ctx, plan, share, &next, &stop, &tx, &mut spare) {
+            stop.store(true, Ordering::Relaxed);
+            let _ = tx.send(Err(f));
+        }
+        if let Some(sock) = spare {
+            close(ctx, sock);
+        }
+    };
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, stop) = (&next, &stop);
-            scope.spawn(move || {
-                let mut spare = None;
-                if let Err(f) = worker(ctx, plan, share, next, stop, &tx, &mut spare) {
-                    stop.store(true, Ordering::Relaxed);
-                    let _ = tx.send(Err(f));
-                }
-                if let Some(sock) = spare {
-                    close(ctx, sock);
-                }
-            });
+            if crate::signals::spawn_worker(scope, move || probe_share(tx)).is_none() {
+                break;
+            }
+            started += 1;
+        }
+        if started == 0 {
+            // No thread could be started (a process or memory limit): probe here, with
+            // one share of the concurrency.
+            probe_share(tx.clone());
         }
         drop(tx);
         let mut results: Vec<Option<Outcome>> = (0..n).map(|_| None).collect();
         let mut shown = 0;
         let mut batch = ctx.out.batch();
         let mut failure: Option<anyhow::Error> = None;
+        let mut stdout_gone = false;
         for msg in rx {
             let answers = match msg {
                 Ok(a) => a,
@@ -310,11 +321,19 @@ fn probe_all(
                 show(plan.ports[shown], &o, &mut batch);
                 shown += 1;
             }
-            if failure.is_none()
+            // A reader that went away (`| head -1`) stops the printing, never the scan:
+            // the exit code still says whether a port is open.
+            if stdout_gone {
+                batch.discard();
+            } else if failure.is_none()
                 && let Err(e) = batch.flush()
             {
-                stop.store(true, Ordering::Relaxed);
-                failure = Some(e);
+                if e.downcast_ref::<StdoutClosed>().is_some() {
+                    stdout_gone = true;
+                } else {
+                    stop.store(true, Ordering::Relaxed);
+                    failure = Some(e);
+                }
             }
         }
         match failure {
