@@ -114,7 +114,13 @@ pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
 /// that does not read gives way to SIGINT/SIGTERM: the error is then `Interrupted`, and
 /// the caller ends as the signal asks instead of waiting for the reader.
 pub fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {
+    let mut first = true;
     while !data.is_empty() {
+        // A signal that came during a write that had already moved some bytes does not
+        // show as EINTR (the write returns its count): look before blocking again.
+        if !std::mem::take(&mut first) && crate::signals::caught().is_some() {
+            return Err(io::ErrorKind::Interrupted.into());
+        }
         // SAFETY: data is valid for reads of its length.
         let ret = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
         match check(ret) {

@@ -410,6 +410,10 @@ impl<'a> Relay<'a> {
                 let r = r.as_raw_fd();
                 let mut left = n;
                 while left > 0 {
+                    if left < n && signals::caught().is_some() {
+                        // The signal came during a splice that moved some bytes.
+                        return self.stdout_failed(io::ErrorKind::Interrupted.into());
+                    }
                     match fdio::splice(r, STDOUT, left, false) {
                         Ok(0) => return self.stdout_failed(io::ErrorKind::WriteZero.into()),
                         Ok(m) => left -= m,
@@ -599,7 +603,10 @@ impl<'a> Relay<'a> {
                 // What is typed after the peer left has nowhere to go.
                 self.stdin_open = false;
                 self.pending_at = self.pending.len();
-            } else if self.source == Source::Given || self.opts.linger != Some(Duration::ZERO) {
+            } else if self.source == Source::Given
+                || (self.opts.linger != Some(Duration::ZERO) && self.opts.expect.is_none())
+            {
+                // With --expect the peer's EOF is the verdict: stdin is not waited on.
                 self.send_rest()?;
             }
         }

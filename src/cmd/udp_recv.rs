@@ -336,7 +336,12 @@ impl Session<'_> {
             SockKind::UnixDgram => (16, 256 * 1024),
             _ => (64, 65536),
         };
-        let mut rx = Receiver::new(slots, slot_size);
+        let mut rx = Receiver::with_room(slots, slot_size).ok_or_else(|| {
+            failed(
+                "udp-recv",
+                format!("out of memory: no room for a {slot_size}-byte receive buffer"),
+            )
+        })?;
         let mut out = self.ctx.out.batch();
         let idle = self.ctx.timeout;
         let mut last = Instant::now();
