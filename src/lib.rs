@@ -4,6 +4,7 @@
 //! `run` -> the [`output`] layer. The shared layer (endpoints, durations, socket options,
 //! socket creation, output, errors) lives beside `cmd/`.
 
+pub mod acceptor;
 pub mod cli;
 pub mod cmd;
 pub mod datagram;
