@@ -240,7 +240,7 @@ pub struct ConnectArgs {
     pub source_port: Option<String>,
 
     /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
-    #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port"])]
+    #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port", "scan"])]
     pub proxy: Option<String>,
 }
 
