@@ -7,7 +7,7 @@ mod tls_support;
 
 use std::time::{Duration, Instant};
 
-use common::{Peer, json_lines, rejects, run, run_with};
+use common::{Peer, json_lines, rejects, run_with};
 use tls_support::{openssl_x509, pki, s_server, scratch_file};
 
 const LIMIT: Duration = Duration::from_secs(30);
