@@ -185,3 +185,85 @@ c.recv(100)
         r.stderr
     );
 }
+
+/// The newest installed PostgreSQL's bin directory (Debian: /usr/lib/postgresql/N/bin).
+fn postgres_bin() -> std::path::PathBuf {
+    let mut found: Vec<_> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("PostgreSQL is installed (.ci/run installs postgresql)")
+        .flatten()
+        .map(|e| e.path().join("bin"))
+        .filter(|p| p.join("initdb").exists())
+        .collect();
+    found.sort();
+    found.pop().expect("an initdb under /usr/lib/postgresql")
+}
+
+/// Run `cmd` as the postgres account (PostgreSQL refuses to run as root).
+fn as_postgres(program: &std::path::Path) -> Command {
+    let mut cmd = Command::new("setpriv");
+    cmd.args([
+        "--reuid",
+        "postgres",
+        "--regid",
+        "postgres",
+        "--init-groups",
+    ])
+    .arg(program);
+    cmd
+}
+
+#[test]
+fn postgres_sslrequest_with_a_real_postgresql() {
+    let p = pki();
+    let bin = postgres_bin();
+    let port = free_port();
+    let dir = p.dir.join(format!("pg-{port}"));
+    std::fs::create_dir_all(&dir).expect("pg dir");
+    for name in ["leaf.pem", "leaf.key"] {
+        std::fs::copy(p.dir.join(name), dir.join(name)).expect("copy");
+    }
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir.join("leaf.key"), std::fs::Permissions::from_mode(0o600))
+        .expect("chmod");
+    let chown = Command::new("chown")
+        .args(["-R", "postgres:postgres"])
+        .arg(&dir)
+        .status()
+        .expect("chown");
+    assert!(chown.success());
+    let data = dir.join("data");
+    let init = as_postgres(&bin.join("initdb"))
+        .arg("-D")
+        .arg(&data)
+        .args(["-A", "trust", "-U", "postgres"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("initdb");
+    assert!(init.success(), "initdb failed");
+    let mut child = as_postgres(&bin.join("postgres"))
+        .arg("-D")
+        .arg(&data)
+        .args([
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-p",
+            &port.to_string(),
+            "-c",
+            "ssl=on",
+        ])
+        .arg("-c")
+        .arg(format!("ssl_cert_file={}", dir.join("leaf.pem").display()))
+        .arg("-c")
+        .arg(format!("ssl_key_file={}", dir.join("leaf.key").display()))
+        .arg("-k")
+        .arg(&dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("postgres");
+    wait_listening(&mut child, port, "postgres");
+    let _server = Server { child, port };
+    verified(&starttls("postgres", port));
+}
