@@ -158,3 +158,97 @@ pub fn accept_handshake(
         rustls::Connection::Client(_) => Err(failed("TLS", "not a server connection")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::TcpListener;
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    /// A CA and a client certificate it issued, as PEM files in a temp dir.
+    fn client_pki(dir: &std::path::Path) -> (String, String, String) {
+        use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+        let ca_key = KeyPair::generate().expect("key");
+        let mut ca = CertificateParams::new(Vec::<String>::new()).expect("params");
+        ca.distinguished_name.push(DnType::CommonName, "client CA");
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        let ca_pem = ca.self_signed(&ca_key).expect("ca").pem();
+        let issuer = Issuer::new(ca, ca_key);
+        let key = KeyPair::generate().expect("key");
+        let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
+        params.distinguished_name.push(DnType::CommonName, "alice");
+        let cert = params.signed_by(&key, &issuer).expect("cert");
+        let write = |name: &str, text: &str| {
+            let p = dir.join(name);
+            std::fs::write(&p, text).expect("write");
+            p.to_string_lossy().into_owned()
+        };
+        (
+            write("ca.pem", &ca_pem),
+            write("client.pem", &cert.pem()),
+            write("client.key", &key.serialize_pem()),
+        )
+    }
+
+    /// `openssl s_client` as the peer of [`accept_handshake`] under `--verify-client`:
+    /// with a certificate its subject is reported; without one the handshake fails.
+    #[test]
+    fn a_verified_client_certificate_names_its_subject() {
+        let dir = std::env::temp_dir().join(format!("sockkit-tls-server-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let (ca, cert, key) = client_pki(&dir);
+        let opts = ServerOptions::from_args(&TlsServerArgs {
+            verify_client: Some(ca),
+            ..Default::default()
+        })
+        .expect("options");
+        assert!(opts.self_signed);
+        assert_eq!(opts.fingerprint.len(), 32 * 3 - 1);
+        let config = opts.config().expect("config");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+
+        for with_cert in [true, false] {
+            let mut client = Command::new("openssl");
+            client
+                .args([
+                    "s_client",
+                    "-connect",
+                    &format!("127.0.0.1:{port}"),
+                    "-quiet",
+                ])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            if with_cert {
+                client.args(["-cert", &cert, "-key", &key]);
+            }
+            let mut child = client.spawn().expect("openssl s_client");
+            let (mut sock, _) = listener.accept().expect("accept");
+            let deadline = Some(Instant::now() + Duration::from_secs(10));
+            let res = accept_handshake(&mut sock, config.clone(), deadline);
+            let _ = child.kill();
+            let _ = child.wait();
+            match (with_cert, res) {
+                (true, Ok((_, accepted))) => {
+                    assert_eq!(accepted.peer_subject.as_deref(), Some("CN=alice"));
+                    assert_eq!(accepted.info.protocol, "TLSv1.3");
+                }
+                (false, Err(f)) => assert!(f.message.contains("certificate"), "{}", f.message),
+                (with, other) => panic!("with_cert={with}: {:?}", other.map(|(_, a)| a)),
+            }
+        }
+    }
+
+    #[test]
+    fn cert_without_key_is_usage() {
+        let err = ServerOptions::from_args(&TlsServerArgs {
+            cert: Some("/nonexistent.pem".into()),
+            ..Default::default()
+        })
+        .err()
+        .map(|e| e.code);
+        assert_eq!(err, Some(2));
+    }
+}
