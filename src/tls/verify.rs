@@ -217,8 +217,10 @@ pub fn explain(
             (_, Some(f)) => format!("certificate {} ({}) {what}", i, f.subject),
         }
     };
-    let Error::InvalidCertificate(cert_err) = err else {
-        return lower_first(&err.to_string());
+    let cert_err = match err {
+        Error::InvalidCertificate(e) => e,
+        Error::General(why) => return why.clone(),
+        other => return lower_first(&other.to_string()),
     };
     match cert_err {
         CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
