@@ -731,7 +731,7 @@ sockkit tls --starttls smtp mail.example.org 25\n  sockkit tls --ca ca.pem --pem
 sockkit tls --proxy socks5h://127.0.0.1:1080 example.org", "\n\n", exit_codes!())
 )]
 pub struct TlsArgs {
-    /// HOST [PORT], HOST:PORT or [V6ADDR]:PORT, one or more (default port 443)
+    /// HOST [PORT], HOST:PORT or [V6ADDR]:PORT, one or more (default port 443; with --starttls the protocol's: 25, 143, 110, 21, 5432)
     #[arg(value_name = "HOST [PORT]", required = true, num_args = 1..)]
     pub targets: Vec<String>,
 

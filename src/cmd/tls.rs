@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 use socket2::SockAddr;
 
-use crate::cli::TlsArgs;
+use crate::cli::{StartTlsProto, TlsArgs};
 use crate::endpoint::{self, HostPort, Proto};
 use crate::error::{Failure, failed, quiet, reason, usage};
 use crate::fdio;
@@ -40,7 +40,15 @@ struct Plan {
 
 impl Plan {
     fn from_args(ctx: &Ctx, args: &TlsArgs) -> Result<Plan, Failure> {
-        let targets = parse_targets(&args.targets)?;
+        let default_port = match args.client.starttls {
+            None => 443,
+            Some(StartTlsProto::Smtp) => 25,
+            Some(StartTlsProto::Imap) => 143,
+            Some(StartTlsProto::Pop3) => 110,
+            Some(StartTlsProto::Ftp) => 21,
+            Some(StartTlsProto::Postgres) => 5432,
+        };
+        let targets = parse_targets(&args.targets, default_port)?;
         ctx.check_sockopts(&[SockKind::Tcp])?;
         Ok(Plan {
             targets,
@@ -57,8 +65,9 @@ impl Plan {
 }
 
 /// `HOST`, `HOST PORT`, `HOST:PORT`, `[v6]:PORT`, several in a row; a bare number after
-/// a host is its port, and a host without one gets 443.
-fn parse_targets(words: &[String]) -> Result<Vec<HostPort>, Failure> {
+/// a host is its port, and a host without one gets `default_port` (443, or the
+/// protocol's own port under `--starttls`).
+fn parse_targets(words: &[String], default_port: u16) -> Result<Vec<HostPort>, Failure> {
     let mut targets = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -78,7 +87,7 @@ fn parse_targets(words: &[String]) -> Result<Vec<HostPort>, Failure> {
                 i += 1;
                 next.clone()
             }
-            _ => "443".to_string(),
+            _ => default_port.to_string(),
         };
         let pair = [word.clone(), port];
         targets.push(HostPort::from_words(&pair, Proto::Tcp, false)?.0);
@@ -455,13 +464,10 @@ mod tests {
 
     #[test]
     fn targets_take_ports_after_hosts_and_default_to_443() {
-        let t = parse_targets(&words(&[
-            "example.org",
-            "localhost",
-            "8443",
-            "127.0.0.1:993",
-            "::1",
-        ]))
+        let t = parse_targets(
+            &words(&["example.org", "localhost", "8443", "127.0.0.1:993", "::1"]),
+            443,
+        )
         .expect("parse");
         let got: Vec<String> = t.iter().map(shown).collect();
         assert_eq!(
@@ -473,7 +479,9 @@ mod tests {
                 "[::1]:443"
             ]
         );
-        assert!(parse_targets(&words(&["443"])).is_err());
-        assert!(parse_targets(&words(&["host", "70000"])).is_err());
+        assert!(parse_targets(&words(&["443"]), 443).is_err());
+        assert!(parse_targets(&words(&["host", "70000"]), 443).is_err());
+        let t = parse_targets(&words(&["mail.example"]), 25).expect("parse");
+        assert_eq!(shown(&t[0]), "mail.example:25");
     }
 }
