@@ -6,18 +6,15 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde_json::json;
-use socket2::SockAddr;
 
 use crate::cli::{StartTlsProto, TlsArgs};
 use crate::endpoint::{self, HostPort, Proto};
-use crate::error::{Failure, failed, quiet, reason, usage};
-use crate::fdio;
+use crate::error::{Failure, quiet, usage};
 use crate::options::Ctx;
 use crate::output::Style;
 use crate::parse;
 use crate::proxy::Proxy;
 use crate::signals;
-use crate::socket;
 use crate::sockopt::SockKind;
 use crate::tls::cert::{self, CertFacts};
 use crate::tls::verify::{Mode, Verdict};
@@ -321,16 +318,17 @@ fn probe(ctx: &Ctx, plan: &Plan, at: &HostPort) -> Probe {
     let target = shown(at);
     let host = at.host.clone().unwrap_or_default();
     let deadline = Instant::now() + plan.limit;
-    let (mut sock, address) = match open(ctx, plan, &host, at.port, deadline) {
-        Ok(done) => done,
-        Err(f) => {
-            return Probe {
-                target,
-                address: None,
-                outcome: Err(f.message),
-            };
-        }
-    };
+    let (mut sock, address) =
+        match tls::dial::connect(ctx, &host, at.port, plan.proxy.as_ref(), deadline) {
+            Ok(done) => done,
+            Err(f) => {
+                return Probe {
+                    target,
+                    address: None,
+                    outcome: Err(f.message),
+                };
+            }
+        };
     let outcome = handshake(ctx, plan, &mut sock, &host, &target, deadline);
     Probe {
         target,
@@ -406,52 +404,6 @@ fn handshake(
         verdict,
         expiring,
     })
-}
-
-/// A connected socket to the target: through `--proxy`, or to each address in turn.
-fn open(
-    ctx: &Ctx,
-    plan: &Plan,
-    host: &str,
-    port: u16,
-    deadline: Instant,
-) -> Result<(TcpStream, String), Failure> {
-    let left = || deadline.saturating_duration_since(Instant::now());
-    if let Some(proxy) = &plan.proxy {
-        let sock = proxy.connect(ctx, host, port, Some(left()))?;
-        return Ok((TcpStream::from(sock), format!("via {}", proxy.shown)));
-    }
-    let addrs = endpoint::resolve(Some(host), port, ctx.family, Proto::Tcp)?;
-    let mut last = None;
-    for addr in addrs {
-        if left().is_zero() {
-            break;
-        }
-        let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &[])?;
-        let started = Instant::now();
-        match socket::connect(ctx, &sock, &SockAddr::from(addr), Some(left())) {
-            Ok(()) => {
-                ctx.out.event(
-                    1,
-                    "connected",
-                    || format!("connected to {addr} in {}", fdio::human_duration(started.elapsed())),
-                    json!({"peer": addr.to_string(), "ms": crate::output::millis(started.elapsed())}),
-                );
-                return Ok((TcpStream::from(sock), addr.to_string()));
-            }
-            Err(e) => {
-                let f = failed(format!("connect {addr}"), reason(&e));
-                ctx.out.event(
-                    1,
-                    "connect-failed",
-                    || f.message.clone(),
-                    json!({"peer": addr.to_string(), "error": f.message}),
-                );
-                last = Some(f);
-            }
-        }
-    }
-    Err(last.unwrap_or_else(|| failed(format!("connect {host}:{port}"), "timed out")))
 }
 
 #[cfg(test)]

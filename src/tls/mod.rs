@@ -14,9 +14,11 @@
 //!
 //! [`ClientOptions`] and [`server::ServerOptions`] are the checked plans made from the
 //! command line before any socket exists: every bad file, key, pin or ALPN is exit 2 there.
-//! [`starttls`] speaks a protocol's own upgrade dialogue before the handshake.
+//! [`starttls`] speaks a protocol's own upgrade dialogue before the handshake; [`dial::dial`]
+//! does all of it (connect, directly or through a proxy; STARTTLS; handshake) in one call.
 
 pub mod cert;
+pub mod dial;
 pub mod server;
 pub mod session;
 pub mod starttls;
