@@ -10,6 +10,7 @@ pub mod listen;
 pub mod resolve;
 pub mod scan;
 pub mod sockopt;
+pub mod tls;
 pub mod udp_recv;
 pub mod udp_send;
 
@@ -25,5 +26,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sockopt(a) => sockopt::run(&ctx, a),
         Command::Conns(a) => conns::run(&ctx, a),
         Command::Byteorder(a) => byteorder::run(&ctx, a),
+        Command::Tls(a) => tls::run(&ctx, a),
     }
 }
