@@ -278,9 +278,7 @@ impl Receiver {
     pub fn with_room(slots: usize, slot_size: usize) -> Option<Receiver> {
         let mut slots = slots.max(1);
         loop {
-            let mut probe: Vec<u8> = Vec::new();
-            if probe.try_reserve_exact(slots * slot_size).is_ok() {
-                drop(probe);
+            if crate::memory::can_allocate(slots * slot_size) {
                 return Some(Receiver::new(slots, slot_size));
             }
             if slots == 1 {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod exec;
 pub mod fdio;
 pub mod hub;
+pub mod memory;
 pub mod options;
 pub mod output;
 pub mod parse;

@@ -4,6 +4,9 @@ use clap::Parser;
 use sockkit::cli::Cli;
 use sockkit::error::{exit, report};
 
+#[global_allocator]
+static ALLOCATOR: sockkit::memory::ExitOnOutOfMemory = sockkit::memory::ExitOnOutOfMemory;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

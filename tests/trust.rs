@@ -668,10 +668,31 @@ fn every_subcommand_under_tight_limits_fails_cleanly_or_works() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let mut limits: Vec<(String, bool)> = ["-v 14000", "-v 20000", "-v 32000", "-n 5", "-n 8"]
-        .iter()
-        .map(|l| (l.to_string(), false))
-        .collect();
+    // The smallest address space (KiB) this build starts in at all (below it the loader
+    // itself fails, before any sockkit code runs), then tight limits just above it.
+    let starts = |kib: u64| {
+        Command::new("bash")
+            .arg("-c")
+            .arg(format!("ulimit -v {kib}; exec {bin} byteorder htons 1"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let base = (4_000..400_000)
+        .step_by(2_000)
+        .find(|&kib| starts(kib))
+        .expect("sockkit starts in some address space");
+    let mut limits: Vec<(String, bool)> = [
+        format!("-v {base}"),
+        format!("-v {}", base + 4_000),
+        format!("-v {}", base + 16_000),
+        "-n 5".to_string(),
+        "-n 8".to_string(),
+    ]
+    .into_iter()
+    .map(|l| (l, false))
+    .collect();
     // RLIMIT_NPROC binds only an unprivileged user (root is exempt).
     limits.extend(
         ["-u 1", "-u 2", "-u 3"]
