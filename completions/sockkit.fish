@@ -54,6 +54,10 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l max-conns -d 
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l allow -d 'Accept only clients from ADDR[/PREFIX] (repeatable)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l deny -d 'Refuse clients from ADDR[/PREFIX] (repeatable)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s b -l backlog -d 'Listen backlog' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l cert -d 'Certificate chain to present (PEM); without it a self-signed one is made at start' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l verify-client -d 'Ask clients for a certificate and accept only those issued by a CA of this PEM file' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l alpn -d 'ALPN protocols to accept, in order of preference' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -65,6 +69,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l stats -d 'Pri
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s k -l keep-open -d 'Keep accepting; clients are served concurrently (client data to stdout, stdin to every client)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l echo -d 'Send each client\'s bytes back to it'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l broker -d 'Chat room: every client\'s bytes go to all other clients'
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l tls -l ssl -d 'Speak TLS to every client: --cert/--key, or a self-signed certificate made at start'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
@@ -81,6 +86,19 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s s -l source -d 'Bind the local end to ADDR before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s p -l source-port -d 'Bind the local end to PORT before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l pin -d 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l cert -d 'Client certificate chain to present (PEM), with --key' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l tls-min -d 'Lowest TLS version to accept: 1.2 (default) or 1.3' -r -f -a "1.2\t''
+1.3\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l starttls -d 'Speak the protocol\'s own upgrade first, as openssl s_client -starttls' -r -f -a "smtp\t''
+imap\t''
+pop3\t''
+ftp\t''
+postgres\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -91,6 +109,8 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l crlf -d 'Sen
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l stats -d 'Print bytes each way, duration and throughput on stderr at the end'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s z -l scan -d 'Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l open -d 'With -z, show only the open ports (plain and --json), as nmap\'s --open'
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l tls -l ssl -d 'Speak TLS (verified against the system\'s roots; any TLS client option implies it)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -3,12 +3,19 @@
 //! and `--deny`, `--max-conns`, running out of descriptors, and the events that say so,
 //! written once.
 //!
-//! A poll loop asks it for its [`Acceptor::pollfd`] and its [`Acceptor::next_wake`], and
+//! A poll loop asks it for its [`Acceptor::pollfds`] and its [`Acceptor::next_wake`], and
 //! on readiness takes the clients with [`Acceptor::accept_ready`]; a mode that serves one
 //! client at a time waits with [`Acceptor::accept_one`].
+//!
+//! With `--tls` the acceptor terminates TLS: each client's handshake runs on a thread of
+//! its own (a slow or non-TLS client never holds up the others), and the mode is handed
+//! the plain end of a bridge ([`crate::engine::bridge`]) once the handshake is done. Every
+//! mode thereby speaks TLS without knowing about it.
 
 use std::net::IpAddr;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use socket2::{SockAddr, Socket};
@@ -53,8 +60,10 @@ impl Access {
 }
 
 /// How the acceptor behaves; built by the listening command from its flags.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct Rules {
+    /// Terminate TLS with this server configuration (`--tls`).
+    pub tls: Option<Arc<rustls::ServerConfig>>,
     /// Keep accepting after the first client (otherwise the listener closes once it is
     /// in, so later clients are refused rather than left waiting in the backlog).
     pub keep_open: bool,
@@ -64,11 +73,14 @@ pub struct Rules {
     pub first_within: Option<Duration>,
 }
 
-/// A client let in: its socket, its address and how it is shown.
+/// A client let in: its socket (with `--tls`, the plain end of its bridge), its address
+/// and how it is shown.
 pub struct Admitted {
     pub sock: Socket,
     pub addr: SockAddr,
     pub peer: String,
+    /// Under `--tls --verify-client`: the subject of the client's certificate.
+    pub cert_subject: Option<String>,
 }
 
 pub struct Acceptor<'a> {
@@ -79,6 +91,19 @@ pub struct Acceptor<'a> {
     started: Instant,
     served: usize,
     pause: AcceptPause,
+    handshakes: Option<Handshakes>,
+}
+
+/// TLS handshakes under way on their threads, and the clients they finished.
+struct Handshakes {
+    done: mpsc::Receiver<Result<Admitted, String>>,
+    sender: mpsc::Sender<Result<Admitted, String>>,
+    /// Why the last handshake that failed did (for a one-client listener's error).
+    last_failure: Option<String>,
+    /// A byte is written to it for each finished handshake, so poll(2) wakes for it.
+    wake_r: OwnedFd,
+    wake_w: Arc<OwnedFd>,
+    under_way: Arc<AtomicUsize>,
 }
 
 impl<'a> Acceptor<'a> {
@@ -91,6 +116,23 @@ impl<'a> Acceptor<'a> {
         listener
             .set_nonblocking(true)
             .map_err(|e| failed("listen", reason(&e)))?;
+        let handshakes = match rules.tls {
+            Some(_) => {
+                let (wake_r, wake_w) = fdio::pipe(4096).map_err(|e| failed("pipe", reason(&e)))?;
+                fdio::set_nonblocking(wake_r.as_raw_fd());
+                fdio::set_nonblocking(wake_w.as_raw_fd());
+                let (sender, done) = mpsc::channel();
+                Some(Handshakes {
+                    done,
+                    sender,
+                    last_failure: None,
+                    wake_r,
+                    wake_w: Arc::new(wake_w),
+                    under_way: Arc::new(AtomicUsize::new(0)),
+                })
+            }
+            None => None,
+        };
         Ok(Acceptor {
             ctx,
             listener: Some(listener),
@@ -99,12 +141,20 @@ impl<'a> Acceptor<'a> {
             started: Instant::now(),
             served: 0,
             pause: AcceptPause::default(),
+            handshakes,
         })
     }
 
-    /// Whether clients may still come.
+    /// Whether clients may still come (or a TLS handshake may still finish).
     pub fn is_open(&self) -> bool {
-        self.listener.is_some()
+        self.listener.is_some() || self.handshaking() > 0
+    }
+
+    /// TLS handshakes under way.
+    fn handshaking(&self) -> usize {
+        self.handshakes
+            .as_ref()
+            .map_or(0, |h| h.under_way.load(Ordering::SeqCst))
     }
 
     /// How many clients were let in so far.
@@ -112,14 +162,22 @@ impl<'a> Acceptor<'a> {
         self.served
     }
 
-    /// What to poll for new clients: none once closed, or while resting for want of
-    /// descriptors (the listener would be readable at once, with nothing to accept).
-    pub fn pollfd(&mut self) -> Option<libc::pollfd> {
-        if self.pause.active() {
-            return None;
+    /// What to poll for new clients, appended to `fds`; returns how many were added (the
+    /// caller calls [`Acceptor::accept_ready`] when any of them is ready). The listener
+    /// is left out once closed, or while resting for want of descriptors (it would be
+    /// readable at once, with nothing to accept); with `--tls`, finished handshakes wake
+    /// the loop too.
+    pub fn pollfds(&mut self, fds: &mut Vec<libc::pollfd>) -> usize {
+        let before = fds.len();
+        if !self.pause.active()
+            && let Some(l) = &self.listener
+        {
+            fds.push(fdio::pollfd(l.as_raw_fd(), libc::POLLIN));
         }
-        let l = self.listener.as_ref()?;
-        Some(fdio::pollfd(l.as_raw_fd(), libc::POLLIN))
+        if let Some(h) = &self.handshakes {
+            fds.push(fdio::pollfd(h.wake_r.as_raw_fd(), libc::POLLIN));
+        }
+        fds.len() - before
     }
 
     /// How long a poll loop may sleep for the acceptor's sake; an error once the first
@@ -144,7 +202,8 @@ impl<'a> Acceptor<'a> {
     /// let in, denied (`--deny`, not in `--allow`) or refused (`--max-conns`), with an
     /// event. Without keep-open the listener closes after the first one let in.
     pub fn accept_ready(&mut self, active: usize) -> Vec<Admitted> {
-        let mut admitted = Vec::new();
+        let mut admitted = self.take_handshaken();
+        let active = active + self.handshaking();
         while let Some(listener) = &self.listener {
             let (sock, addr) = match crate::socket::accept(self.ctx, listener) {
                 Ok(pair) => pair,
@@ -174,31 +233,136 @@ impl<'a> Acceptor<'a> {
                 continue;
             }
             self.served += 1;
-            admitted.push(Admitted { sock, addr, peer });
             if !self.rules.keep_open {
                 self.listener = None;
+            }
+            match &self.rules.tls {
+                Some(config) => self.start_handshake(config.clone(), sock, addr, peer),
+                None => admitted.push(Admitted {
+                    sock,
+                    addr,
+                    peer,
+                    cert_subject: None,
+                }),
             }
         }
         admitted
     }
 
+    /// The clients whose TLS handshake finished since the last look.
+    fn take_handshaken(&mut self) -> Vec<Admitted> {
+        let Some(h) = &mut self.handshakes else {
+            return Vec::new();
+        };
+        let mut sink = [0u8; 64];
+        while fdio::read(h.wake_r.as_raw_fd(), &mut sink).is_ok_and(|n| n > 0) {}
+        let mut done = Vec::new();
+        for r in h.done.try_iter() {
+            match r {
+                Ok(client) => done.push(client),
+                Err(why) => h.last_failure = Some(why),
+            }
+        }
+        done
+    }
+
+    /// Run a client's TLS handshake on a thread of its own (bounded by `-w`, default
+    /// [`HANDSHAKE_WAIT`]); once done, the client is handed over through the channel, and
+    /// the thread carries its bytes until the session ends.
+    fn start_handshake(
+        &self,
+        config: Arc<rustls::ServerConfig>,
+        sock: Socket,
+        addr: SockAddr,
+        peer: String,
+    ) {
+        let Some(h) = &self.handshakes else {
+            return;
+        };
+        let out = self.ctx.out.clone();
+        let who = peer.clone();
+        let limit = self.ctx.timeout.unwrap_or(HANDSHAKE_WAIT);
+        let (sender, wake, under_way) = (h.sender.clone(), h.wake_w.clone(), h.under_way.clone());
+        under_way.fetch_add(1, Ordering::SeqCst);
+        let job = move || {
+            let client = crate::tls::bridged::terminate(sock, config, Instant::now() + limit);
+            // Counted as under way until the channel has the outcome: the acceptor stays
+            // open for it meanwhile.
+            let finished = || under_way.fetch_sub(1, Ordering::SeqCst);
+            let (plain, accepted, bridge) = match client {
+                Ok(done) => done,
+                Err(f) => {
+                    out.event(
+                        1,
+                        "tls-failed",
+                        || format!("{peer}: {}", f.message),
+                        serde_json::json!({"peer": peer, "error": f.message}),
+                    );
+                    let why = format!("TLS handshake with {peer}: {}", f.message);
+                    if sender.send(Err(why)).is_ok() {
+                        let _ = fdio::write_all(wake.as_raw_fd(), b"x");
+                    }
+                    finished();
+                    return;
+                }
+            };
+            let tls = accepted.info.protocol.clone();
+            out.event(
+                1,
+                "tls",
+                || format!("{peer}: {tls} {}", accepted.info.cipher),
+                serde_json::json!({"peer": peer, "protocol": tls,
+                                   "cipher": accepted.info.cipher,
+                                   "client_subject": accepted.peer_subject}),
+            );
+            let handed = Admitted {
+                sock: plain,
+                addr,
+                peer: peer.clone(),
+                cert_subject: accepted.peer_subject,
+            };
+            if sender.send(Ok(handed)).is_ok() {
+                let _ = fdio::write_all(wake.as_raw_fd(), b"x");
+            }
+            finished();
+            crate::tls::bridged::report_end(&out, &peer, bridge.wait());
+        };
+        if signals::spawn_detached(job).is_none() {
+            h.under_way.fetch_sub(1, Ordering::SeqCst);
+            self.ctx.out.warn(&format!(
+                "{who}: no thread could be started for its TLS handshake (a process limit); closed"
+            ));
+        }
+    }
+
     /// Wait (bounded by `-w`, ended by a signal) for the next client let in.
     pub fn accept_one(&mut self, active: usize) -> anyhow::Result<Admitted> {
+        let mut fds = Vec::with_capacity(2);
         loop {
             signals::check()?;
             let wake = self.next_wake()?;
-            let Some(mut fd) = self.pollfd() else {
-                if self.listener.is_none() {
-                    return Err(failed("accept", "the listener is closed").into());
+            fds.clear();
+            if self.pollfds(&mut fds) == 0 {
+                if !self.is_open() {
+                    return Err(failed("accept", "no client could be served").into());
                 }
                 std::thread::sleep(wake.unwrap_or(ACCEPT_PAUSE));
                 continue;
-            };
-            if fdio::poll(std::slice::from_mut(&mut fd), wake)? == 0 {
+            }
+            if fdio::poll(&mut fds, wake)? == 0 {
                 continue;
             }
             if let Some(client) = self.accept_ready(active).into_iter().next() {
                 return Ok(client);
+            }
+            if !self.is_open() {
+                // The one client's TLS handshake failed.
+                let why = self
+                    .handshakes
+                    .as_mut()
+                    .and_then(|h| h.last_failure.take())
+                    .unwrap_or_else(|| "the client's TLS handshake failed".to_string());
+                return Err(failed("accept", why).into());
             }
         }
     }
@@ -254,6 +418,8 @@ struct AcceptPause {
 }
 
 const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
+/// How long a client has for its TLS handshake when `-w` does not say.
+const HANDSHAKE_WAIT: Duration = Duration::from_secs(10);
 
 impl AcceptPause {
     /// Whether accepting is paused right now.

@@ -191,6 +191,13 @@ pub struct ListenArgs {
     /// Listen backlog
     #[arg(short = 'b', long, value_name = "N")]
     pub backlog: Option<i32>,
+
+    /// Speak TLS to every client: --cert/--key, or a self-signed certificate made at start
+    #[arg(long, visible_alias = "ssl")]
+    pub tls: bool,
+
+    #[command(flatten)]
+    pub tls_server: TlsServerArgs,
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +253,13 @@ pub struct ConnectArgs {
     /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
     #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port", "scan"])]
     pub proxy: Option<String>,
+
+    /// Speak TLS (verified against the system's roots; any TLS client option implies it)
+    #[arg(long, visible_alias = "ssl", conflicts_with = "scan")]
+    pub tls: bool,
+
+    #[command(flatten)]
+    pub tls_client: TlsClientArgs,
 }
 
 #[derive(Debug, Args)]

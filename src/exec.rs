@@ -16,6 +16,8 @@ const STOP_GRACE: Duration = Duration::from_secs(1);
 
 pub const PEER_ADDR: &str = "SOCKKIT_PEER_ADDR";
 pub const PEER_PORT: &str = "SOCKKIT_PEER_PORT";
+/// Under `listen --tls --verify-client`: the subject of the client's certificate.
+pub const PEER_CERT_SUBJECT: &str = "SOCKKIT_PEER_CERT_SUBJECT";
 
 /// `--exec PROG`: PROG must be runnable, checked once up front (exit 2) rather than
 /// found missing for every client.

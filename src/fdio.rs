@@ -72,6 +72,17 @@ fn poll_ms(timeout: Option<Duration>) -> libc::c_int {
     }
 }
 
+/// O_NONBLOCK on a descriptor this process owns (a pipe end), best effort.
+pub fn set_nonblocking(fd: RawFd) {
+    // SAFETY: F_GETFL/F_SETFL only read and change the descriptor's status flags.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+    }
+}
+
 pub fn pollfd(fd: RawFd, events: libc::c_short) -> libc::pollfd {
     libc::pollfd {
         fd,

@@ -136,16 +136,14 @@ impl<'a> Hub<'a> {
             if !self.acceptor.is_open() && self.clients.is_empty() {
                 return Ok(());
             }
-            let listener = self.acceptor.pollfd();
-            let accepting = listener.is_some();
-            let (mut fds, stdin_at) = self.poll_set(listener);
+            let (mut fds, accepting, stdin_at) = self.poll_set();
             let wait = self.next_wake()?;
             if fdio::poll(&mut fds, wait)? == 0 {
                 self.drop_stalled();
                 self.close_idle();
                 continue;
             }
-            let first_client = usize::from(accepting) + usize::from(stdin_at.is_some());
+            let first_client = accepting + usize::from(stdin_at.is_some());
             // Only what was asked for counts: POLLHUP comes unasked, and a client whose
             // queues are full must wait even if its peer has hung up.
             let readable: Vec<bool> = fds[first_client..]
@@ -162,7 +160,7 @@ impl<'a> Hub<'a> {
                         && f.revents & (libc::POLLERR | libc::POLLHUP | libc::POLLNVAL) != 0
                 })
                 .collect();
-            if accepting && fds[0].revents != 0 {
+            if fds[..accepting].iter().any(|f| f.revents != 0) {
                 self.accept_all();
             }
             if let Some(i) = stdin_at
@@ -187,9 +185,11 @@ impl<'a> Hub<'a> {
         }
     }
 
-    fn poll_set(&self, listener: Option<libc::pollfd>) -> (Vec<libc::pollfd>, Option<usize>) {
-        let mut fds = Vec::with_capacity(self.clients.len() + 2);
-        fds.extend(listener);
+    /// The descriptors to poll: the acceptor's first (how many), then stdin (where), then
+    /// every client.
+    fn poll_set(&mut self) -> (Vec<libc::pollfd>, usize, Option<usize>) {
+        let mut fds = Vec::with_capacity(self.clients.len() + 3);
+        let accepting = self.acceptor.pollfds(&mut fds);
         let mut stdin_at = None;
         let stdin_wanted = self.stdin_open
             && !self.clients.is_empty()
@@ -208,7 +208,7 @@ impl<'a> Hub<'a> {
             }
             fds.push(fdio::pollfd(c.fd, events));
         }
-        (fds, stdin_at)
+        (fds, accepting, stdin_at)
     }
 
     /// A client is read only while every queue its bytes go to has room.

@@ -44,7 +44,7 @@ pub const EXPECT_WINDOW: usize = 64 * 1024;
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
 /// How the relay behaves; built by `listen` and `connect` from their flags.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Options {
     pub no_shutdown: bool,
     /// LF from stdin goes out as CRLF.

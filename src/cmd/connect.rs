@@ -18,6 +18,7 @@ use crate::relay::{self, End, Relay};
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
+use crate::tls::ClientOptions;
 
 /// How long `--expect` waits for a matching reply when `-w` does not say.
 const EXPECT_DEFAULT_WAIT: Duration = Duration::from_secs(10);
@@ -33,9 +34,21 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     let target = Target::from_args(ctx, args)?;
     let opts = relay_options(ctx, args)?;
     let wait_until = parse::duration_flag("--wait-until", args.wait_until.as_deref())?;
+    let tls = tls_options(ctx, args)?;
     signals::install();
 
     let (sock, peer) = connect_retrying(ctx, &target, wait_until)?;
+    // Under --tls the relay talks to the plain end of a bridge: the handshake is done,
+    // and the bytes are plaintext from here on (as --dump shows them).
+    let (sock, tls_end) = match &tls {
+        Some(t) => {
+            let deadline = Instant::now() + ctx.timeout.unwrap_or(TLS_WAIT);
+            let host = target.tls_name(t);
+            let (plain, ending) = crate::tls::bridged::originate(ctx, sock, &host, t, deadline)?;
+            (plain, Some(ending))
+        }
+        None => (sock, None),
+    };
     let opts = relay::Options {
         peer: peer.clone(),
         ..opts
@@ -43,13 +56,48 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
+    let matched = relay.matched();
+    drop(relay);
+    // The plain end closes, so the bridge ends too; then the TLS side's own end: an
+    // error there (a reset, a bad record) fails a session that looked whole.
+    drop(sock);
+    if let Some(ending) = tls_end.filter(|_| end.is_ok()) {
+        crate::tls::bridged::verdict(ctx, &peer, ending.wait())?;
+    }
     match end? {
-        End::PeerClosed if opts.expect.is_some() && !relay.matched() => {
+        End::PeerClosed if opts.expect.is_some() && !matched => {
             let re = opts.expect.as_ref().map(|r| r.as_str()).unwrap_or_default();
             Err(failed(&peer, format!("closed without a reply matching '{re}'")).into())
         }
         _ => Ok(()),
     }
+}
+
+/// How long the TLS handshake may take when `-w` does not say.
+const TLS_WAIT: Duration = Duration::from_secs(10);
+
+/// `--tls`, or any TLS client option (which implies it), checked before connecting.
+fn tls_options(ctx: &Ctx, args: &ConnectArgs) -> Result<Option<ClientOptions>, Failure> {
+    let t = &args.tls_client;
+    let asked = args.tls
+        || t.sni.is_some()
+        || t.alpn.is_some()
+        || t.ca.is_some()
+        || t.pin.is_some()
+        || t.insecure
+        || t.cert.is_some()
+        || t.key.is_some()
+        || t.tls_min.is_some()
+        || t.starttls.is_some();
+    if !asked {
+        return Ok(None);
+    }
+    let opts = ClientOptions::from_args(t)?;
+    if opts.insecure() {
+        ctx.out
+            .warn("--insecure: the server's certificate is not verified");
+    }
+    Ok(Some(opts))
 }
 
 /// Where to connect, checked before any socket exists.
@@ -64,6 +112,18 @@ enum Target {
 }
 
 impl Target {
+    /// The name TLS sends (SNI) and verifies: `--sni`, else the host as written (for a
+    /// Unix socket, `localhost`).
+    fn tls_name(&self, tls: &ClientOptions) -> String {
+        if let Some(sni) = &tls.sni {
+            return sni.clone();
+        }
+        match self {
+            Target::Tcp { at, .. } => at.host.clone().unwrap_or_else(|| "localhost".into()),
+            Target::Unix(_) => "localhost".into(),
+        }
+    }
+
     /// The target as the user wrote it: `127.0.0.1:80`, `[::1]:80`, a path.
     fn shown(&self) -> String {
         match self {

@@ -21,66 +21,125 @@ use crate::relay::{self, Relay};
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
+use crate::tls::server::ServerOptions;
 
 const DEFAULT_BACKLOG: i32 = 128;
 /// How often the --exec loop looks for finished children while no client comes.
 const REAP_EVERY: Duration = Duration::from_millis(200);
 
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
-    let access = Access::parse(&args.allow, &args.deny)?;
-    let idle_timeout = parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
-    let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
-    if backlog < 0 {
-        return Err(usage(format!("--backlog {backlog}"), "must be 0 or more").into());
-    }
-    if args.max_conns == Some(0) {
-        return Err(usage("--max-conns 0", "must be at least 1").into());
-    }
-    let exec = ExecCommand::from_args(args)?;
+    let plan = Plan::from_args(ctx, args)?;
     signals::install();
     let bound = match &args.stream.unix {
-        Some(path) => {
+        Some(path) => bind_unix(ctx, &UnixPath::parse(path)?, plan.backlog)?,
+        None => bind_tcp(ctx, &args.endpoint, plan.backlog)?,
+    };
+    listening(ctx, &bound, plan.tls.as_ref());
+    if let Some(cmd) = &plan.exec
+        && bound.is_tcp
+        && !bound.loopback
+        && args.allow.is_empty()
+    {
+        ctx.out.warn(&format!(
+            "{} runs a program for anyone who can reach {}; limit it with --allow",
+            cmd.flag(),
+            bound.shown
+        ));
+    }
+    // The socket file guard outlives the serving: the file goes once the socket is closed.
+    let Bound {
+        sock, _unix_file, ..
+    } = bound;
+    let acceptor = Acceptor::new(ctx, sock, &plan.access, plan.rules.clone())?;
+    let result = match (&plan.exec, &plan.hub) {
+        (Some(cmd), _) => serve_exec(ctx, acceptor, cmd, &plan),
+        (None, Some(opts)) => Hub::new(ctx, acceptor, opts).run(),
+        (None, None) => serve_one(ctx, acceptor, &plan),
+    };
+    drop(_unix_file);
+    result
+}
+
+/// What `listen` was asked to do, checked before anything is bound.
+struct Plan {
+    access: Access,
+    rules: Rules,
+    backlog: i32,
+    exec: Option<ExecCommand>,
+    /// Many clients on one poll loop (`-k`, `--echo`, `--broker`); None: one client.
+    hub: Option<hub::Options>,
+    relay: relay::Options,
+    tls: Option<ServerOptions>,
+    keep_open: bool,
+    crlf: bool,
+    stats: bool,
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &ListenArgs) -> Result<Plan, Failure> {
+        let access = Access::parse(&args.allow, &args.deny)?;
+        let idle_timeout =
+            parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
+        let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
+        if backlog < 0 {
+            return Err(usage(format!("--backlog {backlog}"), "must be 0 or more"));
+        }
+        if args.max_conns == Some(0) {
+            return Err(usage("--max-conns 0", "must be at least 1"));
+        }
+        if args.stream.unix.is_some() {
             if let Some(extra) = args.endpoint.first() {
-                return Err(usage(format!("'{extra}'"), "--unix takes no ADDR PORT").into());
+                return Err(usage(format!("'{extra}'"), "--unix takes no ADDR PORT"));
             }
             if !access.is_open() {
-                return Err(usage("--allow/--deny", "only for TCP listeners").into());
+                return Err(usage("--allow/--deny", "only for TCP listeners"));
             }
             ctx.check_sockopts(&[SockKind::UnixStream])?;
-            bind_unix(ctx, &UnixPath::parse(path)?, backlog)?
-        }
-        None => {
+        } else {
             ctx.check_sockopts(&[SockKind::Tcp])?;
-            bind_tcp(ctx, &args.endpoint, backlog)?
         }
-    };
-    ctx.out.event(
-        1,
-        "listening",
-        || format!("listening on {}", bound.shown),
-        serde_json::json!({"address": bound.shown}),
-    );
-    if let Some(cmd) = &exec {
-        if bound.is_tcp && !bound.loopback && args.allow.is_empty() {
-            ctx.out.warn(&format!(
-                "{} runs a program for anyone who can reach {}; limit it with --allow",
-                cmd.flag(),
-                bound.shown
-            ));
-        }
-        let Bound {
-            sock, _unix_file, ..
-        } = bound;
+        let tls = tls_options(args)?;
+        let hub = hub_mode(args).map(|mode| hub::Options {
+            mode,
+            idle_timeout,
+            no_shutdown: args.stream.no_shutdown,
+            crlf: args.stream.crlf,
+            stats: args.stream.stats,
+        });
         let rules = Rules {
-            keep_open: args.keep_open,
+            tls: tls.as_ref().map(ServerOptions::config).transpose()?,
+            // A chat room of one is no chat room: the broker keeps accepting.
+            keep_open: args.keep_open || args.broker,
             max_conns: args.max_conns,
             first_within: ctx.timeout,
         };
-        let result = serve_exec(ctx, Acceptor::new(ctx, sock, &access, rules)?, cmd, args);
-        drop(_unix_file);
-        return result;
+        let relay = relay::Options {
+            no_shutdown: args.stream.no_shutdown,
+            crlf: args.stream.crlf,
+            idle_timeout,
+            reply_timeout: ctx.timeout,
+            linger: parse::duration_flag("--linger", args.stream.linger.as_deref())?,
+            progress: ctx.out.progress_allowed(),
+            ..relay::Options::default()
+        };
+        Ok(Plan {
+            access,
+            rules,
+            backlog,
+            exec: ExecCommand::from_args(args)?,
+            hub,
+            relay,
+            tls,
+            keep_open: args.keep_open,
+            crlf: args.stream.crlf,
+            stats: args.stream.stats,
+        })
     }
-    let mode = if args.echo {
+}
+
+/// `-k`, `--echo` and `--broker` serve many clients on one poll loop.
+fn hub_mode(args: &ListenArgs) -> Option<hub::Mode> {
+    if args.echo {
         Some(hub::Mode::Echo)
     } else if args.broker {
         Some(hub::Mode::Broker)
@@ -88,73 +147,63 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
         Some(hub::Mode::Relay)
     } else {
         None
-    };
-    match mode {
-        Some(mode) => {
-            let opts = hub::Options {
-                mode,
-                idle_timeout,
-                no_shutdown: args.stream.no_shutdown,
-                crlf: args.stream.crlf,
-                stats: args.stream.stats,
-            };
-            let rules = Rules {
-                // A chat room of one is no chat room: the broker keeps accepting.
-                keep_open: args.keep_open || mode == hub::Mode::Broker,
-                max_conns: args.max_conns,
-                first_within: ctx.timeout,
-            };
-            let Bound {
-                sock, _unix_file, ..
-            } = bound;
-            let mut hub = Hub::new(ctx, Acceptor::new(ctx, sock, &access, rules)?, &opts);
-            let result = hub.run();
-            drop(hub);
-            drop(_unix_file);
-            result
-        }
-        None => {
-            // The socket file guard stays here; the listening socket goes to serve_one,
-            // which closes it once its client is in (as nc does).
-            let Bound {
-                sock, _unix_file, ..
-            } = bound;
-            let result = serve_one(ctx, sock, &access, args, idle_timeout);
-            drop(_unix_file);
-            result
-        }
+    }
+}
+
+/// `--tls`, or any TLS server option (which implies it).
+fn tls_options(args: &ListenArgs) -> Result<Option<ServerOptions>, Failure> {
+    let t = &args.tls_server;
+    let asked = args.tls
+        || t.cert.is_some()
+        || t.key.is_some()
+        || t.verify_client.is_some()
+        || t.alpn.is_some();
+    asked.then(|| ServerOptions::from_args(t)).transpose()
+}
+
+/// The `listening` event (its plain line stays `listening on ADDR`: scripts read the
+/// address from it); under TLS the certificate's fingerprint (what `connect --pin`
+/// takes) is in it and, in plain, on a line of its own.
+fn listening(ctx: &Ctx, bound: &Bound, tls: Option<&ServerOptions>) {
+    let pin = tls.map(|t| format!("sha256:{}", t.fingerprint));
+    let self_signed = tls.is_some_and(|t| t.self_signed);
+    ctx.out.event(
+        1,
+        "listening",
+        || format!("listening on {}", bound.shown),
+        serde_json::json!({"address": bound.shown, "tls": tls.is_some(),
+                           "fingerprint": pin, "self_signed": self_signed}),
+    );
+    if let Some(pin) = &pin
+        && !ctx.out.json()
+    {
+        let made = if self_signed {
+            "a self-signed certificate made at start"
+        } else {
+            "the certificate of --cert"
+        };
+        ctx.out.event(
+            1,
+            "certificate",
+            || format!("TLS: {made}; pin it with connect --pin {pin}"),
+            serde_json::json!({}),
+        );
     }
 }
 
 /// The default: one client, relayed to stdin/stdout, then exit.
-fn serve_one(
-    ctx: &Ctx,
-    listener: Socket,
-    access: &Access,
-    args: &ListenArgs,
-    idle_timeout: Option<Duration>,
-) -> anyhow::Result<()> {
-    let rules = Rules {
-        first_within: ctx.timeout,
-        ..Rules::default()
-    };
+fn serve_one(ctx: &Ctx, mut acceptor: Acceptor, plan: &Plan) -> anyhow::Result<()> {
     // Without keep-open the acceptor closes the listener once the client is in: later
     // clients are refused rather than left waiting in the backlog.
-    let client = Acceptor::new(ctx, listener, access, rules)?.accept_one(0)?;
+    let client = acceptor.accept_one(0)?;
     let (sock, peer) = (client.sock, client.peer);
     let opts = relay::Options {
-        no_shutdown: args.stream.no_shutdown,
-        crlf: args.stream.crlf,
-        idle_timeout,
-        reply_timeout: ctx.timeout,
-        linger: parse::duration_flag("--linger", args.stream.linger.as_deref())?,
-        progress: ctx.out.progress_allowed(),
         peer: peer.clone(),
-        ..relay::Options::default()
+        ..plan.relay.clone()
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
-    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
+    relay::report_end(ctx, &peer, &relay.totals(), plan.stats, false);
     end.map(|_| ())
 }
 
@@ -288,6 +337,7 @@ impl ExecCommand {
         &self,
         sock: Socket,
         addr: &SockAddr,
+        cert_subject: Option<&str>,
         crlf: bool,
     ) -> std::io::Result<(Child, Option<exec::Copier>)> {
         let argv = match self {
@@ -295,6 +345,10 @@ impl ExecCommand {
             ExecCommand::Shell(text) => vec!["/bin/sh".into(), "-c".into(), text.clone()],
         };
         let mut cmd = exec::command(&argv, addr);
+        cmd.env_remove(exec::PEER_CERT_SUBJECT);
+        if let Some(subject) = cert_subject {
+            cmd.env(exec::PEER_CERT_SUBJECT, subject);
+        }
         let out = sock.try_clone()?;
         let inp: OwnedFd = sock.into();
         cmd.stdin(Stdio::from(inp));
@@ -331,7 +385,7 @@ fn serve_exec(
     ctx: &Ctx,
     mut acceptor: Acceptor,
     cmd: &ExecCommand,
-    args: &ListenArgs,
+    plan: &Plan,
 ) -> anyhow::Result<()> {
     let mut children = exec::Children::default();
     loop {
@@ -348,23 +402,21 @@ fn serve_exec(
         let wake = acceptor
             .next_wake()?
             .map_or(REAP_EVERY, |w| w.min(REAP_EVERY));
-        match acceptor.pollfd() {
-            Some(mut fd) => {
-                if fdio::poll(std::slice::from_mut(&mut fd), Some(wake))? == 0 {
-                    continue;
-                }
-            }
-            None => {
-                std::thread::sleep(wake);
-                continue;
-            }
+        let mut fds = Vec::with_capacity(2);
+        if acceptor.pollfds(&mut fds) == 0 {
+            std::thread::sleep(wake);
+            continue;
+        }
+        if fdio::poll(&mut fds, Some(wake))? == 0 {
+            continue;
         }
         for client in acceptor.accept_ready(children.len()) {
-            match cmd.spawn(client.sock, &client.addr, args.stream.crlf) {
+            let subject = client.cert_subject.as_deref();
+            match cmd.spawn(client.sock, &client.addr, subject, plan.crlf) {
                 Ok((child, copier)) => children.push(child, client.peer, copier),
                 Err(e) => {
                     let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));
-                    if !args.keep_open {
+                    if !plan.keep_open {
                         return Err(f.into());
                     }
                     ctx.out.warn(&f.message);
