@@ -338,3 +338,102 @@ fn wait_port_listening(port: u16) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn listen_tls_serves_a_tls12_client_too() {
+    let srv = tls_listener(&[], Stdio::null(), Stdio::piped());
+    let got = py_tls_client(srv.port, "print(s.version())");
+    assert_eq!(got.trim(), "TLSv1.3");
+    let srv = tls_listener(&[], Stdio::null(), Stdio::piped());
+    let ca = pki().path("ca.pem");
+    let got = python(&format!(
+        "import ssl\nctx = ssl.create_default_context(cafile={ca:?})\n\
+         ctx.maximum_version = ssl.TLSVersion.TLSv1_2\n\
+         s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', {})), server_hostname='localhost')\n\
+         print(s.version())",
+        srv.port
+    ));
+    assert_eq!(got.trim(), "TLSv1.2");
+}
+
+#[test]
+fn a_silent_server_bounds_the_handshake_by_w() {
+    // A server that accepts and never answers the ClientHello.
+    let quiet = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = quiet.local_addr().unwrap().port().to_string();
+    let holder = std::thread::spawn(move || {
+        let c = quiet.accept();
+        std::thread::sleep(Duration::from_secs(4));
+        drop(c);
+    });
+    let started = std::time::Instant::now();
+    let r = run_with(
+        &["-w", "1s", "connect", "--tls", "127.0.0.1", &port],
+        b"",
+        LIMIT,
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stderr.contains("timed out"), "{}", r.stderr);
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "not bounded by -w"
+    );
+    let _ = holder.join();
+}
+
+#[test]
+fn bad_tls_input_is_exit_2_before_anything_is_bound() {
+    let pki = pki();
+    let (cert, key, ca) = (
+        pki.path("leaf.pem"),
+        pki.path("leaf.key"),
+        pki.path("ca.pem"),
+    );
+    let other_key = pki.path("ec.key");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "listen",
+                "--tls",
+                "--cert",
+                "/nonexistent.pem",
+                "--key",
+                &key,
+                "0",
+            ],
+            "/nonexistent.pem",
+        ),
+        (vec!["listen", "--tls", "--cert", &cert, "0"], "--cert"),
+        (
+            vec!["listen", "--tls", "--cert", &cert, "--key", &other_key, "0"],
+            "key",
+        ),
+        (
+            vec!["listen", "--tls", "--cert", &ca, "--key", &ca, "0"],
+            "key",
+        ),
+        (
+            vec!["connect", "--pin", "sha256:zz", "127.0.0.1", "9"],
+            "--pin",
+        ),
+        (
+            vec![
+                "connect",
+                "--tls",
+                "--ca",
+                "/nonexistent.pem",
+                "127.0.0.1",
+                "9",
+            ],
+            "/nonexistent.pem",
+        ),
+        (vec!["connect", "--alpn", ",", "127.0.0.1", "9"], "alpn"),
+        (
+            vec!["connect", "--tls", "--proxy", "ftp://x", "127.0.0.1", "9"],
+            "ftp://x",
+        ),
+    ];
+    for (args, named) in cases {
+        common::rejects(&args, named);
+    }
+}
