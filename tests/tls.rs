@@ -549,3 +549,54 @@ fn bad_input_is_exit_2_naming_it() {
     rejects(&["tls", "localhost", "70000"], "70000");
     rejects(&["tls", "443"], "443");
 }
+
+#[test]
+fn an_ipv6_literal_target_with_sni() {
+    if !common::has_ipv6() {
+        return;
+    }
+    let p = pki();
+    let port = std::net::TcpListener::bind("[::1]:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on ::1");
+    let child = std::process::Command::new("openssl")
+        .args(["s_server", "-accept", &format!("[::1]:{port}"), "-quiet"])
+        .args(["-cert", &p.path("leaf.pem"), "-key", &p.path("leaf.key")])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("openssl s_server");
+    let server = tls_support::Server { child, port };
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("::1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "s_server on ::1"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let target = format!("[::1]:{}", server.port);
+    let r = tls(&[
+        "--json",
+        "--ca",
+        &p.path("ca.pem"),
+        "--sni",
+        "localhost",
+        &target,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["target"], target);
+    assert_eq!(rec["address"], target);
+    assert_eq!(rec["server_name"], "localhost");
+    // Without --sni the address itself is verified, and the certificate does not hold it.
+    let r = tls(&["--ca", &p.path("ca.pem"), &target]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.contains("name mismatch: asked for ::1"),
+        "{}",
+        r.stderr
+    );
+}
