@@ -185,8 +185,23 @@ impl Proxy {
                 break;
             }
             let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &[])?;
+            let started = Instant::now();
             match socket::connect(ctx, &sock, &SockAddr::from(addr), left) {
-                Ok(()) => return Ok(sock),
+                Ok(()) => {
+                    let took = started.elapsed();
+                    ctx.out.event(
+                        1,
+                        "connected",
+                        || {
+                            format!(
+                                "connected to proxy {addr} in {}",
+                                crate::fdio::human_duration(took)
+                            )
+                        },
+                        serde_json::json!({"peer": addr.to_string(), "proxy": true, "ms": crate::output::millis(took)}),
+                    );
+                    return Ok(sock);
+                }
                 Err(e) => last = Some(failed(format!("proxy {} ({addr})", self.shown), reason(&e))),
             }
         }

@@ -600,3 +600,77 @@ fn an_ipv6_literal_target_with_sni() {
         r.stderr
     );
 }
+
+#[test]
+fn a_closed_stdout_never_changes_the_verdict() {
+    let p = pki();
+    let server = s_server("expired.pem", "ec.key", &[]);
+    let mut child = common::sockkit(&[
+        "tls",
+        "--ca",
+        &p.path("ca.pem"),
+        "localhost",
+        &server.port.to_string(),
+    ])
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped())
+    .spawn()
+    .expect("start sockkit");
+    drop(child.stdout.take());
+    let out = common::wait_bounded(child, LIMIT, "sockkit tls");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+/// A server that starts no handshake until three clients are connected: sockkit must
+/// have all three targets open at once (a one-at-a-time prober would time out at -w).
+#[test]
+fn targets_are_probed_concurrently() {
+    let p = pki();
+    let server = Peer::start(&format!(
+        r#"
+import socket, ssl, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain({:?}, {:?})
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+print(s.getsockname()[1], flush=True)
+conns = [s.accept()[0] for _ in range(3)]
+def serve(c):
+    c.settimeout(10)
+    try:
+        ctx.wrap_socket(c, server_side=True).recv(1)
+    except Exception:
+        pass
+ts = [threading.Thread(target=serve, args=(c,)) for c in conns]
+[t.start() for t in ts]
+[t.join() for t in ts]
+print("served 3", flush=True)
+"#,
+        p.path("leaf.pem"),
+        p.path("leaf.key")
+    ));
+    let port = server.port().to_string();
+    let r = tls(&[
+        "--json",
+        "-w",
+        "5s",
+        "--ca",
+        &p.path("ca.pem"),
+        "localhost",
+        &port,
+        "localhost",
+        &port,
+        "localhost",
+        &port,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs.len(), 3);
+    assert!(
+        recs.iter().all(|r| r["verification"] == "verified"),
+        "{}",
+        r.stdout
+    );
+    assert!(server.finish(LIMIT).contains("served 3"));
+}
