@@ -534,6 +534,8 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             break
         }
         'sockkit;tls' {
+            [CompletionResult]::new('--expires-within', '--expires-within', [CompletionResultType]::ParameterName, 'Exit 1 when any certificate of a chain expires within DUR (30d)')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
             [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
             [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
@@ -542,15 +544,13 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
             [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
             [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
-            [CompletionResult]::new('--expires-within', '--expires-within', [CompletionResultType]::ParameterName, 'Exit 1 when any certificate of a chain expires within DUR (30d)')
-            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
             [CompletionResult]::new('--sockopt', '--sockopt', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
-            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (said on stderr)')
             [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Print each chain as PEM instead of the report')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (said on stderr)')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
             [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')

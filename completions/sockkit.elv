@@ -496,6 +496,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;byteorder;help;help'= {
         }
         &'sockkit;tls'= {
+            cand --expires-within 'Exit 1 when any certificate of a chain expires within DUR (30d)'
+            cand --proxy 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
             cand --sni 'Server name to send (SNI) and verify instead of HOST'
             cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
             cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
@@ -504,15 +506,13 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
             cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
             cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
-            cand --expires-within 'Exit 1 when any certificate of a chain expires within DUR (30d)'
-            cand --proxy 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
-            cand --insecure 'Do not verify the server''s certificate (said on stderr)'
             cand --pem 'Print each chain as PEM instead of the report'
+            cand --insecure 'Do not verify the server''s certificate (said on stderr)'
             cand -4 'Use IPv4 only'
             cand -6 'Use IPv6 only'
             cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -735,9 +735,6 @@ pub struct TlsArgs {
     #[arg(value_name = "HOST [PORT]", required = true, num_args = 1..)]
     pub targets: Vec<String>,
 
-    #[command(flatten)]
-    pub client: TlsClientArgs,
-
     /// Exit 1 when any certificate of a chain expires within DUR (30d)
     #[arg(long, value_name = "DUR")]
     pub expires_within: Option<String>,
@@ -749,4 +746,7 @@ pub struct TlsArgs {
     /// Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)
     #[arg(long, value_name = "URL")]
     pub proxy: Option<String>,
+
+    #[command(flatten)]
+    pub client: TlsClientArgs,
 }
