@@ -674,3 +674,45 @@ print("served 3", flush=True)
     );
     assert!(server.finish(LIMIT).contains("served 3"));
 }
+
+#[test]
+fn an_intermediate_is_reported_as_sent_and_chains_to_the_root() {
+    let p = pki();
+    let server = s_server(
+        "chained.pem",
+        "ec.key",
+        &["-cert_chain", &p.path("inter.pem")],
+    );
+    let r = tls(&[
+        "--json",
+        "--ca",
+        &p.path("ca.pem"),
+        "localhost",
+        &server.port.to_string(),
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    let chain = rec["chain"].as_array().unwrap();
+    assert_eq!(chain.len(), 2, "{rec}");
+    assert_eq!(chain[0]["subject"], "CN=chained.localhost, O=sockkit tests");
+    assert_eq!(chain[0]["issuer"], "CN=sockkit intermediate CA");
+    assert_eq!(chain[1]["subject"], "CN=sockkit intermediate CA");
+    assert_eq!(chain[1]["issuer"], "CN=sockkit test CA, O=sockkit tests");
+    assert_eq!(chain[0]["key_type"], "EC P-256");
+    assert_eq!(chain[0]["key_bits"], 256);
+    let fp = openssl_x509(&p.path("inter.pem"), &["-noout", "-fingerprint", "-sha256"]);
+    assert_eq!(chain[1]["sha256"], fp.trim().split('=').nth(1).unwrap());
+    // Against another CA the issuer named is the top of the chain as sent.
+    let r = tls(&[
+        "--json",
+        "--ca",
+        &p.path("other-ca.pem"),
+        "localhost",
+        &server.port.to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        json_lines(&r.stdout)[0]["verify_error"],
+        "unknown issuer CN=sockkit test CA, O=sockkit tests"
+    );
+}
