@@ -716,3 +716,58 @@ fn an_intermediate_is_reported_as_sent_and_chains_to_the_root() {
         "unknown issuer CN=sockkit test CA, O=sockkit tests"
     );
 }
+
+/// What `openssl s_client` says it negotiated with the same server: `(TLSv1.3, cipher)`.
+fn s_client_says(port: u16, version_flag: &str) -> (String, String) {
+    let out = std::process::Command::new("openssl")
+        .args([
+            "s_client",
+            "-connect",
+            &format!("127.0.0.1:{port}"),
+            version_flag,
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("openssl s_client");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains(", Cipher is "))
+        .unwrap_or_else(|| panic!("s_client said no cipher: {text}"));
+    // `New, TLSv1.3, Cipher is TLS_CHACHA20_POLY1305_SHA256`
+    let (head, cipher) = line.split_once(", Cipher is ").unwrap();
+    let version = head.rsplit(", ").next().unwrap().to_string();
+    (version, cipher.trim().to_string())
+}
+
+#[test]
+fn protocol_and_cipher_agree_with_openssl_s_client() {
+    let p = pki();
+    let ca = p.path("ca.pem");
+    // TLS 1.3: OpenSSL names suites by their IANA names, as sockkit does.
+    let server = s_server(
+        "leaf.pem",
+        "leaf.key",
+        &["-tls1_3", "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256"],
+    );
+    let (version, cipher) = s_client_says(server.port, "-tls1_3");
+    let r = tls(&["--json", "--ca", &ca, "localhost", &server.port.to_string()]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["protocol"], version);
+    assert_eq!(rec["cipher"], cipher);
+
+    // TLS 1.2: OpenSSL's own name for the IANA suite sockkit reports.
+    let server = s_server(
+        "leaf.pem",
+        "leaf.key",
+        &["-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305"],
+    );
+    let (version, cipher) = s_client_says(server.port, "-tls1_2");
+    assert_eq!(cipher, "ECDHE-RSA-CHACHA20-POLY1305");
+    let r = tls(&["--json", "--ca", &ca, "localhost", &server.port.to_string()]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["protocol"], version);
+    assert_eq!(rec["cipher"], "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+}
