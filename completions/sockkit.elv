@@ -86,7 +86,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --source 'Bind the local end to ADDR before connecting'
             cand -p 'Bind the local end to PORT before connecting'
             cand --source-port 'Bind the local end to PORT before connecting'
-            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@'
+            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@; the proxy must have connected within -w (default 30s)'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'

@@ -239,7 +239,7 @@ pub struct ConnectArgs {
     #[arg(short = 'p', long = "source-port", value_name = "PORT")]
     pub source_port: Option<String>,
 
-    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
+    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@; the proxy must have connected within -w (default 30s)
     #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port", "scan"])]
     pub proxy: Option<String>,
 }
