@@ -18,18 +18,59 @@ pub mod exit {
     pub const SIGTERM: u8 = 143;
 }
 
-/// An error that knows its exit code.
+/// What kind of failure it is; the exit code is derived from it here and nowhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Bad usage or invalid input: exit 2.
+    Usage,
+    /// The operation failed (refused, unreachable, reset, timed out, no match): exit 1.
+    Failed,
+    /// SIGINT or SIGTERM ended it: 128 + the signal (sockkit then dies by the signal).
+    Interrupted(u8),
+}
+
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Usage => exit::USAGE,
+            Kind::Failed => exit::FAILED,
+            Kind::Interrupted(code) => code,
+        }
+    }
+}
+
+/// An error that knows what kind it is, and so its exit code.
 #[derive(Debug)]
 pub struct Failure {
+    pub kind: Kind,
+    /// `kind.exit_code()`, kept beside it for the callers that print or compare it.
     pub code: u8,
     pub message: String,
     pub hint: Option<String>,
+    /// The system's error number when an I/O call failed (`EADDRINUSE`): callers ask
+    /// this, never the message.
+    pub os_error: Option<i32>,
 }
 
 impl Failure {
+    fn new(kind: Kind, message: String) -> Failure {
+        Failure {
+            kind,
+            code: kind.exit_code(),
+            message,
+            hint: None,
+            os_error: None,
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// Whether the system call behind it failed with `errno`.
+    pub fn is_os_error(&self, errno: i32) -> bool {
+        self.os_error == Some(errno)
     }
 }
 
@@ -43,28 +84,25 @@ impl std::error::Error for Failure {}
 
 /// Bad input: exit 2. `what` names the value, `why` says what is wrong with it.
 pub fn usage(what: impl fmt::Display, why: impl fmt::Display) -> Failure {
-    Failure {
-        code: exit::USAGE,
-        message: format!("{what}: {why}"),
-        hint: None,
-    }
+    Failure::new(Kind::Usage, format!("{what}: {why}"))
 }
 
 /// A failed operation: exit 1.
 pub fn failed(what: impl fmt::Display, why: impl fmt::Display) -> Failure {
-    Failure {
-        code: exit::FAILED,
-        message: format!("{what}: {why}"),
-        hint: None,
-    }
+    Failure::new(Kind::Failed, format!("{what}: {why}"))
 }
 
-/// Ends the process with a code and nothing printed (the message, if any, was already shown).
+/// Ends the process with a code and nothing printed (the message, if any, was already
+/// shown): 130/143 for a signal, or a program's own verdict.
 pub fn quiet(code: u8) -> Failure {
+    let kind = match code {
+        exit::SIGINT | exit::SIGTERM => Kind::Interrupted(code),
+        exit::USAGE => Kind::Usage,
+        _ => Kind::Failed,
+    };
     Failure {
         code,
-        message: String::new(),
-        hint: None,
+        ..Failure::new(kind, String::new())
     }
 }
 
@@ -102,9 +140,12 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// An I/O error on `what` as a failed operation (exit 1).
+/// An I/O error on `what` as a failed operation (exit 1), with its error number.
 pub fn io_failed(what: impl fmt::Display, err: &io::Error) -> Failure {
-    failed(what, reason(err))
+    Failure {
+        os_error: err.raw_os_error(),
+        ..failed(what, reason(err))
+    }
 }
 
 /// What `main` prints and returns for an error.

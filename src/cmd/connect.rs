@@ -9,7 +9,7 @@ use socket2::{Domain, SockAddr, Socket};
 
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
-use crate::error::{Failure, failed, reason, usage};
+use crate::error::{Failure, Kind, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
@@ -234,7 +234,7 @@ fn connect_retrying(
             Ok(done) => return Ok(done),
             // A signal during a blocking connect shows up as a failure: report the signal.
             Err(_) if signals::caught().is_some() => signals::check()?,
-            Err(f) if f.code == 1 && give_up.is_some_and(|g| Instant::now() < g) => {
+            Err(f) if f.kind == Kind::Failed && give_up.is_some_and(|g| Instant::now() < g) => {
                 ctx.out.event(
                     1,
                     "retry",

@@ -11,7 +11,7 @@ use socket2::{Domain, SockAddr, Socket};
 use crate::acceptor::{Acceptor, Access, Rules};
 use crate::cli::ListenArgs;
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
-use crate::error::{Failure, failed, reason, usage};
+use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::exec;
 use crate::fdio;
 use crate::hub::{self, Hub};
@@ -252,11 +252,7 @@ fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure>
                     serde_json::json!({"address": addr.to_string(), "error": f.message}),
                 );
                 // A port in use is the answer; trying IPv4 after [::] would only hide it.
-                let in_use = f
-                    .message
-                    .ends_with(&reason(&std::io::Error::from_raw_os_error(
-                        libc::EADDRINUSE,
-                    )));
+                let in_use = f.is_os_error(libc::EADDRINUSE);
                 last = Some(f);
                 if in_use {
                     break;
@@ -278,7 +274,7 @@ fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Fa
     }
     let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &defaults)?;
     socket::bind(ctx, &sock, &SockAddr::from(addr))
-        .map_err(|e| failed(format!("bind {addr}"), reason(&e)))?;
+        .map_err(|e| io_failed(format!("bind {addr}"), &e))?;
     socket::listen(ctx, &sock, backlog)
         .map_err(|e| failed(format!("listen {addr}"), reason(&e)))?;
     Ok(sock)
