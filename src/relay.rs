@@ -246,13 +246,7 @@ impl<'a> Relay<'a> {
         }
         loop {
             self.check_signal()?;
-            let stdin_wanted = self.stdin_open
-                && self.pending_done()
-                && !self.sock_full
-                && matches!(self.source, Source::Pipe | Source::Stream);
-            let sock_out = !self.pending_done()
-                || self.sock_full
-                || (self.stdin_open && self.source == Source::File);
+            let (stdin_wanted, sock_out) = self.interest();
             let mut events = libc::POLLIN;
             if sock_out {
                 events |= libc::POLLOUT;
@@ -333,6 +327,20 @@ impl<'a> Relay<'a> {
             wake = Some(wake.map_or(PROGRESS_EVERY, |w| w.min(PROGRESS_EVERY)));
         }
         Ok(wake)
+    }
+
+    /// What the outbound side waits for: stdin readable (a pipe or terminal with room
+    /// to send what it gives), and the socket writable (bytes pending, a full socket, or
+    /// a file to sendfile).
+    fn interest(&self) -> (bool, bool) {
+        let stdin_wanted = self.stdin_open
+            && self.pending_done()
+            && !self.sock_full
+            && matches!(self.source, Source::Pipe | Source::Stream);
+        let sock_out = !self.pending_done()
+            || self.sock_full
+            || (self.stdin_open && self.source == Source::File);
+        (stdin_wanted, sock_out)
     }
 
     fn pending_done(&self) -> bool {
@@ -673,13 +681,7 @@ impl<'a> Relay<'a> {
     /// Wait until stdin or the socket can move bytes (true), or `wake` passes (false).
     /// The socket is watched for the peer's refusal (a reset, a closed Unix peer).
     fn wait_to_send(&mut self, wake: Option<Duration>) -> anyhow::Result<bool> {
-        let stdin_wanted = self.stdin_open
-            && self.pending_done()
-            && !self.sock_full
-            && matches!(self.source, Source::Pipe | Source::Stream);
-        let sock_out = !self.pending_done()
-            || self.sock_full
-            || (self.stdin_open && self.source == Source::File);
+        let (stdin_wanted, sock_out) = self.interest();
         let mut fds = [
             fdio::pollfd(self.fd, if sock_out { libc::POLLOUT } else { 0 }),
             fdio::pollfd(STDIN, libc::POLLIN),
