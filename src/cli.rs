@@ -134,6 +134,10 @@ pub struct StreamArgs {
     /// Print bytes each way, duration and throughput on stderr at the end
     #[arg(long)]
     pub stats: bool,
+
+    /// Numeric addresses only, no name lookups (as nc -n; output is numeric anyway)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Args)]
@@ -294,6 +298,10 @@ pub struct UdpSendArgs {
     /// After each datagram wait up to --timeout (default 2s) for a reply and print it (exit 1 when none came)
     #[arg(short = 'r', long)]
     pub wait_reply: bool,
+
+    /// Numeric addresses only, no name lookups (as nc -n; output is numeric anyway)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Args)]
@@ -355,6 +363,10 @@ pub struct UdpRecvArgs {
     /// Join multicast GROUP (repeatable)
     #[arg(long, value_name = "GROUP")]
     pub join: Vec<String>,
+
+    /// Numeric addresses only, no name lookups (as nc -n; output is numeric anyway)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Args)]

@@ -111,6 +111,27 @@ pub fn io_failed(what: impl fmt::Display, err: &io::Error) -> Failure {
 pub struct Report {
     pub code: u8,
     pub lines: Vec<String>,
+    /// The same error as one JSON line, for `--json`: `{"event":"error","what":..,"why":..,
+    /// "hint":..,"exit":..}` (`None` when nothing is to be said).
+    pub json: Option<String>,
+}
+
+impl Report {
+    /// The lines to print on stderr: the JSON line under `--json`, else the plain ones.
+    pub fn lines(&self, json: bool) -> Vec<String> {
+        match (&self.json, json) {
+            (Some(line), true) => vec![line.clone()],
+            _ => self.lines.clone(),
+        }
+    }
+}
+
+/// `what: why` back apart, at the first `": "` (a message without one is all `why`).
+fn what_and_why(message: &str) -> (String, String) {
+    match message.split_once(": ") {
+        Some((what, why)) => (what.to_string(), why.to_string()),
+        None => ("command line".to_string(), message.to_string()),
+    }
 }
 
 pub fn report(err: &anyhow::Error) -> Report {
@@ -118,6 +139,7 @@ pub fn report(err: &anyhow::Error) -> Report {
         return Report {
             code: exit::OK,
             lines: Vec::new(),
+            json: None,
         };
     }
     if let Some(io) = err.downcast_ref::<io::Error>()
@@ -126,6 +148,7 @@ pub fn report(err: &anyhow::Error) -> Report {
         return Report {
             code: exit::OK,
             lines: Vec::new(),
+            json: None,
         };
     }
     let (code, hint) = match err.downcast_ref::<Failure>() {
@@ -133,17 +156,27 @@ pub fn report(err: &anyhow::Error) -> Report {
             return Report {
                 code: f.code,
                 lines: Vec::new(),
+                json: None,
             };
         }
         Some(f) => (f.code, f.hint.clone()),
         None => (exit::FAILED, None),
     };
     // `{:#}` joins anyhow's context chain with ": ", giving `what: why`.
-    let mut lines = vec![format!("sockkit: {}", one_line(&format!("{err:#}")))];
+    let message = one_line(&format!("{err:#}"));
+    let (what, why) = what_and_why(&message);
+    let json = serde_json::json!({
+        "event": "error", "what": what, "why": why, "hint": hint, "exit": code,
+    });
+    let mut lines = vec![format!("sockkit: {message}")];
     if let Some(hint) = hint {
         lines.push(format!("  hint: {hint}"));
     }
-    Report { code, lines }
+    Report {
+        code,
+        lines,
+        json: Some(json.to_string()),
+    }
 }
 
 fn one_line(s: &str) -> String {
@@ -166,6 +199,12 @@ mod tests {
         let r = report(&e);
         assert_eq!(r.code, 2);
         assert_eq!(r.lines, vec!["sockkit: port 70000: out of range 0-65535"]);
+        assert_eq!(
+            r.lines(true),
+            vec![
+                r#"{"event":"error","what":"port 70000","why":"out of range 0-65535","hint":null,"exit":2}"#
+            ]
+        );
     }
 
     #[test]

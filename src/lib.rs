@@ -12,6 +12,7 @@ pub mod endpoint;
 pub mod error;
 pub mod exec;
 pub mod fdio;
+pub mod habits;
 pub mod hub;
 pub mod options;
 pub mod output;

@@ -141,7 +141,9 @@ pub fn expect_regex(text: &str) -> Result<Regex, Failure> {
         .build()
         .map_err(|e| {
             let why = e.to_string();
-            let why = why.lines().last().unwrap_or("invalid").trim().to_string();
+            // The regex crate's last line is `error: <why>`; sockkit says its own prefix.
+            let why = why.lines().last().unwrap_or("invalid").trim();
+            let why = why.strip_prefix("error: ").unwrap_or(why).to_string();
             usage(format!("--expect '{text}'"), why)
         })
 }
