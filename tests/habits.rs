@@ -303,3 +303,39 @@ fn help_into_a_full_disk_is_a_failure_and_into_a_closed_pipe_is_not() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(out.stderr.is_empty(), "{out:?}");
 }
+
+#[test]
+fn an_empty_socket_option_value_is_shown_as_quotes() {
+    // Python's view of a fresh socket: not bound to a device, an empty name.
+    let py = common::python(
+        "s = socket.socket()\nprint(repr(s.getsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, 16).rstrip(b'\\0')))",
+    );
+    assert_eq!(py.trim(), "b''");
+    let r = common::ok(&["sockopt", "get", "SO_BINDTODEVICE"]);
+    assert_eq!(r.stdout, "SO_BINDTODEVICE \"\"\n");
+    let r = common::ok(&["sockopt", "get", "--json", "SO_BINDTODEVICE"]);
+    assert_eq!(json_lines(&r.stdout)[0]["value"], "");
+}
+
+#[test]
+fn durations_in_sockopt_json_are_whole_milliseconds() {
+    let r = common::ok(&["sockopt", "get", "--json", "SO_LINGER", "SO_SNDTIMEO"]);
+    let recs = json_lines(&r.stdout);
+    // Linger off is null; no timeout is 0; neither has a bare "value".
+    assert_eq!(recs[0]["value_ms"], serde_json::Value::Null, "{}", recs[0]);
+    assert_eq!(recs[1]["value_ms"], 0, "{}", recs[1]);
+    assert!(recs.iter().all(|r| r.get("value").is_none()));
+    let r = common::ok(&[
+        "sockopt",
+        "set",
+        "--json",
+        "SO_LINGER=2s",
+        "SO_SNDTIMEO=1500ms",
+    ]);
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs[0]["value_ms"], 2000, "{}", recs[0]);
+    assert_eq!(recs[0]["requested_ms"], 2000, "{}", recs[0]);
+    assert_eq!(recs[1]["requested_ms"], 1500, "{}", recs[1]);
+    let got = recs[1]["value_ms"].as_u64().unwrap();
+    assert!((1500..1520).contains(&got), "{}", recs[1]);
+}
