@@ -339,3 +339,73 @@ fn durations_in_sockopt_json_are_whole_milliseconds() {
     let got = recs[1]["value_ms"].as_u64().unwrap();
     assert!((1500..1520).contains(&got), "{}", recs[1]);
 }
+
+#[test]
+fn wait_until_says_the_first_failure_then_how_long_and_how_many_tries() {
+    // A port that refuses: held bound (no listen) so nothing else takes it meanwhile.
+    let holder = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    holder
+        .bind(
+            &"127.0.0.1:0"
+                .parse::<std::net::SocketAddr>()
+                .unwrap()
+                .into(),
+        )
+        .unwrap();
+    let port = holder
+        .local_addr()
+        .unwrap()
+        .as_socket()
+        .unwrap()
+        .port()
+        .to_string();
+    let r = run(&["connect", "-v", "--wait-until", "1s", "127.0.0.1", &port]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(
+        lines[0].ends_with("connection refused; retrying every 200ms for up to 1s"),
+        "{}",
+        r.stderr
+    );
+    let tries: u32 = lines[1]
+        .split("gave up after ")
+        .nth(1)
+        .and_then(|t| t.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{}", r.stderr));
+    assert!(tries >= 2, "{}", r.stderr);
+    assert!(lines[1].contains(" tries in 1."), "{}", r.stderr);
+
+    // Up after a few refusals: one retry line, then how many tries it took.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let mut child = sockkit(&[
+        "connect",
+        "-v",
+        "--wait-until",
+        "15s",
+        "127.0.0.1",
+        &port.to_string(),
+        "--send",
+        "",
+    ])
+    .stderr(Stdio::piped())
+    .stdout(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    err.read_line(&mut first).unwrap();
+    assert!(first.contains("retrying"), "{first}");
+    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let (conn, _) = listener.accept().unwrap();
+    drop(conn);
+    let out = common::wait_bounded(child, Duration::from_secs(20), "connect --wait-until");
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{first}{rest}");
+    assert!(!rest.contains("retrying"), "{rest}");
+    assert!(rest.contains("up after "), "{rest}");
+}
