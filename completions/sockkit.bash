@@ -188,7 +188,7 @@ _sockkit() {
 
     case "${cmd}" in
         sockkit)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,16 +202,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -222,7 +222,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -236,16 +236,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -396,7 +396,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__htonl)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,16 +410,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -430,7 +430,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__htons)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,16 +444,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -464,7 +464,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_aton)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,16 +478,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -498,7 +498,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_ntoa)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,16 +512,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -532,7 +532,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_ntop)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version inet inet6"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version inet inet6"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,16 +546,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -566,7 +566,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_pton)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version inet inet6"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version inet inet6"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,16 +580,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -600,7 +600,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__ntohl)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,16 +614,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -634,7 +634,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__ntohs)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,16 +648,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -668,7 +668,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --send --expect --scan --open --concurrency --wait-until --source --source-port --timeout --sockopt --verbose --json --color --help --version"
+            opts="-n -z -s -p -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --stats --numeric --send --expect --scan --open --concurrency --wait-until --source --source-port --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,16 +722,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -742,16 +742,12 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__conns)
-            opts="-a -l -t -u -p -r -i -m -s -4 -6 -w -O -v -h -V --all --listening --state --tcp --udp --processes --sport --dport --port --src --dst --resolve --info --memory --summary --watch --timeout --sockopt --verbose --json --color --help --version"
+            opts="-a -l -t -u -p -r -i -m -s -4 -6 -w -v -O -h -V --all --listening --tcp --udp --processes --sport --dport --port --src --dst --resolve --info --memory --summary --watch --state --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --sport)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -776,6 +772,10 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --state)
+                    COMPREPLY=($(compgen -W "established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait closed close-wait last-ack listening closing connected synchronized bucket big all" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -784,16 +784,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1098,7 +1098,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__listen)
-            opts="-k -b -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --timeout --sockopt --verbose --json --color --help --version"
+            opts="-n -k -b -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --stats --numeric --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,16 +1148,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1168,7 +1168,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__resolve)
-            opts="-4 -6 -w -O -v -h -V --type --canonical --short --reverse --service --proto --protocol --hostname --fqdn --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --type --canonical --short --reverse --service --proto --protocol --hostname --fqdn --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,16 +1202,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1222,7 +1222,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version list get set help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version list get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,16 +1236,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1256,7 +1256,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt__subcmd__get)
-            opts="-4 -6 -w -O -v -h -V --type --pid --fd --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --type --pid --fd --timeout --verbose --json --color --sockopt --help --version SO_ACCEPTCONN SO_BINDTODEVICE SO_BROADCAST SO_BUSY_POLL SO_DOMAIN SO_DONTROUTE SO_ERROR SO_INCOMING_CPU SO_KEEPALIVE SO_LINGER SO_MARK SO_OOBINLINE SO_PASSCRED SO_PEEK_OFF SO_PRIORITY SO_PROTOCOL SO_RCVBUF SO_RCVLOWAT SO_RCVTIMEO SO_REUSEADDR SO_REUSEPORT SO_SNDBUF SO_SNDLOWAT SO_SNDTIMEO SO_TIMESTAMP SO_TYPE SO_ZEROCOPY TCP_CONGESTION TCP_CORK TCP_DEFER_ACCEPT TCP_FASTOPEN TCP_FASTOPEN_CONNECT TCP_INFO TCP_KEEPCNT TCP_KEEPIDLE TCP_KEEPINTVL TCP_LINGER2 TCP_MAXSEG TCP_NODELAY TCP_NOTSENT_LOWAT TCP_QUICKACK TCP_SYNCNT TCP_THIN_LINEAR_TIMEOUTS TCP_USER_TIMEOUT TCP_WINDOW_CLAMP IP_BIND_ADDRESS_NO_PORT IP_FREEBIND IP_MTU IP_MTU_DISCOVER IP_MULTICAST_LOOP IP_MULTICAST_TTL IP_PKTINFO IP_RECVERR IP_RECVTOS IP_TOS IP_TRANSPARENT IP_TTL IPV6_MTU IPV6_MTU_DISCOVER IPV6_MULTICAST_HOPS IPV6_MULTICAST_LOOP IPV6_RECVERR IPV6_RECVPKTINFO IPV6_TCLASS IPV6_UNICAST_HOPS IPV6_V6ONLY"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,16 +1282,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1372,7 +1372,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt__subcmd__list)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,16 +1386,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1406,7 +1406,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt__subcmd__set)
-            opts="-4 -6 -w -O -v -h -V --type --pid --fd --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --type --pid --fd --timeout --verbose --json --color --sockopt --help --version SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY="
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,16 +1432,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1452,7 +1452,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__udp__subcmd__recv)
-            opts="-4 -6 -w -O -v -h -V --unix --raw --hex --count --echo --reply --exec --sh-exec --join --timeout --sockopt --verbose --json --color --help --version"
+            opts="-n -4 -6 -w -v -O -h -V --unix --raw --hex --count --echo --reply --exec --sh-exec --join --numeric --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1490,16 +1490,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1510,7 +1510,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__udp__subcmd__send)
-            opts="-r -4 -6 -w -O -v -h -V --unix --raw --count --interval --size --hex --broadcast --ttl --wait-reply --timeout --sockopt --verbose --json --color --help --version"
+            opts="-r -n -4 -6 -w -v -O -h -V --unix --raw --count --interval --size --hex --broadcast --ttl --wait-reply --numeric --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1544,16 +1544,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)

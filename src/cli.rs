@@ -7,16 +7,53 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
-/// The exit codes, shown under every command's help and in every man page.
+/// The exit codes, shown under every command's help and (by the generator) as every man
+/// page's EXIT STATUS section. `exit_status!(WHY_1)` fits the list to a subcommand: what
+/// exit 1 means there; `quick` for a command too short-lived to be interrupted meaningfully.
+macro_rules! exit_status {
+    ($failed:expr) => {
+        concat!(
+            exit_status!($failed, quick),
+            "\n  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)"
+        )
+    };
+    ($failed:expr, quick) => {
+        concat!(
+            "Exit status:\n  0  success\n  1  the operation failed: ",
+            $failed,
+            "\n  2  bad usage or invalid input (port 70000, 1.2.3.999, unknown option name)"
+        )
+    };
+}
+
+/// The exit codes of the whole tool, or of one subcommand (`exit_codes!(resolve)`).
 macro_rules! exit_codes {
     () => {
-        "\
-Exit status:
-  0  success
-  1  the operation failed (refused, unreachable, reset, name not found, timed out,
-     --expect not matched, scan found nothing open)
-  2  bad usage or invalid input (port 70000, 1.2.3.999, unknown option name)
-  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)"
+        exit_status!("refused, unreachable, reset, name not found, timed out,\n     --expect not matched, scan found nothing open")
+    };
+    (listen) => {
+        exit_status!("address in use or not permitted, no client within -w,\n     a client left before stdin was delivered")
+    };
+    (connect) => {
+        exit_status!("refused, unreachable, reset, name not found, timed out,\n     --expect not matched, -z found nothing open, --wait-until gave up")
+    };
+    (udp_send) => {
+        exit_status!("refused (ICMP port unreachable), unreachable, name not found,\n     -r and no reply within -w")
+    };
+    (udp_recv) => {
+        exit_status!("address in use, nothing received within -w (or fewer than --count)")
+    };
+    (resolve) => {
+        exit_status!("name, address, service or protocol not found; the resolver failed", quick)
+    };
+    (sockopt) => {
+        exit_status!("the kernel refused the option; no such process or descriptor (--pid, --fd)", quick)
+    };
+    (conns) => {
+        exit_status!("the kernel's socket table could not be read")
+    };
+    (byteorder) => {
+        exit_status!("writing the output failed", quick)
     };
 }
 
@@ -87,28 +124,28 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// TCP or Unix stream server: accept a client and relay stdin/stdout
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(listen))]
     Listen(ListenArgs),
     /// TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(connect))]
     Connect(ConnectArgs),
     /// Send UDP or Unix datagrams
-    #[command(name = "udp-send", after_help = EXIT_CODES)]
+    #[command(name = "udp-send", after_help = exit_codes!(udp_send))]
     UdpSend(UdpSendArgs),
     /// Receive UDP or Unix datagrams, one line each
-    #[command(name = "udp-recv", after_help = EXIT_CODES)]
+    #[command(name = "udp-recv", after_help = exit_codes!(udp_recv))]
     UdpRecv(UdpRecvArgs),
     /// The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(resolve))]
     Resolve(ResolveArgs),
     /// Socket options: list them, read and set them on fresh or live sockets
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(sockopt))]
     Sockopt(SockoptArgs),
     /// The sockets on this host, like `ss -t state established`
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(conns))]
     Conns(ConnsArgs),
     /// The C byte-order and address helpers, exactly as Python's socket module answers
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(byteorder))]
     Byteorder(ByteorderArgs),
 }
 
@@ -143,7 +180,7 @@ pub struct StreamArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
-    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!(listen))
 )]
 pub struct ListenArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
@@ -161,7 +198,7 @@ pub struct ListenArgs {
     #[arg(long, conflicts_with_all = ["exec", "sh_exec", "broker"])]
     pub echo: bool,
 
-    /// Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout
+    /// Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout; put it last: every word after it is PROG's
     #[arg(long, value_name = "PROG [ARGS]", num_args = 1.., allow_hyphen_values = true, conflicts_with_all = ["sh_exec", "broker"])]
     pub exec: Vec<String>,
 
@@ -185,15 +222,15 @@ pub struct ListenArgs {
     #[arg(long, value_name = "ADDR[/PREFIX]")]
     pub deny: Vec<String>,
 
-    /// Listen backlog
-    #[arg(short = 'b', long, value_name = "N")]
+    /// Listen backlog: connections the kernel queues until they are accepted
+    #[arg(short = 'b', long, value_name = "N", default_value = "128")]
     pub backlog: Option<i32>,
 }
 
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!(connect))
 )]
 pub struct ConnectArgs {
     /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
@@ -255,7 +292,7 @@ Examples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 
 sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9\n  \
 sockkit udp-send --hex 127.0.0.1 5000 00ff0a\n  sockkit udp-send --unix /run/app.sock ping",
         "\n\n",
-        exit_codes!()
+        exit_codes!(udp_send)
     )
 )]
 pub struct UdpSendArgs {
@@ -320,7 +357,7 @@ Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sock
 sockkit udp-recv --echo 127.0.0.1 7\n  sockkit udp-recv --join 239.255.0.1 5000\n  \
 sockkit udp-recv 21567 --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat'",
         "\n\n",
-        exit_codes!()
+        exit_codes!(udp_recv)
     )
 )]
 pub struct UdpRecvArgs {
@@ -352,7 +389,7 @@ pub struct UdpRecvArgs {
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["exec", "sh_exec"])]
     pub reply: Option<String>,
 
-    /// Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back
+    /// Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back; put it last: every word after it is PROG's
     #[arg(long, value_name = "PROG [ARGS]", num_args = 1.., allow_hyphen_values = true, conflicts_with = "sh_exec")]
     pub exec: Vec<String>,
 
@@ -372,7 +409,7 @@ pub struct UdpRecvArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit resolve [OPTIONS] NAME [SERVICE]\n       sockkit resolve --reverse ADDR\n       sockkit resolve --service NAME|PORT [--proto tcp|udp]\n       sockkit resolve --protocol NAME|NUMBER\n       sockkit resolve --hostname [--fqdn]",
-    after_long_help = concat!("Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn", "\n\n", exit_codes!(resolve))
 )]
 pub struct ResolveArgs {
     /// Host name or address to look up with getaddrinfo
@@ -505,7 +542,7 @@ recv_q send_q uid inode timer processes (remote_* null without a peer, processes
 without -p), and with -i info, with -m memory, with -r local_name remote_name.\n\n\
 Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8",
     "\n\n",
-    exit_codes!()
+    exit_codes!(conns)
 ))]
 pub struct ConnsArgs {
     /// Sockets in every state

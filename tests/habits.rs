@@ -409,3 +409,36 @@ fn wait_until_says_the_first_failure_then_how_long_and_how_many_tries() {
     assert!(!rest.contains("retrying"), "{rest}");
     assert!(rest.contains("up after "), "{rest}");
 }
+
+#[test]
+fn w_0_means_no_waiting_what_is_ready_at_once_counts() {
+    let open = TcpListener::bind("127.0.0.1:0").unwrap();
+    let open_port = open.local_addr().unwrap().port();
+    let holder = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    holder
+        .bind(
+            &"127.0.0.1:0"
+                .parse::<std::net::SocketAddr>()
+                .unwrap()
+                .into(),
+        )
+        .unwrap();
+    let closed_port = holder.local_addr().unwrap().as_socket().unwrap().port();
+    // A refusal on loopback is there at once: said as a refusal, not a timeout.
+    let r = run(&["-w", "0", "connect", "127.0.0.1", &closed_port.to_string()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("connection refused"), "{}", r.stderr);
+    // The scan takes -w 0 as everything else does (no longer bad input).
+    let ports = format!("{open_port},{closed_port}");
+    let r = run(&["-w", "0", "--json", "connect", "-z", "127.0.0.1", &ports]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let states: Vec<String> = json_lines(&r.stdout)
+        .iter()
+        .map(|v| v["state"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(states, ["open", "closed"], "{}", r.stdout);
+    // A wait that needs time (no client comes) times out at once.
+    let r = run(&["-w", "0", "listen", "127.0.0.1", "0"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("timed out"), "{}", r.stderr);
+}
