@@ -415,9 +415,15 @@ fn each_page_fits_its_subcommand() {
 }
 
 /// The candidates bash's completion offers for the command line `words` (the last one is
-/// the word being completed), from the generated script.
+/// the word being completed), from the generated script (the committed one is the same,
+/// as `completions_and_man_pages_are_current` checks).
 fn bash_candidates(words: &[&str]) -> Vec<String> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/sockkit.bash");
+    static SCRIPT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let script = SCRIPT.get_or_init(|| {
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sockkit.bash");
+        std::fs::write(&path, &generate()[Path::new("completions/sockkit.bash")]).unwrap();
+        path
+    });
     let out = std::process::Command::new("bash")
         .arg("-c")
         .arg(
@@ -426,7 +432,7 @@ COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
 _sockkit sockkit "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\n' "${COMPREPLY[@]}""#,
         )
-        .arg(&script)
+        .arg(script)
         .args(words)
         .output()
         .expect("run bash");
