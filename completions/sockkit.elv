@@ -18,8 +18,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
     }
     var completions = [
         &'sockkit'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -52,8 +52,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --deny 'Refuse clients from ADDR[/PREFIX] (repeatable)'
             cand -b 'Listen backlog: connections the kernel queues until they are accepted'
             cand --backlog 'Listen backlog: connections the kernel queues until they are accepted'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -87,8 +87,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --source 'Bind the local end to ADDR before connecting'
             cand -p 'Bind the local end to PORT before connecting'
             cand --source-port 'Bind the local end to PORT before connecting'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -116,8 +116,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --interval 'Wait DUR between datagrams'
             cand --size 'Send a generated payload of BYTES (64, 1K) instead of MESSAGE or stdin'
             cand --ttl 'IP time-to-live (hop limit) of the datagrams, unicast and multicast'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -145,8 +145,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --exec 'Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back; put it last: every word after it is PROG''s'
             cand --sh-exec 'Run CMD with /bin/sh -c per datagram, the payload on its stdin, its stdout sent back'
             cand --join 'Join multicast GROUP (repeatable)'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -171,8 +171,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --service 'Look up a service by NAME or PORT (getservbyname / getservbyport)'
             cand --proto 'Protocol for --service'
             cand --protocol 'Look up a protocol by NAME or NUMBER (getprotobyname / getprotobynumber)'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -191,8 +191,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;sockopt'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -211,8 +211,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;sockopt;list'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -230,8 +230,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --type 'The kind of fresh socket (with -6: an AF_INET6 one)'
             cand --pid 'A live socket of a running process: its PID (with --fd)'
             cand --fd 'A live socket of a running process: the file descriptor (with --pid)'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -249,8 +249,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --type 'The kind of fresh socket (with -6: an AF_INET6 one)'
             cand --pid 'A live socket of a running process: its PID (with --fd)'
             cand --fd 'A live socket of a running process: the file descriptor (with --pid)'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -286,8 +286,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --dst 'Only sockets whose peer address is in ADDR[/PREFIX]'
             cand --watch 'Show again every DUR (250ms, 2s) until interrupted'
             cand --state 'Only sockets in STATE (repeatable; ss''s state names and groups)'
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -320,8 +320,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -345,8 +345,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;byteorder;htons'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -361,8 +361,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;ntohs'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -377,8 +377,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;htonl'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -393,8 +393,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;ntohl'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -409,8 +409,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;inet_pton'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -425,8 +425,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;inet_ntop'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -441,8 +441,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;inet_aton'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -457,8 +457,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --version 'Print version'
         }
         &'sockkit;byteorder;inet_ntoa'= {
-            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
-            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
             cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'

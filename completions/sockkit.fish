@@ -24,7 +24,7 @@ function __fish_sockkit_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c sockkit -n "__fish_sockkit_needs_command" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_needs_command" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_needs_command" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -110,7 +110,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l max-conns -d 
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l allow -d 'Accept only clients from ADDR[/PREFIX] (repeatable)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l deny -d 'Refuse clients from ADDR[/PREFIX] (repeatable)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s b -l backlog -d 'Listen backlog: connections the kernel queues until they are accepted' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -194,7 +194,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l concurrency 
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -d 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s s -l source -d 'Bind the local end to ADDR before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s p -l source-port -d 'Bind the local end to PORT before connecting' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -274,7 +274,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l count -d 'S
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l interval -d 'Wait DUR between datagrams' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l size -d 'Send a generated payload of BYTES (64, 1K) instead of MESSAGE or stdin' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l ttl -d 'IP time-to-live (hop limit) of the datagrams, unicast and multicast' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-send" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -354,7 +354,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -l reply -d 'A
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -l exec -d 'Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back; put it last: every word after it is PROG\'s' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -l sh-exec -d 'Run CMD with /bin/sh -c per datagram, the payload on its stdin, its stdout sent back' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -l join -d 'Join multicast GROUP (repeatable)' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand udp-recv" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -435,7 +435,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -l service -d '
 complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -l proto -d 'Protocol for --service' -r -f -a "tcp\t''
 udp\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -l protocol -d 'Look up a protocol by NAME or NUMBER (getprotobyname / getprotobynumber)' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -508,7 +508,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -s v -l verbose
 complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand resolve" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_seen_subcommand_from list get set help" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_seen_subcommand_from list get set help" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -581,7 +581,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_seen_subcommand_from list get set help" -f -a "get" -d 'Read options on a fresh socket of --type, or a live one (--pid, --fd); all readable ones when no NAME'
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_seen_subcommand_from list get set help" -f -a "set" -d 'Set options, read them back, and show requested and effective values'
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and not __fish_seen_subcommand_from list get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from list" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from list" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from list" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -656,7 +656,7 @@ unix-stream\t''
 unix-dgram\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from get" -l pid -d 'A live socket of a running process: its PID (with --fd)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from get" -l fd -d 'A live socket of a running process: the file descriptor (with --pid)' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from get" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from get" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from get" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -731,7 +731,7 @@ unix-stream\t''
 unix-dgram\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from set" -l pid -d 'A live socket of a running process: its PID (with --fd)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from set" -l fd -d 'A live socket of a running process: the file descriptor (with --pid)' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from set" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from set" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand sockopt; and __fish_seen_subcommand_from set" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -826,7 +826,7 @@ synchronized\t''
 bucket\t''
 big\t''
 all\t''"
-complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -904,7 +904,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s v -l verbose -
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fish_seen_subcommand_from htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fish_seen_subcommand_from htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fish_seen_subcommand_from htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -982,7 +982,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fis
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fish_seen_subcommand_from htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help" -f -a "inet_aton" -d 'IPv4 text in any classic form (127.1, 0x7f.1, 2130706433) to packed bytes (hex)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fish_seen_subcommand_from htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help" -f -a "inet_ntoa" -d 'Packed IPv4 bytes (hex) to dotted quad'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and not __fish_seen_subcommand_from htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htons" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htons" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htons" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1051,7 +1051,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htons" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htons" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htons" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohs" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohs" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohs" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1120,7 +1120,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohs" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohs" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohs" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htonl" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htonl" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htonl" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1189,7 +1189,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htonl" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htonl" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from htonl" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohl" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohl" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohl" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1258,7 +1258,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohl" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohl" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from ntohl" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_pton" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_pton" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_pton" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1327,7 +1327,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_pton" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_pton" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_pton" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntop" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntop" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntop" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1396,7 +1396,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntop" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntop" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntop" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_aton" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_aton" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_aton" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1465,7 +1465,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_aton" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_aton" -s h -l help -d 'Print help'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_aton" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntoa" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntoa" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from inet_ntoa" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"

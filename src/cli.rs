@@ -92,7 +92,7 @@ pub struct GlobalArgs {
     #[arg(short = '6', global = true)]
     pub ipv6: bool,
 
-    /// Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds
+    /// Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all
     #[arg(short = 'w', long = "timeout", value_name = "DUR", global = true)]
     pub timeout: Option<String>,
 
