@@ -207,7 +207,14 @@ fn man_page(cmd: clap::Command, subcommands: &[String]) -> Vec<u8> {
         text += &render(|w| man.render_extra_section(w)).replace(".SH EXTRA", ".SH NOTES");
     }
     text += &render(|w| man.render_version_section(w));
-    text += &exit_status_section(exit_status);
+    // A subcommand whose help has no list of its own gets the whole tool's.
+    let exit_status = if exit_status.is_empty() {
+        let top = Cli::command().get_after_help().map(|h| h.to_string());
+        top.unwrap_or_default()
+    } else {
+        exit_status.to_string()
+    };
+    text += &exit_status_section(&exit_status);
     let see_also: Vec<String> = std::iter::once("sockkit".to_string())
         .chain(subcommands.iter().map(|s| format!("sockkit-{s}")))
         .filter(|p| *p != own)
