@@ -90,6 +90,15 @@ fn pointer(e: &clap::Error, words: &[String]) -> Option<String> {
     // `-lp 4000`: clap names the first letter it does not know.
     let flag = invalid.split('=').next().unwrap_or_default();
     let server = matches!(sub, Some("listen" | "udp-recv"));
+    // `sockkit -n connect ..`: -n belongs to the subcommand, not before it.
+    if flag == "-n"
+        && let Some(sub @ ("listen" | "connect" | "udp-send" | "udp-recv" | "conns")) = sub
+        && words.first().is_some_and(|w| w != sub)
+    {
+        return Some(format!(
+            "-n goes after the subcommand name: `sockkit {sub} -n ...`"
+        ));
+    }
     let text = match flag {
         "-l" if server => {
             "no -l needed: `listen` listens; the port is positional: `sockkit listen [ADDR] PORT`"

@@ -79,6 +79,11 @@ fn habit_flags_point_to_sockkit_s_way() {
         (&["listen", "-u", "4000"], "'-u'", "udp-recv"),
         (&["listen", "-e", "cat", "4000"], "'-e'", "--exec"),
         (&["listen", "-c", "cat", "4000"], "'-c'", "--sh-exec"),
+        (
+            &["-n", "connect", "127.0.0.1", "1"],
+            "'-n'",
+            "`sockkit connect -n ...`",
+        ),
     ];
     for (args, what, hint) in cases {
         usage_with_hint(args, what, hint);
