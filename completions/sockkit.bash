@@ -1566,8 +1566,18 @@ _sockkit() {
     esac
 }
 
+_sockkit_settings() {
+    _sockkit "$@"
+    local c
+    for c in "${COMPREPLY[@]}"; do
+        [[ "$c" == *= ]] || return 0
+    done
+    [[ ${#COMPREPLY[@]} -gt 0 ]] && compopt -o nospace 2>/dev/null
+    return 0
+}
+
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _sockkit -o nosort -o bashdefault -o default sockkit
+    complete -F _sockkit_settings -o nosort -o bashdefault -o default sockkit
 else
-    complete -F _sockkit -o bashdefault -o default sockkit
+    complete -F _sockkit_settings -o bashdefault -o default sockkit
 fi

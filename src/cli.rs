@@ -67,7 +67,10 @@ const EXIT_CODES: &str = exit_codes!();
     long_about = "sockkit is a network diagnostics toolkit in the netcat / ss family: \
 TCP and Unix stream clients and servers, UDP senders and receivers, the resolver as the \
 C library sees it, socket options, the sockets on this host, and the C byte-order helpers. \
-Every subcommand speaks plain text on a terminal and JSON Lines with --json.",
+Every subcommand speaks plain text on a terminal and JSON Lines with --json (errors \
+included). Two rules hold everywhere: a bound of 0 (-w 0) waits not at all, so what is ready \
+at once counts and the rest times out; port 0 means any free port, which a listener may bind \
+and a client cannot send to (exit 2).",
     after_help = EXIT_CODES,
     propagate_version = true,
     max_term_width = 100

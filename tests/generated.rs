@@ -53,6 +53,9 @@ fn generate() -> BTreeMap<PathBuf, Vec<u8>> {
     ] {
         let mut buf = Vec::new();
         clap_complete::generate(shell, &mut cmd.clone(), "sockkit", &mut buf);
+        if shell == Shell::Bash {
+            buf = bash_without_space_after_equals(buf);
+        }
         files.insert(Path::new("completions").join(name), buf);
     }
 
@@ -144,6 +147,31 @@ fn with_candidates(cmd: clap::Command) -> clap::Command {
         cmd
     }
     walk(cmd, "", &settable, &readable)
+}
+
+/// `SO_RCVBUF=` is half a word: bash must not add a space after it. A wrapper around
+/// clap's completion function says so (compopt -o nospace) when every candidate ends in `=`.
+fn bash_without_space_after_equals(script: Vec<u8>) -> Vec<u8> {
+    let script = String::from_utf8(script).expect("bash completion is UTF-8");
+    let wrapper = r#"
+_sockkit_settings() {
+    _sockkit "$@"
+    local c
+    for c in "${COMPREPLY[@]}"; do
+        [[ "$c" == *= ]] || return 0
+    done
+    [[ ${#COMPREPLY[@]} -gt 0 ]] && compopt -o nospace 2>/dev/null
+    return 0
+}
+"#;
+    let registered = script.replace("complete -F _sockkit ", "complete -F _sockkit_settings ");
+    assert_ne!(registered, script, "clap's bash script registers _sockkit");
+    let at = registered
+        .find("\nif [[ \"${BASH_VERSINFO[0]}\"")
+        .expect("clap's bash script ends with the registration");
+    let mut out = registered;
+    out.insert_str(at, wrapper);
+    out.into_bytes()
 }
 
 fn without_help_subcommand(cmd: clap::Command) -> clap::Command {
@@ -435,8 +463,10 @@ fn bash_candidates(words: &[&str]) -> Vec<String> {
         .arg("-c")
         .arg(
             r#"source "$0" || exit 9
+fn=$(complete -p sockkit | sed -n 's/.*-F \([^ ]*\) .*/\1/p')
+[ -n "$fn" ] || exit 8
 COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
-_sockkit sockkit "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+"$fn" sockkit "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\n' "${COMPREPLY[@]}""#,
         )
         .arg(script)
