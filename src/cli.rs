@@ -47,7 +47,7 @@ macro_rules! exit_codes {
         exit_status!("name, address, service or protocol not found; the resolver failed", quick)
     };
     (sockopt) => {
-        exit_status!("the kernel refused the option; no such process or descriptor (--pid, --fd)", quick)
+        exit_status!("the kernel refused the option; no such process or fd (--pid, --fd)", quick)
     };
     (conns) => {
         exit_status!("the kernel's socket table could not be read")

@@ -68,6 +68,19 @@ pub fn quiet(code: u8) -> Failure {
     }
 }
 
+/// A usage error in the command line as clap found it (exit 2): its message is clap's,
+/// never split into what and why.
+#[derive(Debug)]
+pub struct CommandLine(pub Failure);
+
+impl fmt::Display for CommandLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for CommandLine {}
+
 /// Standard output went away (`sockkit ... | head`): stop quietly, as a pipeline expects.
 #[derive(Debug)]
 pub struct StdoutClosed;
@@ -130,7 +143,7 @@ impl Report {
 fn what_and_why(message: &str) -> (String, String) {
     match message.split_once(": ") {
         Some((what, why)) => (what.to_string(), why.to_string()),
-        None => ("command line".to_string(), message.to_string()),
+        None => ("sockkit".to_string(), message.to_string()),
     }
 }
 
@@ -151,7 +164,8 @@ pub fn report(err: &anyhow::Error) -> Report {
             json: None,
         };
     }
-    let (code, hint) = match err.downcast_ref::<Failure>() {
+    let command_line = err.downcast_ref::<CommandLine>().map(|c| &c.0);
+    let (code, hint) = match command_line.or(err.downcast_ref::<Failure>()) {
         Some(f) if f.message.is_empty() => {
             return Report {
                 code: f.code,
@@ -164,7 +178,11 @@ pub fn report(err: &anyhow::Error) -> Report {
     };
     // `{:#}` joins anyhow's context chain with ": ", giving `what: why`.
     let message = one_line(&format!("{err:#}"));
-    let (what, why) = what_and_why(&message);
+    let (what, why) = match command_line {
+        // clap's own words have colons of their own ("[subcommands: listen, ...]").
+        Some(_) => ("command line".to_string(), message.clone()),
+        None => what_and_why(&message),
+    };
     let json = serde_json::json!({
         "event": "error", "what": what, "why": why, "hint": hint, "exit": code,
     });

@@ -11,7 +11,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::cli::{Cli, Command};
 use crate::endpoint::{self, HostPort, Proto};
-use crate::error::{Failure, usage};
+use crate::error::{CommandLine, Failure, usage};
 
 /// Whether `--json` stands anywhere before a `--`: errors are then JSON, usage errors too.
 pub fn json_requested(argv: &[OsString]) -> bool {
@@ -23,7 +23,7 @@ pub fn json_requested(argv: &[OsString]) -> bool {
 
 /// clap's error as a usage failure (exit 2): its first paragraph is the message, its
 /// tips and a habit pointer (when one fits) the hint.
-pub fn usage_failure(e: &clap::Error, argv: &[OsString]) -> Failure {
+pub fn usage_failure(e: &clap::Error, argv: &[OsString]) -> CommandLine {
     let text = e.render().to_string();
     let mut paragraphs = text.split("\n\n");
     let first: Vec<&str> = paragraphs
@@ -53,11 +53,11 @@ pub fn usage_failure(e: &clap::Error, argv: &[OsString]) -> Failure {
     if hints.is_empty() {
         hints.push("see 'sockkit --help' or 'sockkit <command> --help'".to_string());
     }
-    Failure {
+    CommandLine(Failure {
         code: crate::error::exit::USAGE,
         message: what,
         hint: Some(hints.join("; ")),
-    }
+    })
 }
 
 /// The subcommand named on the command line, if any.

@@ -282,6 +282,20 @@ fn errors_under_json_are_json_on_stderr() {
     let r = run(&["--json", "listen", "-lp", "4000"]);
     let e = &json_lines(&r.stderr)[0];
     assert!(e["hint"].as_str().unwrap().contains("positional"), "{e}");
+    // clap's words stay whole, colons and all; no help text, one line.
+    let r = run(&["--json"]);
+    assert_eq!(r.code, 2);
+    let e = &json_lines(&r.stderr);
+    assert_eq!(e.len(), 1, "{}", r.stderr);
+    assert_eq!(e[0]["what"], "command line");
+    assert!(
+        e[0]["why"]
+            .as_str()
+            .unwrap()
+            .contains("[subcommands: listen, connect"),
+        "{}",
+        e[0]
+    );
 }
 
 #[test]
