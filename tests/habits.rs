@@ -11,6 +11,16 @@ use std::time::Duration;
 
 use common::{json_lines, run, run_with, sockkit};
 
+/// A loopback port that refuses connections: bound and never listening, held by the
+/// returned socket so that nothing else takes it meanwhile.
+fn refusing_port() -> (socket2::Socket, String) {
+    let sock = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    let addr: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+    sock.bind(&addr.into()).unwrap();
+    let port = sock.local_addr().unwrap().as_socket().unwrap().port();
+    (sock, port.to_string())
+}
+
 /// Run `args`, expect exit 2, one `sockkit: ` line naming `what`, and a hint with `hint`.
 fn usage_with_hint(args: &[&str], what: &str, hint: &str) {
     let r = run(args);
@@ -361,23 +371,7 @@ fn durations_in_sockopt_json_are_whole_milliseconds() {
 
 #[test]
 fn wait_until_says_the_first_failure_then_how_long_and_how_many_tries() {
-    // A port that refuses: held bound (no listen) so nothing else takes it meanwhile.
-    let holder = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
-    holder
-        .bind(
-            &"127.0.0.1:0"
-                .parse::<std::net::SocketAddr>()
-                .unwrap()
-                .into(),
-        )
-        .unwrap();
-    let port = holder
-        .local_addr()
-        .unwrap()
-        .as_socket()
-        .unwrap()
-        .port()
-        .to_string();
+    let (_held, port) = refusing_port();
     let r = run(&["connect", "-v", "--wait-until", "1s", "127.0.0.1", &port]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let lines: Vec<&str> = r.stderr.lines().collect();
@@ -433,18 +427,9 @@ fn wait_until_says_the_first_failure_then_how_long_and_how_many_tries() {
 fn w_0_means_no_waiting_what_is_ready_at_once_counts() {
     let open = TcpListener::bind("127.0.0.1:0").unwrap();
     let open_port = open.local_addr().unwrap().port();
-    let holder = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
-    holder
-        .bind(
-            &"127.0.0.1:0"
-                .parse::<std::net::SocketAddr>()
-                .unwrap()
-                .into(),
-        )
-        .unwrap();
-    let closed_port = holder.local_addr().unwrap().as_socket().unwrap().port();
+    let (_held, closed_port) = refusing_port();
     // A refusal on loopback is there at once: said as a refusal, not a timeout.
-    let r = run(&["-w", "0", "connect", "127.0.0.1", &closed_port.to_string()]);
+    let r = run(&["-w", "0", "connect", "127.0.0.1", &closed_port]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("connection refused"), "{}", r.stderr);
     // The scan takes -w 0 as everything else does (no longer bad input).
