@@ -99,12 +99,15 @@ fn pointer(e: &clap::Error, words: &[String]) -> Option<String> {
             "-n goes after the subcommand name: `sockkit {sub} -n ...`"
         ));
     }
+    if let (Some(server @ ("listen" | "udp-recv")), "-l" | "-p") = (sub, flag) {
+        let usage = format!("`sockkit {server} [ADDR] PORT`");
+        return Some(match flag {
+            "-l" => format!("no -l needed: `{server}` listens; the port is positional: {usage}"),
+            _ => format!("the port is positional: {usage} (no -p)"),
+        });
+    }
     let text = match flag {
-        "-l" if server => {
-            "no -l needed: `listen` listens; the port is positional: `sockkit listen [ADDR] PORT`"
-        }
         "-l" => "to listen: `sockkit listen [ADDR] PORT` (UDP: `sockkit udp-recv [ADDR] PORT`)",
-        "-p" if server => "the port is positional: `sockkit listen [ADDR] PORT` (no -p)",
         "-u" if server || sub.is_none() => {
             "for UDP: `sockkit udp-recv [ADDR] PORT` (or `sockkit udp-send HOST PORT`)"
         }

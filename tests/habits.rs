@@ -94,6 +94,16 @@ fn habit_flags_point_to_sockkit_s_way() {
             "'-n'",
             "`sockkit connect -n ...`",
         ),
+        (
+            &["udp-recv", "-l", "-p", "5000"],
+            "'-l'",
+            "`sockkit udp-recv [ADDR] PORT`",
+        ),
+        (
+            &["udp-recv", "-p", "5000"],
+            "'-p'",
+            "`sockkit udp-recv [ADDR] PORT` (no -p)",
+        ),
     ];
     for (args, what, hint) in cases {
         usage_with_hint(args, what, hint);
