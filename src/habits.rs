@@ -13,11 +13,12 @@ use crate::cli::{Cli, Command};
 use crate::endpoint::{self, HostPort, Proto};
 use crate::error::{CommandLine, Failure, usage};
 
-/// Whether `--json` stands anywhere before a `--`: errors are then JSON, usage errors too.
+/// Whether `--json` stands anywhere before a `--` (or an `--exec`, whose program takes
+/// every word after it): errors are then JSON, usage errors too.
 pub fn json_requested(argv: &[OsString]) -> bool {
     argv.iter()
         .skip(1)
-        .take_while(|a| *a != "--")
+        .take_while(|a| *a != "--" && *a != "--exec")
         .any(|a| a == "--json")
 }
 
@@ -248,6 +249,9 @@ mod tests {
         assert!(json_requested(&argv(&["conns", "--json"])));
         assert!(json_requested(&argv(&["--json", "conns"])));
         assert!(!json_requested(&argv(&["conns", "--", "--json"])));
+        assert!(!json_requested(&argv(&[
+            "listen", "0", "--exec", "prog", "--json"
+        ])));
         assert!(!json_requested(&argv(&["conns"])));
     }
 
