@@ -13,8 +13,9 @@
 //!   it shown redirects it and shows it with a later command.
 //! - The blocks of a file run in order as one shell session (a server started in one
 //!   block still serves the next), in a fresh network namespace (only its own loopback,
-//!   so fixed ports never meet another program's) and a fresh working directory, with
-//!   `sockkit` on PATH; background jobs are killed at the end of the file.
+//!   so fixed ports never meet another program's; see `namespace_runner`) and a fresh
+//!   working directory, with `sockkit` on PATH; background jobs are killed at the end
+//!   of the file.
 
 mod common;
 
@@ -72,7 +73,7 @@ fn blocks(path: &Path) -> Vec<Vec<Example>> {
 
 /// The bash script that runs the examples: each command's output after a mark line.
 fn script(examples: &[Example]) -> String {
-    let mut s = String::from("ip link set lo up || exit 97\nexec 2>&1\n");
+    let mut s = String::from("exec 2>&1\n");
     for (i, ex) in examples.iter().enumerate() {
         s += &format!("printf '%s%d\\n' '{MARK}' {i}\n");
         let cmd = ex.command.trim_end();
@@ -97,8 +98,11 @@ fn run_block(examples: &[Example]) -> Vec<Vec<String>> {
         bin_dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let child = Command::new("unshare")
-        .args(["--user", "--map-root-user", "--net", "bash", "-c"])
+    let (runner, runner_args) = namespace_runner();
+    let child = Command::new(runner)
+        .args(runner_args)
+        .arg("bash")
+        .arg("-c")
         .arg(script(examples))
         .current_dir(&dir)
         .env_clear()
@@ -110,7 +114,7 @@ fn run_block(examples: &[Example]) -> Vec<Vec<String>> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("start unshare (util-linux) for the documentation examples");
+        .expect("start bash for the documentation examples");
     let first = &examples[0];
     let out = common::wait_bounded(
         child,
@@ -137,6 +141,34 @@ fn run_block(examples: &[Example]) -> Vec<Vec<String>> {
         }
     }
     outputs
+}
+
+/// How to run the examples in a network namespace of their own with its loopback up: as
+/// any user through a user namespace, or as root where user namespaces are not allowed
+/// (some containers). Where neither works the examples run on this host's loopback, said
+/// on stderr: their fixed ports may then meet other programs'.
+fn namespace_runner() -> (&'static str, Vec<&'static str>) {
+    let works = |args: &[&str]| {
+        Command::new("unshare")
+            .args(args)
+            .args(["ip", "link", "set", "lo", "up"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    for args in [&["--user", "--map-root-user", "--net"][..], &["--net"]] {
+        if works(args) {
+            let mut with_lo = args.to_vec();
+            // The namespace's loopback starts down: bring it up, then run the examples.
+            with_lo.extend(["sh", "-c", "ip link set lo up && exec \"$@\"", "sh"]);
+            return ("unshare", with_lo);
+        }
+    }
+    eprintln!(
+        "no network namespace here (unshare, iproute2): the examples use this host's loopback"
+    );
+    ("env", Vec::new())
 }
 
 fn work_dir() -> PathBuf {
