@@ -194,7 +194,7 @@ _sockkit() {
 
     case "${cmd}" in
         sockkit)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder tls help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder tls help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -208,16 +208,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -228,7 +228,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version htons ntohs htonl ntohl inet_pton inet_ntop inet_aton inet_ntoa help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,16 +242,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -402,7 +402,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__htonl)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -416,16 +416,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -436,7 +436,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__htons)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,16 +450,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -470,7 +470,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_aton)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,16 +484,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -504,7 +504,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_ntoa)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,16 +518,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -538,7 +538,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_ntop)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version inet inet6"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version inet inet6"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,16 +552,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -572,7 +572,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__inet_pton)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version inet inet6"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version inet inet6"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,16 +586,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -606,7 +606,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__ntohl)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,16 +620,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -640,7 +640,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__byteorder__subcmd__ntohs)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,16 +654,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -674,7 +674,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --send --expect --scan --open --concurrency --wait-until --source --source-port --proxy --ssl --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --sockopt --verbose --json --color --help --version"
+            opts="-n -z -s -p -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --send --expect --scan --open --concurrency --wait-until --source --source-port --proxy --ssl --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,16 +768,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -788,16 +788,12 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__conns)
-            opts="-a -l -t -u -p -r -i -m -s -4 -6 -w -O -v -h -V --all --listening --state --tcp --udp --processes --sport --dport --port --src --dst --resolve --info --memory --summary --watch --timeout --sockopt --verbose --json --color --help --version"
+            opts="-a -l -t -u -p -r -i -m -s -4 -6 -w -v -O -h -V --all --listening --tcp --udp --processes --sport --dport --port --src --dst --resolve --info --memory --summary --watch --state --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --state)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --sport)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -822,6 +818,10 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --state)
+                    COMPREPLY=($(compgen -W "established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait closed close-wait last-ack listening closing connected synchronized bucket big all" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -830,16 +830,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1158,7 +1158,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__listen)
-            opts="-k -b -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --ssl --tls --cert --key --verify-client --alpn --timeout --sockopt --verbose --json --color --help --version"
+            opts="-n -k -b -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --ssl --tls --cert --key --verify-client --alpn --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1228,16 +1228,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1248,7 +1248,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__resolve)
-            opts="-4 -6 -w -O -v -h -V --type --canonical --short --reverse --service --proto --protocol --hostname --fqdn --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --type --canonical --short --reverse --service --proto --protocol --hostname --fqdn --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,16 +1282,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1302,7 +1302,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version list get set help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version list get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1316,16 +1316,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1336,7 +1336,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt__subcmd__get)
-            opts="-4 -6 -w -O -v -h -V --type --pid --fd --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --type --pid --fd --timeout --verbose --json --color --sockopt --help --version SO_ACCEPTCONN SO_BINDTODEVICE SO_BROADCAST SO_BUSY_POLL SO_DOMAIN SO_DONTROUTE SO_ERROR SO_INCOMING_CPU SO_KEEPALIVE SO_LINGER SO_MARK SO_OOBINLINE SO_PASSCRED SO_PEEK_OFF SO_PRIORITY SO_PROTOCOL SO_RCVBUF SO_RCVLOWAT SO_RCVTIMEO SO_REUSEADDR SO_REUSEPORT SO_SNDBUF SO_SNDLOWAT SO_SNDTIMEO SO_TIMESTAMP SO_TYPE SO_ZEROCOPY TCP_CONGESTION TCP_CORK TCP_DEFER_ACCEPT TCP_FASTOPEN TCP_FASTOPEN_CONNECT TCP_INFO TCP_KEEPCNT TCP_KEEPIDLE TCP_KEEPINTVL TCP_LINGER2 TCP_MAXSEG TCP_NODELAY TCP_NOTSENT_LOWAT TCP_QUICKACK TCP_SYNCNT TCP_THIN_LINEAR_TIMEOUTS TCP_USER_TIMEOUT TCP_WINDOW_CLAMP IP_BIND_ADDRESS_NO_PORT IP_FREEBIND IP_MTU IP_MTU_DISCOVER IP_MULTICAST_LOOP IP_MULTICAST_TTL IP_PKTINFO IP_RECVERR IP_RECVTOS IP_TOS IP_TRANSPARENT IP_TTL IPV6_MTU IPV6_MTU_DISCOVER IPV6_MULTICAST_HOPS IPV6_MULTICAST_LOOP IPV6_RECVERR IPV6_RECVPKTINFO IPV6_TCLASS IPV6_UNICAST_HOPS IPV6_V6ONLY"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1362,16 +1362,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1452,7 +1452,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt__subcmd__list)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1466,16 +1466,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1486,7 +1486,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__sockopt__subcmd__set)
-            opts="-4 -6 -w -O -v -h -V --type --pid --fd --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --type --pid --fd --timeout --verbose --json --color --sockopt --help --version SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY="
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,16 +1512,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1532,7 +1532,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__tls)
-            opts="-4 -6 -w -O -v -h -V --expires-within --pem --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -v -O -h -V --expires-within --pem --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,16 +1586,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1606,7 +1606,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__udp__subcmd__recv)
-            opts="-4 -6 -w -O -v -h -V --unix --raw --hex --count --echo --reply --exec --sh-exec --join --timeout --sockopt --verbose --json --color --help --version"
+            opts="-n -4 -6 -w -v -O -h -V --unix --raw --hex --count --echo --reply --exec --sh-exec --join --numeric --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,16 +1644,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1664,7 +1664,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__udp__subcmd__send)
-            opts="-r -4 -6 -w -O -v -h -V --unix --raw --count --interval --size --hex --broadcast --ttl --wait-reply --timeout --sockopt --verbose --json --color --help --version"
+            opts="-r -n -4 -6 -w -v -O -h -V --unix --raw --count --interval --size --hex --broadcast --ttl --wait-reply --numeric --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,16 +1698,16 @@ _sockkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --sockopt)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 -O)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1720,8 +1720,18 @@ _sockkit() {
     esac
 }
 
+_sockkit_settings() {
+    _sockkit "$@"
+    local c
+    for c in "${COMPREPLY[@]}"; do
+        [[ "$c" == *= ]] || return 0
+    done
+    [[ ${#COMPREPLY[@]} -gt 0 ]] && compopt -o nospace 2>/dev/null
+    return 0
+}
+
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _sockkit -o nosort -o bashdefault -o default sockkit
+    complete -F _sockkit_settings -o nosort -o bashdefault -o default sockkit
 else
-    complete -F _sockkit -o bashdefault -o default sockkit
+    complete -F _sockkit_settings -o bashdefault -o default sockkit
 fi

@@ -7,16 +7,53 @@
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
-/// The exit codes, shown under every command's help and in every man page.
+/// The exit codes, shown under every command's help and (by the generator) as every man
+/// page's EXIT STATUS section. `exit_status!(WHY_1)` fits the list to a subcommand: what
+/// exit 1 means there; `quick` for a command too short-lived to be interrupted meaningfully.
+macro_rules! exit_status {
+    ($failed:expr) => {
+        concat!(
+            exit_status!($failed, quick),
+            "\n  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)"
+        )
+    };
+    ($failed:expr, quick) => {
+        concat!(
+            "Exit status:\n  0  success\n  1  the operation failed: ",
+            $failed,
+            "\n  2  bad usage or invalid input (port 70000, 1.2.3.999, unknown option name)"
+        )
+    };
+}
+
+/// The exit codes of the whole tool, or of one subcommand (`exit_codes!(resolve)`).
 macro_rules! exit_codes {
     () => {
-        "\
-Exit status:
-  0  success
-  1  the operation failed (refused, unreachable, reset, name not found, timed out,
-     --expect not matched, scan found nothing open)
-  2  bad usage or invalid input (port 70000, 1.2.3.999, unknown option name)
-  130, 143  interrupted by SIGINT / SIGTERM (data already received is written out)"
+        exit_status!("refused, unreachable, reset, name not found, timed out,\n     --expect not matched, scan found nothing open")
+    };
+    (listen) => {
+        exit_status!("address in use or not permitted, no client within -w,\n     a client left before stdin was delivered")
+    };
+    (connect) => {
+        exit_status!("refused, unreachable, reset, name not found, timed out,\n     --expect not matched, -z found nothing open, --wait-until gave up")
+    };
+    (udp_send) => {
+        exit_status!("refused (ICMP port unreachable), unreachable, name not found,\n     -r and no reply within -w")
+    };
+    (udp_recv) => {
+        exit_status!("address in use, nothing received within -w (or fewer than --count)")
+    };
+    (resolve) => {
+        exit_status!("name, address, service or protocol not found; the resolver failed", quick)
+    };
+    (sockopt) => {
+        exit_status!("the kernel refused the option; no such process or fd (--pid, --fd)", quick)
+    };
+    (conns) => {
+        exit_status!("the kernel's socket table could not be read")
+    };
+    (byteorder) => {
+        exit_status!("writing the output failed", quick)
     };
 }
 
@@ -30,7 +67,10 @@ const EXIT_CODES: &str = exit_codes!();
     long_about = "sockkit is a network diagnostics toolkit in the netcat / ss family: \
 TCP and Unix stream clients and servers, UDP senders and receivers, the resolver as the \
 C library sees it, socket options, the sockets on this host, and the C byte-order helpers. \
-Every subcommand speaks plain text on a terminal and JSON Lines with --json.",
+Every subcommand speaks plain text on a terminal and JSON Lines with --json (errors \
+included). Two rules hold everywhere: a bound of 0 (-w 0) waits not at all, so what is ready \
+at once counts and the rest times out; port 0 means any free port, which a listener may bind \
+and a client cannot send to (exit 2).",
     after_help = EXIT_CODES,
     propagate_version = true,
     max_term_width = 100
@@ -55,7 +95,7 @@ pub struct GlobalArgs {
     #[arg(short = '6', global = true)]
     pub ipv6: bool,
 
-    /// Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds
+    /// Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all
     #[arg(short = 'w', long = "timeout", value_name = "DUR", global = true)]
     pub timeout: Option<String>,
 
@@ -87,28 +127,28 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// TCP or Unix stream server: accept a client and relay stdin/stdout
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(listen))]
     Listen(ListenArgs),
     /// TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(connect))]
     Connect(ConnectArgs),
     /// Send UDP or Unix datagrams
-    #[command(name = "udp-send", after_help = EXIT_CODES)]
+    #[command(name = "udp-send", after_help = exit_codes!(udp_send))]
     UdpSend(UdpSendArgs),
     /// Receive UDP or Unix datagrams, one line each
-    #[command(name = "udp-recv", after_help = EXIT_CODES)]
+    #[command(name = "udp-recv", after_help = exit_codes!(udp_recv))]
     UdpRecv(UdpRecvArgs),
     /// The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(resolve))]
     Resolve(ResolveArgs),
     /// Socket options: list them, read and set them on fresh or live sockets
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(sockopt))]
     Sockopt(SockoptArgs),
     /// The sockets on this host, like `ss -t state established`
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(conns))]
     Conns(ConnsArgs),
     /// The C byte-order and address helpers, exactly as Python's socket module answers
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = exit_codes!(byteorder))]
     Byteorder(ByteorderArgs),
     /// TLS handshake and certificate chain of one or more servers: expiry, names, trust
     #[command(after_help = EXIT_CODES)]
@@ -141,12 +181,16 @@ pub struct StreamArgs {
     /// Print bytes each way, duration and throughput on stderr at the end
     #[arg(long)]
     pub stats: bool,
+
+    /// Numeric addresses only, no name lookups (as nc -n; output is numeric anyway)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
-    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!(listen))
 )]
 pub struct ListenArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
@@ -164,7 +208,7 @@ pub struct ListenArgs {
     #[arg(long, conflicts_with_all = ["exec", "sh_exec", "broker"])]
     pub echo: bool,
 
-    /// Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout
+    /// Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout; put it last: every word after it is PROG's
     #[arg(long, value_name = "PROG [ARGS]", num_args = 1.., allow_hyphen_values = true, conflicts_with_all = ["sh_exec", "broker"])]
     pub exec: Vec<String>,
 
@@ -188,8 +232,8 @@ pub struct ListenArgs {
     #[arg(long, value_name = "ADDR[/PREFIX]")]
     pub deny: Vec<String>,
 
-    /// Listen backlog
-    #[arg(short = 'b', long, value_name = "N")]
+    /// Listen backlog: connections the kernel queues until they are accepted
+    #[arg(short = 'b', long, value_name = "N", default_value = "128")]
     pub backlog: Option<i32>,
 
     /// Speak TLS to every client: --cert/--key, or a self-signed certificate made at start
@@ -203,7 +247,7 @@ pub struct ListenArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!(connect))
 )]
 pub struct ConnectArgs {
     /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
@@ -276,7 +320,7 @@ Examples:\n  sockkit udp-send 127.0.0.1 5000 hello\n  sockkit udp-send -r -w 1s 
 sockkit udp-send --count 1000 --size 64 --interval 1ms 127.0.0.1 9\n  \
 sockkit udp-send --hex 127.0.0.1 5000 00ff0a\n  sockkit udp-send --unix /run/app.sock ping",
         "\n\n",
-        exit_codes!()
+        exit_codes!(udp_send)
     )
 )]
 pub struct UdpSendArgs {
@@ -319,6 +363,10 @@ pub struct UdpSendArgs {
     /// After each datagram wait up to --timeout (default 2s) for a reply and print it (exit 1 when none came)
     #[arg(short = 'r', long)]
     pub wait_reply: bool,
+
+    /// Numeric addresses only, no name lookups (as nc -n; output is numeric anyway)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Args)]
@@ -337,7 +385,7 @@ Examples:\n  sockkit udp-recv 5000                 one line per datagram\n  sock
 sockkit udp-recv --echo 127.0.0.1 7\n  sockkit udp-recv --join 239.255.0.1 5000\n  \
 sockkit udp-recv 21567 --sh-exec 'printf \"[%s] \" \"$(date +%T)\"; cat'",
         "\n\n",
-        exit_codes!()
+        exit_codes!(udp_recv)
     )
 )]
 pub struct UdpRecvArgs {
@@ -369,7 +417,7 @@ pub struct UdpRecvArgs {
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["exec", "sh_exec"])]
     pub reply: Option<String>,
 
-    /// Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back
+    /// Run PROG with ARGS (no shell) per datagram, the payload on its stdin, its stdout sent back; put it last: every word after it is PROG's
     #[arg(long, value_name = "PROG [ARGS]", num_args = 1.., allow_hyphen_values = true, conflicts_with = "sh_exec")]
     pub exec: Vec<String>,
 
@@ -380,12 +428,16 @@ pub struct UdpRecvArgs {
     /// Join multicast GROUP (repeatable)
     #[arg(long, value_name = "GROUP")]
     pub join: Vec<String>,
+
+    /// Numeric addresses only, no name lookups (as nc -n; output is numeric anyway)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
 }
 
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit resolve [OPTIONS] NAME [SERVICE]\n       sockkit resolve --reverse ADDR\n       sockkit resolve --service NAME|PORT [--proto tcp|udp]\n       sockkit resolve --protocol NAME|NUMBER\n       sockkit resolve --hostname [--fqdn]",
-    after_long_help = concat!("Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit resolve localhost http\n  sockkit resolve --short -4 localhost\n  sockkit resolve --reverse 127.0.0.1\n  sockkit resolve --service 443 --proto tcp\n  sockkit resolve --hostname --fqdn", "\n\n", exit_codes!(resolve))
 )]
 pub struct ResolveArgs {
     /// Host name or address to look up with getaddrinfo
@@ -518,7 +570,7 @@ recv_q send_q uid inode timer processes (remote_* null without a peer, processes
 without -p), and with -i info, with -m memory, with -r local_name remote_name.\n\n\
 Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8",
     "\n\n",
-    exit_codes!()
+    exit_codes!(conns)
 ))]
 pub struct ConnsArgs {
     /// Sockets in every state

@@ -86,7 +86,7 @@ impl HostPort {
             return Ok((
                 HostPort {
                     host: Some(host),
-                    port: parse_port(port, proto)?,
+                    port: port_for(port, proto, host_optional)?,
                 },
                 &words[1..],
             ));
@@ -95,10 +95,17 @@ impl HostPort {
             Some(port) => Ok((
                 HostPort {
                     host: Some(validate_host(first)?),
-                    port: parse_port(port, proto)?,
+                    // `::1:5000 hello`: the port went with the address, not the next word.
+                    port: port_for(port, proto, host_optional).map_err(|e| {
+                        let joined = first.rsplit_once(':').is_some_and(|(h, t)| {
+                            parse_ip(h).is_some() && parse_port(t, proto).is_ok()
+                        });
+                        if joined { colons(first) } else { e }
+                    })?,
                 },
                 &words[2..],
             )),
+            None if first.contains(':') => Err(colons(first)),
             None if host_optional => Ok((
                 HostPort {
                     host: None,
@@ -112,6 +119,46 @@ impl HostPort {
             )),
         }
     }
+}
+
+/// Port 0 means "any free port": a server may bind it, a client cannot send to it (exit 2).
+fn port_for(text: &str, proto: Proto, server: bool) -> Result<u16, Failure> {
+    let port = parse_port(text, proto)?;
+    if port == 0 && !server {
+        return Err(usage(
+            "port 0",
+            "not a destination (0 asks for any free port, which only a listener or --source-port takes)",
+        ));
+    }
+    Ok(port)
+}
+
+/// One word with colons that is no `HOST:PORT`: an IPv6 address with its port unbracketed
+/// (`::1:4000`), or one colon too many (`127.0.0.1:4000:5`).
+fn colons(word: &str) -> Failure {
+    if word.starts_with('[') {
+        return usage(format!("endpoint '{word}'"), "missing PORT")
+            .with_hint(format!("write {word}:PORT or '{word} PORT'"));
+    }
+    let (head, tail) = word.rsplit_once(':').unwrap_or((word, ""));
+    let port_like = !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit());
+    let v6 = |t: &str| matches!(parse_ip(t), Some((IpAddr::V6(_), _)));
+    if port_like && v6(head) {
+        return usage(
+            format!("endpoint '{word}'"),
+            "an IPv6 address with a port needs brackets",
+        )
+        .with_hint(format!("write [{head}]:{tail} (or '{head} {tail}')"));
+    }
+    if v6(word) {
+        return usage(format!("endpoint '{word}'"), "missing PORT")
+            .with_hint(format!("write [{word}]:PORT or '{word} PORT'"));
+    }
+    usage(
+        format!("endpoint '{word}'"),
+        "more than one ':' (HOST:PORT takes one)",
+    )
+    .with_hint("an IPv6 address goes in brackets: [::1]:4000")
 }
 
 /// `HOST:PORT` or `[v6]:PORT` in one word; an IPv6 literal without brackets is not split.
@@ -578,9 +625,18 @@ mod tests {
             &["::zz", "1"],
             &["[::1]22"],
             &["host", "nosuchservice"],
+            &["127.0.0.1", "0"],
+            &["127.0.0.1:0"],
         ] {
             let e = hp(bad, false).unwrap_err();
             assert_eq!(e.code, 2, "{bad:?}");
+        }
+        for opt in [false, true] {
+            let e = hp(&["::1:4000"], opt).unwrap_err();
+            assert!(e.hint.unwrap().contains("[::1]:4000"));
+            let e = hp(&["127.0.0.1:4000:5"], opt).unwrap_err();
+            assert!(e.message.contains("more than one ':'"), "{}", e.message);
+            assert!(e.hint.unwrap().contains("[::1]:4000"));
         }
     }
 

@@ -87,6 +87,11 @@ pub fn usage(what: impl fmt::Display, why: impl fmt::Display) -> Failure {
     Failure::new(Kind::Usage, format!("{what}: {why}"))
 }
 
+/// Bad input said in a message of its own (clap's words): exit 2.
+pub fn usage_message(message: String) -> Failure {
+    Failure::new(Kind::Usage, message)
+}
+
 /// A failed operation: exit 1.
 pub fn failed(what: impl fmt::Display, why: impl fmt::Display) -> Failure {
     Failure::new(Kind::Failed, format!("{what}: {why}"))
@@ -105,6 +110,19 @@ pub fn quiet(code: u8) -> Failure {
         ..Failure::new(kind, String::new())
     }
 }
+
+/// A usage error in the command line as clap found it (exit 2): its message is clap's,
+/// never split into what and why.
+#[derive(Debug)]
+pub struct CommandLine(pub Failure);
+
+impl fmt::Display for CommandLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for CommandLine {}
 
 /// Standard output went away (`sockkit ... | head`): stop quietly, as a pipeline expects.
 #[derive(Debug)]
@@ -152,6 +170,27 @@ pub fn io_failed(what: impl fmt::Display, err: &io::Error) -> Failure {
 pub struct Report {
     pub code: u8,
     pub lines: Vec<String>,
+    /// The same error as one JSON line, for `--json`: `{"event":"error","what":..,"why":..,
+    /// "hint":..,"exit":..}` (`None` when nothing is to be said).
+    pub json: Option<String>,
+}
+
+impl Report {
+    /// The lines to print on stderr: the JSON line under `--json`, else the plain ones.
+    pub fn lines(&self, json: bool) -> Vec<String> {
+        match (&self.json, json) {
+            (Some(line), true) => vec![line.clone()],
+            _ => self.lines.clone(),
+        }
+    }
+}
+
+/// `what: why` back apart, at the first `": "` (a message without one is all `why`).
+fn what_and_why(message: &str) -> (String, String) {
+    match message.split_once(": ") {
+        Some((what, why)) => (what.to_string(), why.to_string()),
+        None => ("sockkit".to_string(), message.to_string()),
+    }
 }
 
 pub fn report(err: &anyhow::Error) -> Report {
@@ -159,6 +198,7 @@ pub fn report(err: &anyhow::Error) -> Report {
         return Report {
             code: exit::OK,
             lines: Vec::new(),
+            json: None,
         };
     }
     if let Some(io) = err.downcast_ref::<io::Error>()
@@ -167,25 +207,40 @@ pub fn report(err: &anyhow::Error) -> Report {
         return Report {
             code: exit::OK,
             lines: Vec::new(),
+            json: None,
         };
     }
-    let (code, hint) = match err.downcast_ref::<Failure>() {
+    let command_line = err.downcast_ref::<CommandLine>().map(|c| &c.0);
+    let (code, hint) = match command_line.or(err.downcast_ref::<Failure>()) {
         Some(f) if f.message.is_empty() => {
             return Report {
                 code: f.code,
                 lines: Vec::new(),
+                json: None,
             };
         }
         Some(f) => (f.code, f.hint.clone()),
         None => (exit::FAILED, None),
     };
     // `{:#}` joins anyhow's context chain with ": ", giving `what: why`.
-    let message = crate::output::escape_control(&format!("{err:#}")).into_owned();
-    let mut lines = vec![format!("sockkit: {}", one_line(&message))];
+    let message = one_line(&crate::output::escape_control(&format!("{err:#}")));
+    let (what, why) = match command_line {
+        // clap's own words have colons of their own ("[subcommands: listen, ...]").
+        Some(_) => ("command line".to_string(), message.clone()),
+        None => what_and_why(&message),
+    };
+    let json = serde_json::json!({
+        "event": "error", "what": what, "why": why, "hint": hint, "exit": code,
+    });
+    let mut lines = vec![format!("sockkit: {message}")];
     if let Some(hint) = hint {
         lines.push(format!("  hint: {}", crate::output::escape_control(&hint)));
     }
-    Report { code, lines }
+    Report {
+        code,
+        lines,
+        json: Some(json.to_string()),
+    }
 }
 
 fn one_line(s: &str) -> String {
@@ -208,6 +263,12 @@ mod tests {
         let r = report(&e);
         assert_eq!(r.code, 2);
         assert_eq!(r.lines, vec!["sockkit: port 70000: out of range 0-65535"]);
+        assert_eq!(
+            r.lines(true),
+            vec![
+                r#"{"event":"error","what":"port 70000","why":"out of range 0-65535","hint":null,"exit":2}"#
+            ]
+        );
     }
 
     #[test]

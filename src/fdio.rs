@@ -96,16 +96,21 @@ pub fn wait_for(fd: RawFd, events: libc::c_short, deadline: Option<Instant>) -> 
     loop {
         crate::signals::caught()
             .map_or(Ok(()), |_| Err(io::Error::from(io::ErrorKind::Interrupted)))?;
-        let left = match deadline {
+        // Past the deadline there is still one look without waiting, so that a zero
+        // bound (-w 0) means "no waiting" and what is ready at once still counts.
+        let (left, last_look) = match deadline {
             Some(d) => match d.checked_duration_since(Instant::now()) {
-                Some(left) => Some(left),
-                None => return Ok(false),
+                Some(left) => (Some(left), false),
+                None => (Some(Duration::ZERO), true),
             },
-            None => None,
+            None => (None, false),
         };
         let mut fds = [pollfd(fd, events)];
         if poll(&mut fds, left)? > 0 && fds[0].revents != 0 {
             return Ok(true);
+        }
+        if last_look {
+            return Ok(false);
         }
     }
 }

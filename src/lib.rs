@@ -14,6 +14,7 @@ pub mod engine;
 pub mod error;
 pub mod exec;
 pub mod fdio;
+pub mod habits;
 pub mod hub;
 pub mod memory;
 pub mod options;

@@ -1,22 +1,30 @@
+use std::ffi::OsString;
+use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use clap::Parser;
 use sockkit::cli::Cli;
-use sockkit::error::{exit, report};
+use sockkit::error::{exit, reason, report};
+use sockkit::habits;
 
 #[global_allocator]
 static ALLOCATOR: sockkit::memory::ExitOnOutOfMemory = sockkit::memory::ExitOnOutOfMemory;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => return usage_error(e),
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let json = habits::json_requested(&argv);
+    let result = match Cli::try_parse_from(&argv) {
+        Ok(cli) => habits::check(&cli)
+            .map_err(anyhow::Error::from)
+            .and_then(|()| sockkit::cmd::run(cli)),
+        Err(e) if is_display(&e) => return display(&e),
+        Err(e) => Err(habits::usage_failure(&e, &argv).into()),
     };
-    match sockkit::cmd::run(cli) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let r = report(&err);
-            for line in &r.lines {
+            for line in r.lines(json) {
                 eprintln!("{line}");
             }
             if r.code == exit::SIGINT || r.code == exit::SIGTERM {
@@ -27,30 +35,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// clap's own errors, as one `sockkit: ...` line (exit 2); --help and --version as clap prints them.
-fn usage_error(e: clap::Error) -> ExitCode {
+/// --help and --version (and help shown for a bare `sockkit`): not errors.
+fn is_display(e: &clap::Error) -> bool {
     use clap::error::ErrorKind::*;
-    if matches!(
+    matches!(
         e.kind(),
         DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        let _ = e.print();
-        return ExitCode::from(if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand {
-            exit::USAGE
-        } else {
-            exit::OK
-        });
+    )
+}
+
+/// Print help or version as clap does. A closed pipe is fine (`| head`); any other write
+/// error (`> /dev/full`) is a failure.
+fn display(e: &clap::Error) -> ExitCode {
+    if let Err(err) = e.print()
+        && err.kind() != ErrorKind::BrokenPipe
+    {
+        eprintln!("sockkit: standard output: {}", reason(&err));
+        return ExitCode::from(exit::FAILED);
     }
-    // clap's first paragraph says what is wrong (a missing argument is on its own line).
-    let text = e.render().to_string();
-    let what: Vec<&str> = text
-        .lines()
-        .take_while(|l| !l.trim().is_empty())
-        .map(str::trim)
-        .collect();
-    let what = what.join(" ");
-    let what = what.strip_prefix("error: ").unwrap_or(&what);
-    eprintln!("sockkit: {what}");
-    eprintln!("  hint: see 'sockkit --help' or 'sockkit <command> --help'");
-    ExitCode::from(exit::USAGE)
+    ExitCode::from(match e.kind() {
+        clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => exit::USAGE,
+        _ => exit::OK,
+    })
 }

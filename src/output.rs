@@ -299,9 +299,12 @@ pub fn millis(d: std::time::Duration) -> f64 {
 
 /// stderr is best effort: a closed stderr must not turn into a failure of its own.
 fn write_stderr(text: &str) {
-    let mut err = io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
-    let _ = err.write_all(b"\n");
+    // One write: a line on stderr is never split by records going to the same terminal
+    // or pipe on stdout (`close(3) = 0127.0.0.1  8080/tcp ...`).
+    let mut line = String::with_capacity(text.len() + 1);
+    line.push_str(text);
+    line.push('\n');
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
 /// A write to stdout failed: a closed pipe ends the program quietly, a write given up for

@@ -222,8 +222,10 @@ fn set_shows_requested_and_effective_as_python_sees_them() {
     );
     assert_eq!(linger.trim(), "1 5");
     let r = ok(&["sockopt", "set", "--json", "SO_LINGER=5s"]);
-    assert_eq!(json_lines(&r.stdout)[0]["value"], 5.0);
-    assert_eq!(json_lines(&r.stdout)[0]["requested"], 5.0);
+    // Durations carry their unit in the field name: whole milliseconds.
+    assert_eq!(json_lines(&r.stdout)[0]["value_ms"], 5000);
+    assert_eq!(json_lines(&r.stdout)[0]["requested_ms"], 5000);
+    assert!(json_lines(&r.stdout)[0].get("value").is_none());
     assert_eq!(
         ok(&["sockopt", "set", "SO_LINGER=5s"]).stdout,
         "SO_LINGER 5s\n"
@@ -239,11 +241,11 @@ fn set_shows_requested_and_effective_as_python_sees_them() {
     let py_secs = tv[0] as f64 + tv[1] as f64 / 1e6;
     let r = ok(&["sockopt", "set", "--json", "SO_RCVTIMEO=250ms"]);
     let rec = &json_lines(&r.stdout)[0];
-    assert_eq!(rec["requested"], 0.25);
-    let got = rec["value"].as_f64().unwrap();
+    assert_eq!(rec["requested_ms"], 250);
+    let got = rec["value_ms"].as_u64().unwrap() as f64;
     assert!(
-        (got - py_secs).abs() < 1e-6,
-        "sockkit {got}, Python {py_secs}"
+        (got - py_secs * 1000.0).abs() < 1.0,
+        "sockkit {got} ms, Python {py_secs} s"
     );
 
     // Several at once, in order.

@@ -206,20 +206,28 @@ pub fn expect_regex(text: &str) -> Result<Regex, Failure> {
         .build()
         .map_err(|e| {
             let why = e.to_string();
-            let why = why.lines().last().unwrap_or("invalid").trim().to_string();
+            // The regex crate's last line is `error: <why>`; sockkit says its own prefix.
+            let why = why.lines().last().unwrap_or("invalid").trim();
+            let why = why.strip_prefix("error: ").unwrap_or(why).to_string();
             usage(format!("--expect '{text}'"), why)
         })
 }
 
-/// Connect, and under `--wait-until` keep trying until it works or the time is up.
+/// Connect, and under `--wait-until` keep trying until it works or the time is up. At
+/// `-v` the first failure is said (and any later one that differs), not every attempt;
+/// the end says how many tries it took and how long.
 fn connect_retrying(
     ctx: &Ctx,
     target: &Target,
     wait_until: Option<Duration>,
 ) -> anyhow::Result<(Socket, String)> {
-    let give_up = wait_until.map(|d| Instant::now() + d);
+    let started = Instant::now();
+    let give_up = wait_until.map(|d| started + d);
+    let mut tries: u64 = 0;
+    let mut last_said: Option<String> = None;
     loop {
         signals::check()?;
+        tries += 1;
         // Each attempt gets -w, and never more than --wait-until has left.
         // The last attempt, at the deadline, still gets a moment to complete.
         let left = give_up.map(|g| {
@@ -231,20 +239,49 @@ fn connect_retrying(
             (t, l) => t.or(l),
         };
         match connect_once(ctx, target, limit) {
-            Ok(done) => return Ok(done),
+            Ok(done) => {
+                if tries > 1 {
+                    let took = started.elapsed();
+                    ctx.out.event(
+                        1,
+                        "ready",
+                        || format!("up after {tries} tries in {}", fdio::human_duration(took)),
+                        serde_json::json!({"peer": target.shown(), "tries": tries, "ms": crate::output::millis(took)}),
+                    );
+                }
+                return Ok(done);
+            }
             // A signal during a blocking connect shows up as a failure: report the signal.
             Err(_) if signals::caught().is_some() => signals::check()?,
             Err(f) if f.kind == Kind::Failed && give_up.is_some_and(|g| Instant::now() < g) => {
-                ctx.out.event(
-                    1,
-                    "retry",
-                    || format!("{}; retrying", f.message),
-                    serde_json::json!({"peer": target.shown(), "error": f.message}),
-                );
+                if last_said.as_deref() != Some(f.message.as_str()) {
+                    let every = humantime::format_duration(RETRY_EVERY);
+                    let up_to = humantime::format_duration(wait_until.unwrap_or_default());
+                    ctx.out.event(
+                        1,
+                        "retry",
+                        || format!("{}; retrying every {every} for up to {up_to}", f.message),
+                        serde_json::json!({"peer": target.shown(), "error": f.message, "tries": tries}),
+                    );
+                    last_said = Some(f.message.clone());
+                }
                 // Retry until the deadline itself, with a last attempt at it.
                 let left =
                     give_up.map_or(RETRY_EVERY, |g| g.saturating_duration_since(Instant::now()));
                 std::thread::sleep(RETRY_EVERY.min(left));
+            }
+            Err(f) if f.kind == Kind::Failed && give_up.is_some() => {
+                let took = fdio::human_duration(started.elapsed());
+                let tried = if tries == 1 {
+                    "1 try".to_string()
+                } else {
+                    format!("{tries} tries")
+                };
+                return Err(Failure {
+                    message: format!("{}; gave up after {tried} in {took}", f.message),
+                    ..f
+                }
+                .into());
             }
             Err(f) => return Err(f.into()),
         }

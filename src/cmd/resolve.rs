@@ -133,7 +133,9 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
             .map_err(|e| failed(name, e))?,
         Err(e) if matches!(e.kind(), dns_lookup::LookupErrorKind::Service) => {
             let s = service.unwrap_or_default();
-            return Err(failed(format!("service '{s}'"), gai_reason(&e)).into());
+            // The resolver's words ("Servname not supported for ai_socktype") stay as the reason.
+            let why = format!("unknown service ({})", gai_reason(&e));
+            return Err(failed(format!("service '{s}'"), why).into());
         }
         Err(e) => return Err(lookup_failure(name, &e).into()),
     };

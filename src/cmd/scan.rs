@@ -603,10 +603,8 @@ impl Plan {
             Some(text) => Some(source_addr(text, &target)?),
             None => None,
         };
+        // -w 0 is "no waiting", as everywhere: a port that has not answered at once is a timeout.
         let timeout = ctx.timeout.unwrap_or(DEFAULT_TIMEOUT);
-        if timeout.is_zero() {
-            return Err(usage("--timeout 0", "a scan needs a timeout above zero"));
-        }
         let concurrency = concurrency(ctx, args.concurrency, ports.len())?;
         Ok(Plan {
             host,

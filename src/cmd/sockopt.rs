@@ -12,7 +12,7 @@ use crate::error::{Failure, failed, reason, usage};
 use crate::options::Ctx;
 use crate::output::Style;
 use crate::socket;
-use crate::sockopt::{REGISTRY, Setting, SockKind, SockOpt, lookup};
+use crate::sockopt::{REGISTRY, Setting, SockKind, SockOpt, Value, lookup};
 
 pub fn run(ctx: &Ctx, args: &SockoptArgs) -> anyhow::Result<()> {
     match &args.action {
@@ -266,8 +266,12 @@ fn get(ctx: &Ctx, t: &Target, names: &[&'static SockOpt]) -> anyhow::Result<()> 
             }
         };
         ctx.out.record(
-            || format!("{} {}", o.name, value.plain()),
-            || json!({"name": o.name, "level": o.level.name(), "value": value.json()}),
+            || format!("{} {}", o.name, shown(&value)),
+            || {
+                let mut rec = json!({"name": o.name, "level": o.level.name()});
+                put(&mut rec, "value", Some(&value));
+                rec
+            },
         )?;
     }
     Ok(())
@@ -293,25 +297,53 @@ fn set(ctx: &Ctx, t: &Target, settings: &[Setting]) -> anyhow::Result<()> {
                 Some(v) if *v != s.value => format!(
                     "{} {} (requested {})",
                     s.opt.name,
-                    v.plain(),
-                    s.value.plain()
+                    shown(v),
+                    shown(&s.value)
                 ),
-                Some(v) => format!("{} {}", s.opt.name, v.plain()),
+                Some(v) => format!("{} {}", s.opt.name, shown(v)),
                 None => format!(
                     "{} set to {} (write-only, not read back)",
                     s.opt.name,
-                    s.value.plain()
+                    shown(&s.value)
                 ),
             },
             || {
-                json!({
-                    "name": s.opt.name,
-                    "level": s.opt.level.name(),
-                    "value": effective.as_ref().map(|v| v.json()),
-                    "requested": s.value.json(),
-                })
+                let mut rec = json!({"name": s.opt.name, "level": s.opt.level.name()});
+                put(&mut rec, "value", effective.as_ref());
+                put(&mut rec, "requested", Some(&s.value));
+                rec
             },
         )?;
     }
     Ok(())
+}
+
+/// A value as `sockopt get` prints it; an empty text (SO_BINDTODEVICE unbound) is `""`,
+/// so the line never ends in a blank.
+fn shown(v: &Value) -> String {
+    match v.plain() {
+        text if text.is_empty() => "\"\"".to_string(),
+        text => text,
+    }
+}
+
+/// Put a value into a JSON record under `key`; a duration goes under `key_ms` as whole
+/// milliseconds (linger off: null; no timeout: 0), so its unit is in its name.
+fn put(rec: &mut serde_json::Value, key: &str, v: Option<&Value>) {
+    let (key, value) = match v {
+        Some(Value::Timeval(d)) => (format!("{key}_ms"), json!(d.map_or(0, whole_ms))),
+        Some(Value::Linger(d)) => (
+            format!("{key}_ms"),
+            d.map_or(json!(null), |d| json!(whole_ms(d))),
+        ),
+        Some(v) => (key.to_string(), v.json()),
+        None => (key.to_string(), json!(null)),
+    };
+    rec[key] = value;
+}
+
+/// Whole milliseconds; a duration under 1 ms but not zero counts as 1, never as "none".
+fn whole_ms(d: std::time::Duration) -> u64 {
+    let ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+    if ms == 0 && !d.is_zero() { 1 } else { ms }
 }
