@@ -110,6 +110,12 @@ pub enum Command {
     /// The C byte-order and address helpers, exactly as Python's socket module answers
     #[command(after_help = EXIT_CODES)]
     Byteorder(ByteorderArgs),
+    /// Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary
+    #[command(after_help = EXIT_CODES)]
+    Ping(PingArgs),
+    /// Wait until services are ready (TCP, Unix, HTTP), then run a command
+    #[command(after_help = EXIT_CODES)]
+    Wait(WaitArgs),
 }
 
 /// Options shared by the two stream relays.
@@ -188,12 +194,12 @@ pub struct ListenArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
+    override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS..\n       sockkit connect -z [OPTIONS] --targets FILE PORTS..",
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect -z --open 10.0.0.0/24 22 80 443\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
 )]
 pub struct ConnectArgs {
-    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
-    #[arg(value_name = "HOST PORT", num_args = 0..=2)]
+    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, HOST may be a CIDR block (10.0.0.0/24) and PORTS are one or more words of ports and ranges (22,80 8000-8100)
+    #[arg(value_name = "HOST PORT")]
     pub endpoint: Vec<String>,
 
     #[command(flatten)]
@@ -223,6 +229,10 @@ pub struct ConnectArgs {
     /// How many ports to probe at once with -z (default 256, bounded by the open-file limit)
     #[arg(long, value_name = "N", requires = "scan")]
     pub concurrency: Option<usize>,
+
+    /// With -z, scan the hosts listed in FILE (one name, address or CIDR block a line; # comments) instead of a HOST word
+    #[arg(long, value_name = "FILE", requires = "scan")]
+    pub targets: Option<String>,
 
     /// Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)
     #[arg(long, value_name = "DUR")]
@@ -559,6 +569,81 @@ pub struct ConnsArgs {
     /// Show again every DUR (250ms, 2s) until interrupted
     #[arg(long, value_name = "DUR")]
     pub watch: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit ping [OPTIONS] HOST PORT",
+    after_long_help = concat!(
+        "One TCP handshake per probe (connect, then close), one line each on stdout:\n  \
+connected to 127.0.0.1:80: seq=1 time=0.11 ms\n  refused by 127.0.0.1:81: seq=1 time=0.05 ms\n  \
+timeout from 10.0.0.9:80: seq=1 after 2s\n\
+then, at --count or on SIGINT/SIGTERM, a summary as ping(8) prints it:\n  \
+4 probes, 4 answered, 0% loss, rtt min/avg/max/mdev = 0.081/0.104/0.133/0.019 ms\n\n\
+Only a completed handshake is an answer; a refusal is a lost probe (with its time). A probe \
+starts every --interval (default 1s), or at once when the one before took longer. -w bounds \
+each probe (default 2s). The host is resolved once; the first address is probed (-4/-6 \
+respected). --json: one record per probe {\"seq\":1,\"peer\":\"127.0.0.1:80\",\"state\":\"open\",\
+\"rtt_ms\":0.11} (state open, closed or timeout; rtt_ms null on a timeout; reason on an \
+error other than a refusal), then {\"probes\":4,\"answered\":4,\"loss_pct\":0.0,\"rtt_min_ms\":..,\
+\"rtt_avg_ms\":..,\"rtt_max_ms\":..,\"rtt_mdev_ms\":..}.\n\n\
+Exit 0 when any probe was answered, 1 when none was (also after SIGINT, the normal way to \
+stop it); SIGTERM prints the summary and exits 143.\n\n\
+Examples:\n  sockkit ping example.org 443\n  sockkit ping --count 5 --interval 200ms 127.0.0.1 22\n  \
+sockkit ping -c 1 -w 500ms db 5432 && echo up",
+        "\n\n",
+        exit_codes!()
+    )
+)]
+pub struct PingArgs {
+    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT
+    #[arg(value_name = "HOST PORT", num_args = 0..=2)]
+    pub endpoint: Vec<String>,
+
+    /// Stop after N probes (default: until interrupted)
+    #[arg(short = 'c', long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Start a probe every DUR (default 1s; 0: back to back)
+    #[arg(short = 'i', long, value_name = "DUR")]
+    pub interval: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit wait [OPTIONS] TARGET.. [-- CMD [ARGS]..]",
+    after_long_help = concat!(
+        "TARGET is HOST:PORT or [V6ADDR]:PORT (a TCP connect), unix:PATH (a Unix stream connect; \
+unix:@name for the abstract namespace), or an http:// URL (a GET answered 2xx or 3xx, or \
+a status of --status). Every target is tried at once and again with backoff (100ms doubling \
+to 1s) until all are ready (or one, with --any) or -w passes (default 30s): -w is the overall \
+deadline, and no attempt outlives it. A name is looked up again at each attempt.\n\n\
+Then CMD runs in sockkit's place (exec): its exit status is sockkit's. Without CMD, exit 0. \
+Not ready in time: exit 1 naming each target not ready with its last error; CMD does not run. \
+-v reports each attempt and each target ready; --json gives them as JSON events on stderr \
+(attempt, ready, not-ready).\n\n\
+Examples:\n  sockkit wait db:5432 -- ./migrate\n  sockkit wait -w 1m db:5432 cache:6379 http://api:8080/health -- ./start\n  \
+sockkit wait --any unix:/run/app.sock 127.0.0.1:8080\n  sockkit wait --status 200,401 http://127.0.0.1:9000/",
+        "\n\n",
+        exit_codes!()
+    )
+)]
+pub struct WaitArgs {
+    /// HOST:PORT, unix:PATH or http://HOST[:PORT][/PATH]
+    #[arg(value_name = "TARGET", required = true)]
+    pub targets: Vec<String>,
+
+    /// Ready as soon as any one target is
+    #[arg(long)]
+    pub any: bool,
+
+    /// HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399
+    #[arg(long, value_name = "LIST")]
+    pub status: Option<String>,
+
+    /// The command to run once ready (after --), in sockkit's place
+    #[arg(value_name = "CMD", last = true)]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]

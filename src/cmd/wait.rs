@@ -1,0 +1,718 @@
+//! `sockkit wait TARGET.. [-- CMD]`: wait until services are ready (wait-for-it,
+//! dockerize -wait), then run CMD in sockkit's place.
+//!
+//! Each target is watched by a thread of its own, which tries it, backs off and tries
+//! again until it is ready or the overall deadline (`-w`) passes; no attempt outlives the
+//! deadline. The main thread collects the verdicts, and once enough targets are ready
+//! it execs CMD: the watchers that are still busy go with the old process image.
+
+use std::io;
+use std::os::fd::AsRawFd;
+use std::os::unix::process::CommandExt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use socket2::{Domain, SockAddr, Socket};
+
+use crate::cli::WaitArgs;
+use crate::endpoint::{self, Proto, UnixPath};
+use crate::error::{Failure, failed, reason, usage};
+use crate::exec;
+use crate::fdio;
+use crate::options::Ctx;
+use crate::signals;
+use crate::socket;
+use crate::sockopt::SockKind;
+
+/// The overall deadline when `-w` is not given.
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(30);
+/// The first pause after a failed attempt; it doubles up to [`MAX_BACKOFF`].
+const FIRST_BACKOFF: Duration = Duration::from_millis(100);
+const MAX_BACKOFF: Duration = Duration::from_secs(1);
+/// One attempt never takes longer than this (nor past the deadline), so a server that
+/// accepts and then hangs is asked again rather than waited on for the whole deadline.
+const ATTEMPT_LIMIT: Duration = Duration::from_secs(10);
+/// How much of an HTTP response is read looking for the status line.
+const STATUS_LINE_MAX: usize = 8 * 1024;
+/// How often the main thread looks at the signal flag while it waits.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// One thing to wait for, as written and as checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Target {
+    /// The target as the user wrote it, for messages.
+    text: String,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    /// A TCP connect to every address the host resolves to, in turn.
+    Tcp { host: String, port: u16 },
+    /// A Unix stream connect.
+    Unix(UnixPath),
+    /// An HTTP GET whose status must be in the accepted set.
+    Http(HttpUrl),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct HttpUrl {
+    host: String,
+    port: u16,
+    /// Path and query, as sent in the request line.
+    path: String,
+    /// `host[:port]` for the Host header.
+    authority: String,
+}
+
+/// HTTP statuses that mean ready: inclusive ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Statuses(Vec<(u16, u16)>);
+
+impl Statuses {
+    fn accepts(&self, code: u16) -> bool {
+        self.0.iter().any(|&(lo, hi)| (lo..=hi).contains(&code))
+    }
+}
+
+/// What to wait for and what to do then, checked before the first attempt.
+struct Plan {
+    targets: Vec<Target>,
+    any: bool,
+    deadline: Duration,
+    statuses: Statuses,
+    command: Vec<String>,
+}
+
+/// What a watcher tells the main thread.
+enum Report {
+    /// An attempt failed with this reason (the target's last error so far).
+    Failed(usize, String),
+    Ready(usize),
+}
+
+pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
+    let plan = Plan::from_args(ctx, args)?;
+    signals::install();
+    let began = Instant::now();
+    let deadline = began + plan.deadline;
+    ctx.out.event(
+        1,
+        "wait-start",
+        || {
+            let names: Vec<&str> = plan.targets.iter().map(|t| t.text.as_str()).collect();
+            format!(
+                "waiting up to {} for {}{}",
+                humantime::format_duration(plan.deadline),
+                if plan.any { "any of " } else { "" },
+                names.join(", ")
+            )
+        },
+        json!({"targets": plan.targets.iter().map(|t| &t.text).collect::<Vec<_>>(),
+               "any": plan.any, "deadline_ms": crate::output::millis(plan.deadline)}),
+    );
+
+    let shared = Arc::new(Ctx {
+        family: ctx.family,
+        timeout: ctx.timeout,
+        sockopts: ctx.sockopts.clone(),
+        out: ctx.out.clone(),
+    });
+    let stop = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::channel();
+    for (index, target) in plan.targets.iter().enumerate() {
+        let (ctx, stop, tx) = (Arc::clone(&shared), Arc::clone(&stop), tx.clone());
+        let (target, statuses) = (target.clone(), plan.statuses.clone());
+        std::thread::Builder::new()
+            .name(format!("wait-{index}"))
+            .spawn(move || watch(&ctx, index, &target, &statuses, deadline, &stop, &tx))
+            .map_err(|e| {
+                failed(
+                    format!("waiting for {}", plan.targets[index].text),
+                    format!("cannot start a thread: {}", reason(&e)),
+                )
+            })?;
+    }
+    drop(tx);
+
+    let outcome = collect(&plan, &rx, deadline);
+    stop.store(true, Ordering::Relaxed);
+    let missing = outcome?;
+    if !missing.is_empty() {
+        return Err(not_ready(&plan, &missing).into());
+    }
+    ctx.out.event(
+        1,
+        "all-ready",
+        || {
+            format!(
+                "{} in {}",
+                if plan.any { "one ready" } else { "all ready" },
+                crate::fdio::human_duration(began.elapsed())
+            )
+        },
+        json!({"seconds": began.elapsed().as_secs_f64()}),
+    );
+    if plan.command.is_empty() {
+        return Ok(());
+    }
+    // exec(2) only returns on failure; on success CMD's exit status is sockkit's.
+    let err = std::process::Command::new(&plan.command[0])
+        .args(&plan.command[1..])
+        .exec();
+    Err(failed(&plan.command[0], reason(&err)).into())
+}
+
+/// Gather the watchers' reports until enough targets are ready, the deadline passes or
+/// a signal comes. Returns the targets not ready, each with its last error (none when
+/// the wait succeeded).
+fn collect(
+    plan: &Plan,
+    rx: &mpsc::Receiver<Report>,
+    deadline: Instant,
+) -> anyhow::Result<Vec<(usize, String)>> {
+    let n = plan.targets.len();
+    let mut ready = vec![false; n];
+    let mut last: Vec<Option<String>> = vec![None; n];
+    let enough = |ready: &[bool]| {
+        if plan.any {
+            ready.iter().any(|r| *r)
+        } else {
+            ready.iter().all(|r| *r)
+        }
+    };
+    loop {
+        signals::check()?;
+        let now = Instant::now();
+        let msg = if now >= deadline {
+            // Past the deadline: what already arrived still counts, nothing more is waited for.
+            match rx.try_recv() {
+                Ok(m) => Some(m),
+                Err(_) => break,
+            }
+        } else {
+            match rx.recv_timeout(SIGNAL_CHECK.min(deadline - now)) {
+                Ok(m) => Some(m),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                // Every watcher has ended: each said ready or gave up at the deadline.
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        };
+        match msg {
+            Some(Report::Ready(i)) => ready[i] = true,
+            Some(Report::Failed(i, why)) => last[i] = Some(why),
+            None => {}
+        }
+        if enough(&ready) {
+            return Ok(Vec::new());
+        }
+    }
+    if enough(&ready) {
+        return Ok(Vec::new());
+    }
+    Ok((0..n)
+        .filter(|&i| !ready[i])
+        .map(|i| {
+            let why = last[i].take().unwrap_or_else(|| "timed out".to_string());
+            (i, why)
+        })
+        .collect())
+}
+
+/// Exit 1 naming every target not ready and its last error, on one line.
+fn not_ready(plan: &Plan, missing: &[(usize, String)]) -> Failure {
+    let after = humantime::format_duration(plan.deadline);
+    if let [(i, why)] = missing {
+        return failed(
+            &plan.targets[*i].text,
+            format!("not ready after {after} ({why})"),
+        );
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|(i, why)| format!("{} ({why})", plan.targets[*i].text))
+        .collect();
+    failed(
+        format!("{} targets not ready after {after}", missing.len()),
+        list.join(", "),
+    )
+}
+
+/// Try one target until it is ready, the deadline passes or the main thread stops us.
+fn watch(
+    ctx: &Ctx,
+    index: usize,
+    target: &Target,
+    statuses: &Statuses,
+    deadline: Instant,
+    stop: &AtomicBool,
+    tx: &mpsc::Sender<Report>,
+) {
+    let mut backoff = FIRST_BACKOFF;
+    let mut attempt = 0u64;
+    while !stop.load(Ordering::Relaxed) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        attempt += 1;
+        let started = Instant::now();
+        let res = check(
+            ctx,
+            &target.kind,
+            statuses,
+            started + left.min(ATTEMPT_LIMIT),
+        );
+        let took = started.elapsed();
+        match res {
+            Ok(detail) => {
+                ctx.out.event(
+                    1,
+                    "ready",
+                    || {
+                        format!(
+                            "{} ready{detail} (attempt {attempt}, {} in)",
+                            target.text,
+                            fdio::human_duration(took)
+                        )
+                    },
+                    json!({"target": target.text, "attempt": attempt,
+                           "ms": crate::output::millis(took)}),
+                );
+                let _ = tx.send(Report::Ready(index));
+                return;
+            }
+            Err(why) => {
+                let pause = backoff.min(deadline.saturating_duration_since(Instant::now()));
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                ctx.out.event(
+                    1,
+                    "attempt",
+                    || {
+                        format!(
+                            "{}: {why} (attempt {attempt}); next in {}",
+                            target.text,
+                            fdio::human_duration(pause)
+                        )
+                    },
+                    json!({"target": target.text, "attempt": attempt, "error": why,
+                           "ms": crate::output::millis(took)}),
+                );
+                if tx.send(Report::Failed(index, why)).is_err() {
+                    return;
+                }
+                std::thread::sleep(pause);
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+        }
+    }
+}
+
+/// One attempt, bounded by `until`: Ok with a detail for the ready event (an HTTP status),
+/// or the reason it is not ready.
+fn check(ctx: &Ctx, kind: &Kind, statuses: &Statuses, until: Instant) -> Result<String, String> {
+    match kind {
+        Kind::Tcp { host, port } => tcp_connect(ctx, host, *port, until).map(|_| String::new()),
+        Kind::Unix(path) => {
+            let addr = path.sockaddr().map_err(|f| f.message)?;
+            let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])
+                .map_err(|f| f.message)?;
+            socket::connect(ctx, &sock, &addr, Some(left(until)?)).map_err(|e| why(&e))?;
+            Ok(String::new())
+        }
+        Kind::Http(url) => {
+            let sock = tcp_connect(ctx, &url.host, url.port, until)?;
+            let code = http_status(&sock, url, until)?;
+            if statuses.accepts(code.0) {
+                Ok(format!(": HTTP {}", code.1))
+            } else {
+                Err(format!("HTTP {}", code.1))
+            }
+        }
+    }
+}
+
+/// Time left until `until`, or the attempt has timed out.
+fn left(until: Instant) -> Result<Duration, String> {
+    let l = until.saturating_duration_since(Instant::now());
+    if l.is_zero() {
+        Err("timed out".to_string())
+    } else {
+        Ok(l)
+    }
+}
+
+fn why(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::Interrupted {
+        return "interrupted".to_string();
+    }
+    reason(e)
+}
+
+/// Resolve `host` (again at every attempt: a service's name may appear late) and connect
+/// to each address in turn; the last failure is the reason.
+fn tcp_connect(ctx: &Ctx, host: &str, port: u16, until: Instant) -> Result<Socket, String> {
+    let addrs = endpoint::resolve(Some(host), port, ctx.family, Proto::Tcp).map_err(|f| {
+        // `HOST: no such host (..)`: the target already names the host.
+        f.message
+            .strip_prefix(&format!("{host}: "))
+            .map(str::to_string)
+            .unwrap_or(f.message)
+    })?;
+    let several = addrs.len() > 1;
+    let mut last = String::from("no address");
+    for addr in addrs {
+        let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &[])
+            .map_err(|f| f.message)?;
+        match socket::connect(ctx, &sock, &SockAddr::from(addr), Some(left(until)?)) {
+            Ok(()) => return Ok(sock),
+            Err(e) if several => last = format!("{addr}: {}", why(&e)),
+            Err(e) => last = why(&e),
+        }
+    }
+    Err(last)
+}
+
+/// Send the GET and read the status line: the code and `503 Service Unavailable` as
+/// shown (control characters escaped).
+fn http_status(sock: &Socket, url: &HttpUrl, until: Instant) -> Result<(u16, String), String> {
+    let request = format!(
+        "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: sockkit/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
+        url.path,
+        url.authority,
+        env!("CARGO_PKG_VERSION")
+    );
+    let fd = sock.as_raw_fd();
+    fdio::write_all(fd, request.as_bytes()).map_err(|e| why(&e))?;
+    let mut buf = vec![0u8; STATUS_LINE_MAX];
+    let mut got = 0;
+    let line_end = loop {
+        if let Some(at) = buf[..got].iter().position(|&b| b == b'\n') {
+            break at;
+        }
+        if got == buf.len() {
+            return Err("not an HTTP response (no status line in the first 8 KiB)".to_string());
+        }
+        if !fdio::wait_for(fd, libc::POLLIN, Some(until)).map_err(|e| why(&e))? {
+            return Err("timed out waiting for the HTTP response".to_string());
+        }
+        match fdio::recv(fd, &mut buf[got..]) {
+            Ok(0) if got == 0 => return Err("closed without an HTTP response".to_string()),
+            Ok(0) => break got,
+            Ok(n) => got += n,
+            Err(e) if fdio::would_block(&e) => {}
+            Err(e) => return Err(why(&e)),
+        }
+    };
+    let line = String::from_utf8_lossy(&buf[..line_end]);
+    parse_status_line(line.trim_end_matches('\r'))
+}
+
+/// `HTTP/1.1 503 Service Unavailable` -> (503, "503 Service Unavailable").
+fn parse_status_line(line: &str) -> Result<(u16, String), String> {
+    let bad = || format!("not an HTTP response ('{}')", printable(line, 60));
+    let rest = line
+        .strip_prefix("HTTP/")
+        .and_then(|r| r.split_once(' '))
+        .map(|(_, rest)| rest)
+        .ok_or_else(bad)?;
+    let (code, phrase) = rest.split_once(' ').unwrap_or((rest, ""));
+    if code.len() != 3 {
+        return Err(bad());
+    }
+    let n: u16 = code.parse().map_err(|_| bad())?;
+    if !(100..=599).contains(&n) {
+        return Err(bad());
+    }
+    let shown = format!("{n} {}", printable(phrase.trim(), 60));
+    Ok((n, shown.trim_end().to_string()))
+}
+
+/// Text from a peer, safe to print: control characters escaped, at most `max` characters.
+fn printable(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push_str("...");
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &WaitArgs) -> Result<Plan, Failure> {
+        let targets = args
+            .targets
+            .iter()
+            .map(|t| parse_target(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let kinds: Vec<SockKind> = if targets.iter().any(|t| matches!(t.kind, Kind::Unix(_))) {
+            vec![SockKind::Tcp, SockKind::UnixStream]
+        } else {
+            vec![SockKind::Tcp]
+        };
+        ctx.check_sockopts(&kinds)?;
+        let deadline = ctx.timeout.unwrap_or(DEFAULT_DEADLINE);
+        if deadline.is_zero() {
+            return Err(usage("--timeout 0", "wait needs a deadline above zero")
+                .with_hint("-w is how long to wait for every target in all (default 30s)"));
+        }
+        let statuses = match &args.status {
+            Some(text) => parse_statuses(text)?,
+            None => Statuses(vec![(200, 399)]),
+        };
+        if args.status.is_some() && !targets.iter().any(|t| matches!(t.kind, Kind::Http(_))) {
+            return Err(usage("--status", "no http:// target to apply it to"));
+        }
+        if let Some(prog) = args.command.first()
+            && !exec::is_program(prog)
+        {
+            return Err(usage(
+                format!("command '{prog}'"),
+                "no such program (not a path to an executable, not found in PATH)",
+            ));
+        }
+        Ok(Plan {
+            targets,
+            any: args.any,
+            deadline,
+            statuses,
+            command: args.command.clone(),
+        })
+    }
+}
+
+/// `HOST:PORT`, `[V6]:PORT`, `tcp://HOST:PORT`, `unix:PATH`, `http://HOST[:PORT][/PATH]`.
+fn parse_target(text: &str) -> Result<Target, Failure> {
+    let kind = if let Some(path) = text
+        .strip_prefix("unix://")
+        .or_else(|| text.strip_prefix("unix:"))
+    {
+        Kind::Unix(UnixPath::parse(path)?)
+    } else if let Some(rest) = strip_scheme(text, "http") {
+        Kind::Http(parse_http(text, rest)?)
+    } else if strip_scheme(text, "https").is_some() || strip_scheme(text, "tls").is_some() {
+        return Err(usage(
+            format!("target '{text}'"),
+            "tls:// and https:// targets need TLS support, which this build of sockkit lacks",
+        ));
+    } else if let Some((scheme, _)) = text.split_once("://")
+        && scheme != "tcp"
+    {
+        return Err(usage(
+            format!("target '{text}'"),
+            format!("unknown scheme '{scheme}' (HOST:PORT, unix:PATH or http://)"),
+        ));
+    } else {
+        let bare = text.strip_prefix("tcp://").unwrap_or(text);
+        let (host, port) = split_host_port(bare).ok_or_else(|| {
+            usage(
+                format!("target '{text}'"),
+                "not HOST:PORT, unix:PATH or http://HOST[:PORT]/PATH",
+            )
+        })?;
+        Kind::Tcp {
+            host: endpoint::validate_host(host)?,
+            port: endpoint::parse_port(port, Proto::Tcp)?,
+        }
+    };
+    Ok(Target {
+        text: text.to_string(),
+        kind,
+    })
+}
+
+/// The rest of `text` after `scheme://` (the scheme in any case).
+fn strip_scheme<'a>(text: &'a str, scheme: &str) -> Option<&'a str> {
+    let (s, rest) = text.split_once("://")?;
+    s.eq_ignore_ascii_case(scheme).then_some(rest)
+}
+
+/// `host:port` or `[v6]:port`; the port may not be missing.
+fn split_host_port(word: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = word.strip_prefix('[') {
+        let (host, after) = rest.split_once(']')?;
+        return Some((host, after.strip_prefix(':')?));
+    }
+    let (host, port) = word.rsplit_once(':')?;
+    if host.contains(':') || host.is_empty() || port.is_empty() {
+        return None;
+    }
+    Some((host, port))
+}
+
+/// `http://host[:port][/path][?query]`: the request's target and where to connect.
+fn parse_http(text: &str, rest: &str) -> Result<HttpUrl, Failure> {
+    let bad = |why: &str| usage(format!("URL '{text}'"), why);
+    let split = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(split);
+    if authority.contains('@') {
+        return Err(bad("credentials in the URL are not supported"));
+    }
+    let path = tail.split('#').next().unwrap_or("");
+    if path.bytes().any(|b| b.is_ascii_control() || b == b' ') {
+        return Err(bad("spaces and control characters must be percent-encoded"));
+    }
+    let path = match path {
+        "" => "/".to_string(),
+        p if p.starts_with('?') => format!("/{p}"),
+        p => p.to_string(),
+    };
+    let (host, port) = if authority.starts_with('[') || authority.matches(':').count() == 1 {
+        match split_host_port(authority) {
+            Some((h, p)) => (h, endpoint::parse_port(p, Proto::Tcp)?),
+            None if authority.ends_with(']') => (&authority[1..authority.len() - 1], 80),
+            None => return Err(bad("not a valid host[:port]")),
+        }
+    } else {
+        (authority, 80)
+    };
+    if host.is_empty() {
+        return Err(bad("no host"));
+    }
+    let host = endpoint::validate_host(host)?;
+    Ok(HttpUrl {
+        host,
+        port,
+        path,
+        authority: authority.to_string(),
+    })
+}
+
+/// `--status 200,204,300-399`: codes and ranges of 100-599.
+fn parse_statuses(text: &str) -> Result<Statuses, Failure> {
+    let bad = |why: String| usage(format!("--status '{text}'"), why);
+    let code = |s: &str| -> Result<u16, Failure> {
+        match s.trim().parse::<u16>() {
+            Ok(n) if (100..=599).contains(&n) => Ok(n),
+            _ => Err(bad(format!(
+                "'{}' is not an HTTP status (100-599)",
+                s.trim()
+            ))),
+        }
+    };
+    let mut ranges = Vec::new();
+    for part in text.split(',') {
+        let (lo, hi) = match part.split_once('-') {
+            Some((a, b)) => (code(a)?, code(b)?),
+            None => {
+                let c = code(part)?;
+                (c, c)
+            }
+        };
+        if lo > hi {
+            return Err(bad(format!("range {lo}-{hi} runs backwards")));
+        }
+        ranges.push((lo, hi));
+    }
+    Ok(Statuses(ranges))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Kind {
+        parse_target(text).unwrap().kind
+    }
+
+    #[test]
+    fn target_forms() {
+        assert_eq!(
+            kind("127.0.0.1:80"),
+            Kind::Tcp {
+                host: "127.0.0.1".into(),
+                port: 80
+            }
+        );
+        assert_eq!(
+            kind("tcp://[::1]:http"),
+            Kind::Tcp {
+                host: "::1".into(),
+                port: 80
+            }
+        );
+        assert_eq!(
+            kind("unix:/run/x.sock"),
+            Kind::Unix(UnixPath::parse("/run/x.sock").unwrap())
+        );
+        assert_eq!(
+            kind("unix:@abs"),
+            Kind::Unix(UnixPath::parse("@abs").unwrap())
+        );
+        let Kind::Http(u) = kind("http://127.0.0.1:8080/health?x=1") else {
+            panic!()
+        };
+        assert_eq!(
+            (u.host.as_str(), u.port, u.path.as_str()),
+            ("127.0.0.1", 8080, "/health?x=1")
+        );
+        assert_eq!(u.authority, "127.0.0.1:8080");
+        let Kind::Http(u) = kind("HTTP://[::1]") else {
+            panic!()
+        };
+        assert_eq!((u.host.as_str(), u.port, u.path.as_str()), ("::1", 80, "/"));
+        let Kind::Http(u) = kind("http://example.org?q") else {
+            panic!()
+        };
+        assert_eq!(
+            (u.host.as_str(), u.port, u.path.as_str()),
+            ("example.org", 80, "/?q")
+        );
+    }
+
+    #[test]
+    fn bad_targets_are_usage_errors() {
+        for bad in [
+            "127.0.0.1",
+            "127.0.0.1:",
+            "127.0.0.1:70000",
+            "1.2.3.999:80",
+            "ftp://x:21",
+            "http://",
+            "http://u:p@host/",
+            "http://h:99999/",
+            "http://h/a b",
+            "unix:",
+            "",
+        ] {
+            assert_eq!(parse_target(bad).unwrap_err().code, 2, "{bad}");
+        }
+    }
+
+    #[test]
+    fn status_lines() {
+        assert_eq!(
+            parse_status_line("HTTP/1.1 503 Service Unavailable").unwrap(),
+            (503, "503 Service Unavailable".to_string())
+        );
+        assert_eq!(
+            parse_status_line("HTTP/1.0 200").unwrap(),
+            (200, "200".to_string())
+        );
+        assert!(parse_status_line("SSH-2.0-OpenSSH").is_err());
+        assert!(parse_status_line("HTTP/1.1 2000 x").is_err());
+        let e = parse_status_line("HTTP/1.1 abc \x1b[31m").unwrap_err();
+        assert!(e.contains("\\u{1b}"), "{e}");
+    }
+
+    #[test]
+    fn status_lists() {
+        let s = parse_statuses("200,300-399").unwrap();
+        assert!(s.accepts(200) && s.accepts(302) && !s.accepts(204) && !s.accepts(400));
+        for bad in ["", "99", "600", "300-200", "2xx", "200,"] {
+            assert_eq!(parse_statuses(bad).unwrap_err().code, 2, "{bad}");
+        }
+    }
+}
