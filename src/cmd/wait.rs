@@ -37,6 +37,8 @@ const MAX_BACKOFF: Duration = Duration::from_secs(1);
 const ATTEMPT_LIMIT: Duration = Duration::from_secs(10);
 /// How much of an HTTP response is read looking for the status line.
 const STATUS_LINE_MAX: usize = 8 * 1024;
+/// How long past the deadline the watchers have to report how their last attempt ended.
+const LAST_WORD: Duration = Duration::from_millis(200);
 /// How often the main thread looks at the signal flag while it waits.
 const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
@@ -187,19 +189,17 @@ fn collect(
     loop {
         signals::check()?;
         let now = Instant::now();
-        let msg = if now >= deadline {
-            // Past the deadline: what already arrived still counts, nothing more is waited for.
-            match rx.try_recv() {
-                Ok(m) => Some(m),
-                Err(_) => break,
-            }
-        } else {
-            match rx.recv_timeout(SIGNAL_CHECK.min(deadline - now)) {
-                Ok(m) => Some(m),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                // Every watcher has ended: each said ready or gave up at the deadline.
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            }
+        // The attempts in flight end at the deadline with their reason; a moment past it
+        // lets that reason arrive, and then nothing more is waited for.
+        let until = deadline + LAST_WORD;
+        if now >= until {
+            break;
+        }
+        let msg = match rx.recv_timeout(SIGNAL_CHECK.min(until - now)) {
+            Ok(m) => Some(m),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            // Every watcher has ended: each said ready or gave up at the deadline.
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         match msg {
             Some(Report::Ready(i)) => ready[i] = true,
