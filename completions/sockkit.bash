@@ -31,6 +31,9 @@ _sockkit() {
             sockkit,listen)
                 cmd="sockkit__subcmd__listen"
                 ;;
+            sockkit,ping)
+                cmd="sockkit__subcmd__ping"
+                ;;
             sockkit,resolve)
                 cmd="sockkit__subcmd__resolve"
                 ;;
@@ -42,6 +45,9 @@ _sockkit() {
                 ;;
             sockkit,udp-send)
                 cmd="sockkit__subcmd__udp__subcmd__send"
+                ;;
+            sockkit,wait)
+                cmd="sockkit__subcmd__wait"
                 ;;
             sockkit__subcmd__byteorder,help)
                 cmd="sockkit__subcmd__byteorder__subcmd__help"
@@ -112,6 +118,9 @@ _sockkit() {
             sockkit__subcmd__help,listen)
                 cmd="sockkit__subcmd__help__subcmd__listen"
                 ;;
+            sockkit__subcmd__help,ping)
+                cmd="sockkit__subcmd__help__subcmd__ping"
+                ;;
             sockkit__subcmd__help,resolve)
                 cmd="sockkit__subcmd__help__subcmd__resolve"
                 ;;
@@ -123,6 +132,9 @@ _sockkit() {
                 ;;
             sockkit__subcmd__help,udp-send)
                 cmd="sockkit__subcmd__help__subcmd__udp__subcmd__send"
+                ;;
+            sockkit__subcmd__help,wait)
+                cmd="sockkit__subcmd__help__subcmd__wait"
                 ;;
             sockkit__subcmd__help__subcmd__byteorder,htonl)
                 cmd="sockkit__subcmd__help__subcmd__byteorder__subcmd__htonl"
@@ -188,7 +200,7 @@ _sockkit() {
 
     case "${cmd}" in
         sockkit)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder help"
+            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,7 +680,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --send --expect --scan --open --concurrency --wait-until --source --source-port --timeout --sockopt --verbose --json --color --help --version"
+            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --send --expect --scan --open --concurrency --targets --wait-until --source --source-port --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -691,6 +703,10 @@ _sockkit() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --targets)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -804,7 +820,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__help)
-            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder help"
+            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,6 +1015,20 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__help__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__help__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1097,6 +1127,20 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__listen)
             opts="-k -b -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --stats --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1137,6 +1181,56 @@ _sockkit() {
                     return 0
                     ;;
                 -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sockopt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sockkit__subcmd__ping)
+            opts="-c -i -4 -6 -w -O -v -h -V --count --interval --timeout --sockopt --verbose --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1533,6 +1627,44 @@ _sockkit() {
                     return 0
                     ;;
                 --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sockopt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sockkit__subcmd__wait)
+            opts="-4 -6 -w -O -v -h -V --any --status --timeout --sockopt --verbose --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand sockopt 'Socket options: list them, read and set them on fresh or live sockets'
             cand conns 'The sockets on this host, like `ss -t state established`'
             cand byteorder 'The C byte-order and address helpers, exactly as Python''s socket module answers'
+            cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+            cand wait 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;listen'= {
@@ -80,6 +82,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --send 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close'
             cand --expect 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received'
             cand --concurrency 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)'
+            cand --targets 'With -z, scan the hosts listed in FILE (one name, address or CIDR block a line; # comments) instead of a HOST word'
             cand --wait-until 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)'
             cand -s 'Bind the local end to ADDR before connecting'
             cand --source 'Bind the local end to ADDR before connecting'
@@ -493,6 +496,44 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         }
         &'sockkit;byteorder;help;help'= {
         }
+        &'sockkit;ping'= {
+            cand -c 'Stop after N probes (default: until interrupted)'
+            cand --count 'Stop after N probes (default: until interrupted)'
+            cand -i 'Start a probe every DUR (default 1s; 0: back to back)'
+            cand --interval 'Start a probe every DUR (default 1s; 0: back to back)'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
+            cand -4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --verbose 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --json 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sockkit;wait'= {
+            cand --status 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
+            cand --any 'Ready as soon as any one target is'
+            cand -4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --verbose 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --json 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sockkit;help'= {
             cand listen 'TCP or Unix stream server: accept a client and relay stdin/stdout'
             cand connect 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
@@ -502,6 +543,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand sockopt 'Socket options: list them, read and set them on fresh or live sockets'
             cand conns 'The sockets on this host, like `ss -t state established`'
             cand byteorder 'The C byte-order and address helpers, exactly as Python''s socket module answers'
+            cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+            cand wait 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;help;listen'= {
@@ -552,6 +595,10 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;help;byteorder;inet_aton'= {
         }
         &'sockkit;help;byteorder;inet_ntoa'= {
+        }
+        &'sockkit;help;ping'= {
+        }
+        &'sockkit;help;wait'= {
         }
         &'sockkit;help;help'= {
         }

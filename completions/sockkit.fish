@@ -43,6 +43,8 @@ complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "resolve" -d 'The re
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
+complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l idle-timeout -d 'Close the connection when nothing moves either way for DUR' -r
@@ -74,6 +76,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l idle-timeout
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l send -d 'Send TEXT instead of reading stdin (escapes \\r \\n \\t \\\\ \\xHH), then half-close' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l expect -d 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l concurrency -d 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l targets -d 'With -z, scan the hosts listed in FILE (one name, address or CIDR block a line; # comments) instead of a HOST word' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -d 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s s -l source -d 'Bind the local end to ADDR before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s p -l source-port -d 'Bind the local end to PORT before connecting' -r
@@ -364,15 +367,43 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from help" -f -a "inet_aton" -d 'IPv4 text in any classic form (127.1, 0x7f.1, 2130706433) to packed bytes (hex)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from help" -f -a "inet_ntoa" -d 'Packed IPv4 bytes (hex) to dotted quad'
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "listen" -d 'TCP or Unix stream server: accept a client and relay stdin/stdout'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "connect" -d 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "udp-send" -d 'Send UDP or Unix datagrams'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "udp-recv" -d 'Receive UDP or Unix datagrams, one line each'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "resolve" -d 'The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s c -l count -d 'Stop after N probes (default: until interrupted)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s i -l interval -d 'Start a probe every DUR (default 1s; 0: back to back)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s 4 -d 'Use IPv4 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s 6 -d 'Use IPv6 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s V -l version -d 'Print version'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l status -d 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l any -d 'Ready as soon as any one target is'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s 4 -d 'Use IPv4 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s 6 -d 'Use IPv6 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "listen" -d 'TCP or Unix stream server: accept a client and relay stdin/stdout'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "connect" -d 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "udp-send" -d 'Send UDP or Unix datagrams'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "udp-recv" -d 'Receive UDP or Unix datagrams, one line each'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "resolve" -d 'The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "list" -d 'Every option known: name, level, value kind, socket types, get/set'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "get" -d 'Read options on a fresh socket of --type, or a live one (--pid, --fd); all readable ones when no NAME'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "set" -d 'Set options, read them back, and show requested and effective values'

@@ -28,8 +28,9 @@ const EXIT_CODES: &str = exit_codes!();
     version,
     about = "Network diagnostics toolkit: nc, ss, getent and the socket helpers in one binary",
     long_about = "sockkit is a network diagnostics toolkit in the netcat / ss family: \
-TCP and Unix stream clients and servers, UDP senders and receivers, the resolver as the \
-C library sees it, socket options, the sockets on this host, and the C byte-order helpers. \
+TCP and Unix stream clients and servers, UDP senders and receivers, port scans, TCP ping \
+and waiting for services, the resolver as the C library sees it, socket options, the \
+sockets on this host, and the C byte-order helpers. \
 Every subcommand speaks plain text on a terminal and JSON Lines with --json.",
     after_help = EXIT_CODES,
     propagate_version = true,
@@ -215,10 +216,12 @@ pub struct ConnectArgs {
 
     /// Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open
     ///
-    /// One line (or --json record) per port, in list order: open/closed/timeout and the connect
-    /// latency; a port that failed otherwise (network unreachable) is closed, with the reason.
-    /// Exit 1 when none is open, with that reason when every port failed alike. Per-port
-    /// timeout: -w (default 1s). A name is resolved once; the first address (-4/-6 respected) is scanned
+    /// One line (or --json record) per host and port, host by host in list order: open/closed/timeout
+    /// and the connect latency; a port that failed otherwise (network unreachable) is closed, with
+    /// the reason. Exit 1 when none is open, with that reason when every port failed alike.
+    /// Per-port timeout: -w (default 1s). A name is resolved once; the first address (-4/-6
+    /// respected) is scanned. HOST may be a CIDR block (127.0.0.0/28: every address in it), or
+    /// --targets FILE lists the hosts; PORTS may be several words (22 80 8000-8100)
     #[arg(short = 'z', long)]
     pub scan: bool,
 
@@ -577,8 +580,9 @@ pub struct ConnsArgs {
     after_long_help = concat!(
         "One TCP handshake per probe (connect, then close), one line each on stdout:\n  \
 connected to 127.0.0.1:80: seq=1 time=0.11 ms\n  refused by 127.0.0.1:81: seq=1 time=0.05 ms\n  \
-timeout from 10.0.0.9:80: seq=1 after 2s\n\
+timeout connecting to 10.0.0.9:80: seq=1 after 2s\n\
 then, at --count or on SIGINT/SIGTERM, a summary as ping(8) prints it:\n  \
+--- 127.0.0.1:80 ping statistics ---\n  \
 4 probes, 4 answered, 0% loss, rtt min/avg/max/mdev = 0.081/0.104/0.133/0.019 ms\n\n\
 Only a completed handshake is an answer; a refusal is a lost probe (with its time). A probe \
 starts every --interval (default 1s), or at once when the one before took longer. -w bounds \
