@@ -274,7 +274,7 @@ fn watch(
                     "ready",
                     || {
                         format!(
-                            "{} ready{detail} (attempt {attempt}, {} in)",
+                            "{} ready{detail} at attempt {attempt} ({})",
                             target.text,
                             fdio::human_duration(took)
                         )
@@ -294,10 +294,11 @@ fn watch(
                     1,
                     "attempt",
                     || {
+                        let pause = Duration::from_millis(pause.as_millis() as u64);
                         format!(
                             "{}: {why} (attempt {attempt}); next in {}",
                             target.text,
-                            fdio::human_duration(pause)
+                            humantime::format_duration(pause)
                         )
                     },
                     json!({"target": target.text, "attempt": attempt, "error": why,
