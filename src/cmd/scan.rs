@@ -412,17 +412,18 @@ fn worker(
             if cursor.stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            // Too far ahead of what is shown: finish what is in flight first.
+            // Too far ahead of what is shown: hand over and finish what this worker has,
+            // or, with nothing, wait for the output to catch up.
             let ahead = cursor
                 .shown
                 .load(Ordering::Relaxed)
                 .saturating_add(MAX_AHEAD);
-            if cursor.next.load(Ordering::Relaxed) >= ahead && !flight.is_empty() {
+            if cursor.next.load(Ordering::Relaxed) >= ahead {
+                if flight.is_empty() && done.is_empty() {
+                    std::thread::sleep(Duration::from_millis(1));
+                    continue;
+                }
                 break;
-            }
-            if cursor.next.load(Ordering::Relaxed) >= ahead && done.is_empty() {
-                std::thread::sleep(Duration::from_millis(1));
-                continue;
             }
             let index = cursor.next.fetch_add(1, Ordering::Relaxed);
             if index >= n {
