@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('byteorder', 'byteorder', [CompletionResultType]::ParameterValue, 'The C byte-order and address helpers, exactly as Python''s socket module answers')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until services are ready (TCP, Unix, HTTP), then run a command')
+            [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'TLS handshake and certificate chain of one or more servers: expiry, names, trust')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -93,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Bind the local end to ADDR before connecting')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Bind the local end to PORT before connecting')
             [CompletionResult]::new('--source-port', '--source-port', [CompletionResultType]::ParameterName, 'Bind the local end to PORT before connecting')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
@@ -574,6 +576,35 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sockkit;tls' {
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate chain to present (PEM), with --key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
+            [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
+            [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
+            [CompletionResult]::new('--expires-within', '--expires-within', [CompletionResultType]::ParameterName, 'Exit 1 when any certificate of a chain expires within DUR (30d)')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
+            [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--sockopt', '--sockopt', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (said on stderr)')
+            [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Print each chain as PEM instead of the report')
+            [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
+            [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Records as JSON Lines on stdout, events as JSON Lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sockkit;help' {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'TCP or Unix stream server: accept a client and relay stdin/stdout')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan')
@@ -585,6 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('byteorder', 'byteorder', [CompletionResultType]::ParameterValue, 'The C byte-order and address helpers, exactly as Python''s socket module answers')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until services are ready (TCP, Unix, HTTP), then run a command')
+            [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'TLS handshake and certificate chain of one or more servers: expiry, names, trust')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -660,6 +692,9 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             break
         }
         'sockkit;help;wait' {
+            break
+        }
+        'sockkit;help;tls' {
             break
         }
         'sockkit;help;help' {

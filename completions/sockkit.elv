@@ -42,6 +42,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand byteorder 'The C byte-order and address helpers, exactly as Python''s socket module answers'
             cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
             cand wait 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
+            cand tls 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;listen'= {
@@ -88,6 +89,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --source 'Bind the local end to ADDR before connecting'
             cand -p 'Bind the local end to PORT before connecting'
             cand --source-port 'Bind the local end to PORT before connecting'
+            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -534,6 +536,34 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sockkit;tls'= {
+            cand --sni 'Server name to send (SNI) and verify instead of HOST'
+            cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
+            cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
+            cand --pin 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it'
+            cand --cert 'Client certificate chain to present (PEM), with --key'
+            cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
+            cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
+            cand --expires-within 'Exit 1 when any certificate of a chain expires within DUR (30d)'
+            cand --proxy 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
+            cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
+            cand --insecure 'Do not verify the server''s certificate (said on stderr)'
+            cand --pem 'Print each chain as PEM instead of the report'
+            cand -4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --verbose 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --json 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sockkit;help'= {
             cand listen 'TCP or Unix stream server: accept a client and relay stdin/stdout'
             cand connect 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
@@ -545,6 +575,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand byteorder 'The C byte-order and address helpers, exactly as Python''s socket module answers'
             cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
             cand wait 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
+            cand tls 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;help;listen'= {
@@ -599,6 +630,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;help;ping'= {
         }
         &'sockkit;help;wait'= {
+        }
+        &'sockkit;help;tls'= {
         }
         &'sockkit;help;help'= {
         }

@@ -117,6 +117,9 @@ pub enum Command {
     /// Wait until services are ready (TCP, Unix, HTTP), then run a command
     #[command(after_help = EXIT_CODES)]
     Wait(WaitArgs),
+    /// TLS handshake and certificate chain of one or more servers: expiry, names, trust
+    #[command(after_help = EXIT_CODES)]
+    Tls(TlsArgs),
 }
 
 /// Options shared by the two stream relays.
@@ -248,6 +251,10 @@ pub struct ConnectArgs {
     /// Bind the local end to PORT before connecting
     #[arg(short = 'p', long = "source-port", value_name = "PORT")]
     pub source_port: Option<String>,
+
+    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
+    #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port", "scan"])]
+    pub proxy: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -723,4 +730,112 @@ mod tests {
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// The upgrade dialogues `--starttls` speaks before the TLS handshake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartTlsProto {
+    Smtp,
+    Imap,
+    Pop3,
+    Ftp,
+    Postgres,
+}
+
+/// TLS client options: `sockkit tls` and every command that originates TLS.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "TLS client options")]
+pub struct TlsClientArgs {
+    /// Server name to send (SNI) and verify instead of HOST
+    #[arg(long, value_name = "NAME")]
+    pub sni: Option<String>,
+
+    /// Offer these ALPN protocols, in order of preference (h2,http/1.1)
+    #[arg(long, value_name = "LIST")]
+    pub alpn: Option<String>,
+
+    /// Trust the CA certificates of this PEM file instead of the system's roots
+    #[arg(long, value_name = "FILE")]
+    pub ca: Option<String>,
+
+    /// Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it
+    #[arg(long, value_name = "sha256:HEX")]
+    pub pin: Option<String>,
+
+    /// Do not verify the server's certificate (said on stderr)
+    #[arg(long)]
+    pub insecure: bool,
+
+    /// Client certificate chain to present (PEM), with --key
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<String>,
+
+    /// Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<String>,
+
+    /// Lowest TLS version to accept: 1.2 (default) or 1.3
+    #[arg(long, value_name = "VERSION", value_parser = ["1.2", "1.3"])]
+    pub tls_min: Option<String>,
+
+    /// Speak the protocol's own upgrade first, as openssl s_client -starttls
+    #[arg(long, value_name = "PROTO", value_enum)]
+    pub starttls: Option<StartTlsProto>,
+}
+
+/// TLS server options: every command that terminates TLS.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "TLS server options")]
+pub struct TlsServerArgs {
+    /// Certificate chain to present (PEM); without it a self-signed one is made at start
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<String>,
+
+    /// Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<String>,
+
+    /// Ask clients for a certificate and accept only those issued by a CA of this PEM file
+    #[arg(long, value_name = "CA_FILE")]
+    pub verify_client: Option<String>,
+
+    /// ALPN protocols to accept, in order of preference
+    #[arg(long, value_name = "LIST")]
+    pub alpn: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit tls [OPTIONS] HOST [PORT] [HOST [PORT]]..",
+    after_long_help = concat!("Each target is HOST, HOST PORT, HOST:PORT or [V6ADDR]:PORT (default port 443); \
+several targets are probed concurrently and reported in the order given. For each: the handshake \
+(protocol, cipher suite, ALPN, key exchange, handshake time), the chain as the server sent it \
+(subject, issuer, names, validity and days left, key, signature algorithm, serial, SHA-256 \
+fingerprint), then the verification verdict and its reason. --json: one record per target.\n\n\
+Exit 1 when any target cannot be reached, fails the handshake or verification, or (with \
+--expires-within) holds a certificate that ends sooner. -w bounds each target's connect, \
+proxy dialogue and handshake (default 10s).\n\n\
+Examples:\n  sockkit tls example.org\n  sockkit tls --expires-within 30d example.org mail.example.org:465\n  \
+sockkit tls --starttls smtp mail.example.org 25\n  sockkit tls --ca ca.pem --pem localhost 8443 > chain.pem\n  \
+sockkit tls --proxy socks5h://127.0.0.1:1080 example.org", "\n\n", exit_codes!())
+)]
+pub struct TlsArgs {
+    /// HOST [PORT], HOST:PORT or [V6ADDR]:PORT, one or more (default port 443; with --starttls the protocol's: 25, 143, 110, 21, 5432)
+    #[arg(value_name = "HOST [PORT]", required = true, num_args = 1..)]
+    pub targets: Vec<String>,
+
+    #[command(flatten)]
+    pub client: TlsClientArgs,
+
+    /// Exit 1 when any certificate of a chain expires within DUR (30d)
+    #[arg(long, value_name = "DUR")]
+    pub expires_within: Option<String>,
+
+    /// Print each chain as PEM instead of the report
+    #[arg(long)]
+    pub pem: bool,
+
+    /// Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
 }

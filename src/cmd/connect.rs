@@ -13,6 +13,7 @@ use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
+use crate::proxy::Proxy;
 use crate::relay::{self, End, Relay};
 use crate::signals;
 use crate::socket;
@@ -57,6 +58,7 @@ enum Target {
         at: HostPort,
         source: Option<String>,
         source_port: Option<u16>,
+        proxy: Option<Proxy>,
     },
     Unix(UnixPath),
 }
@@ -82,8 +84,8 @@ impl Target {
             if let Some(extra) = args.endpoint.first() {
                 return Err(usage(format!("'{extra}'"), "--unix takes no HOST PORT"));
             }
-            if args.source.is_some() || args.source_port.is_some() {
-                return Err(usage("--source/--source-port", "not for --unix"));
+            if args.source.is_some() || args.source_port.is_some() || args.proxy.is_some() {
+                return Err(usage("--source/--source-port/--proxy", "not for --unix"));
             }
             ctx.check_sockopts(&[SockKind::UnixStream])?;
             return Ok(Target::Unix(UnixPath::parse(path)?));
@@ -103,10 +105,12 @@ impl Target {
             .as_deref()
             .map(|p| endpoint::parse_port(p, Proto::Tcp))
             .transpose()?;
+        let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         Ok(Target::Tcp {
             at,
             source,
             source_port,
+            proxy,
         })
     }
 }
@@ -202,9 +206,19 @@ fn connect_once(
             Ok((sock, path.text.clone()))
         }
         Target::Tcp {
+            proxy: Some(proxy),
+            at,
+            ..
+        } => {
+            let host = at.host.as_deref().unwrap_or("localhost");
+            let sock = proxy.connect(ctx, host, at.port, limit)?;
+            Ok((sock, target.shown()))
+        }
+        Target::Tcp {
             at,
             source,
             source_port,
+            proxy: None,
         } => {
             let addrs = endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?;
             // Each failure but the last is an event; the last one is the error.

@@ -11,6 +11,7 @@ pub mod ping;
 pub mod resolve;
 pub mod scan;
 pub mod sockopt;
+pub mod tls;
 pub mod udp_recv;
 pub mod udp_send;
 pub mod wait;
@@ -29,5 +30,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Byteorder(a) => byteorder::run(&ctx, a),
         Command::Ping(a) => ping::run(&ctx, a),
         Command::Wait(a) => wait::run(&ctx, a),
+        Command::Tls(a) => tls::run(&ctx, a),
     }
 }

@@ -1,0 +1,439 @@
+//! `sockkit tls HOST [PORT]..`: the TLS handshake and certificate chain of each target,
+//! probed concurrently, reported in the order given, plain or one JSON record each.
+
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::{StartTlsProto, TlsArgs};
+use crate::endpoint::{self, HostPort, Proto};
+use crate::error::{Failure, quiet, usage};
+use crate::options::Ctx;
+use crate::output::Style;
+use crate::parse;
+use crate::proxy::Proxy;
+use crate::signals;
+use crate::sockopt::SockKind;
+use crate::tls::cert::{self, CertFacts};
+use crate::tls::verify::{Mode, Verdict};
+use crate::tls::{self, ClientOptions, SessionInfo};
+
+/// Each target's connect, proxy dialogue and handshake together, when `-w` does not say.
+const DEFAULT_WAIT: Duration = Duration::from_secs(10);
+/// Targets probed at once.
+const CONCURRENCY: usize = 32;
+
+/// The checked plan of one `sockkit tls` run.
+struct Plan {
+    targets: Vec<HostPort>,
+    client: ClientOptions,
+    expires_within: Option<Duration>,
+    pem: bool,
+    proxy: Option<Proxy>,
+    limit: Duration,
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &TlsArgs) -> Result<Plan, Failure> {
+        let default_port = match args.client.starttls {
+            None => 443,
+            Some(StartTlsProto::Smtp) => 25,
+            Some(StartTlsProto::Imap) => 143,
+            Some(StartTlsProto::Pop3) => 110,
+            Some(StartTlsProto::Ftp) => 21,
+            Some(StartTlsProto::Postgres) => 5432,
+        };
+        let targets = parse_targets(&args.targets, default_port)?;
+        ctx.check_sockopts(&[SockKind::Tcp])?;
+        Ok(Plan {
+            targets,
+            client: ClientOptions::from_args(&args.client)?,
+            expires_within: parse::duration_flag(
+                "--expires-within",
+                args.expires_within.as_deref(),
+            )?,
+            pem: args.pem,
+            proxy: args.proxy.as_deref().map(Proxy::parse).transpose()?,
+            limit: ctx.timeout.unwrap_or(DEFAULT_WAIT),
+        })
+    }
+}
+
+/// `HOST`, `HOST PORT`, `HOST:PORT`, `[v6]:PORT`, several in a row; a bare number after
+/// a host is its port, and a host without one gets `default_port` (443, or the
+/// protocol's own port under `--starttls`).
+fn parse_targets(words: &[String], default_port: u16) -> Result<Vec<HostPort>, Failure> {
+    let mut targets = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        let joined =
+            endpoint::parse_ip(word).is_none() && (word.starts_with('[') || word.contains(':'));
+        if joined {
+            targets.push(HostPort::from_words(std::slice::from_ref(word), Proto::Tcp, false)?.0);
+            i += 1;
+            continue;
+        }
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(usage(format!("'{word}'"), "a port needs a HOST before it"));
+        }
+        let port = match words.get(i + 1) {
+            Some(next) if next.bytes().all(|b| b.is_ascii_digit()) => {
+                i += 1;
+                next.clone()
+            }
+            _ => default_port.to_string(),
+        };
+        let pair = [word.clone(), port];
+        targets.push(HostPort::from_words(&pair, Proto::Tcp, false)?.0);
+        i += 1;
+    }
+    Ok(targets)
+}
+
+fn shown(at: &HostPort) -> String {
+    let host = at.host.as_deref().unwrap_or("");
+    if host.contains(':') {
+        format!("[{host}]:{}", at.port)
+    } else {
+        format!("{host}:{}", at.port)
+    }
+}
+
+/// What probing one target found.
+struct Probe {
+    target: String,
+    /// The address connected to (the proxy's, through a proxy).
+    address: Option<String>,
+    outcome: Result<Found, String>,
+}
+
+struct Found {
+    server_name: String,
+    info: SessionInfo,
+    chain: Vec<CertFacts>,
+    verdict: Verdict,
+    /// Certificates of the chain that end within `--expires-within`: (index, facts).
+    expiring: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct CertRecord<'a> {
+    #[serde(flatten)]
+    facts: &'a CertFacts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pem: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: &TlsArgs) -> anyhow::Result<()> {
+    let plan = Plan::from_args(ctx, args)?;
+    if plan.client.insecure() {
+        ctx.out
+            .warn("--insecure: the servers' certificates are not verified");
+    }
+    signals::install();
+    let mut probes = Vec::with_capacity(plan.targets.len());
+    for batch in plan.targets.chunks(CONCURRENCY) {
+        let found: Vec<Probe> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .iter()
+                .map(|at| scope.spawn(|| probe(ctx, &plan, at)))
+                .collect();
+            handles
+                .into_iter()
+                .zip(batch)
+                .map(|(h, at)| {
+                    h.join().unwrap_or_else(|_| Probe {
+                        target: shown(at),
+                        address: None,
+                        outcome: Err("internal error while probing".into()),
+                    })
+                })
+                .collect()
+        });
+        probes.extend(found);
+        signals::check()?;
+    }
+    let mut all_ok = true;
+    for p in &probes {
+        all_ok &= report(ctx, &plan, p)?;
+    }
+    if all_ok { Ok(()) } else { Err(quiet(1).into()) }
+}
+
+/// Print one target's record; whether it passed (reached, trusted, not expiring).
+fn report(ctx: &Ctx, plan: &Plan, p: &Probe) -> anyhow::Result<bool> {
+    let found = match &p.outcome {
+        Err(why) => {
+            if ctx.out.json() {
+                ctx.out.line(
+                    &json!({"target": p.target, "address": p.address, "error": why}).to_string(),
+                )?;
+            } else {
+                let what = ctx.out.paint_err(&p.target, Style::Bad);
+                eprintln!("sockkit: {what}: {why}");
+            }
+            return Ok(false);
+        }
+        Ok(found) => found,
+    };
+    let ok = found.verdict.ok() && found.expiring.is_empty();
+    let within = plan
+        .expires_within
+        .map(|d| humantime::format_duration(d).to_string());
+    if ctx.out.json() {
+        let chain: Vec<CertRecord> = found
+            .chain
+            .iter()
+            .zip(&found.info.chain)
+            .map(|(facts, der)| CertRecord {
+                facts,
+                pem: plan.pem.then(|| cert::to_pem(der)),
+            })
+            .collect();
+        let (verified, verify_error) = match &found.verdict {
+            Verdict::Failed(why) => (false, Some(why.clone())),
+            Verdict::Unchecked => (false, None),
+            _ => (true, None),
+        };
+        let record = json!({
+            "target": p.target,
+            "address": p.address,
+            "server_name": found.server_name,
+            "protocol": found.info.protocol,
+            "cipher": found.info.cipher,
+            "alpn": found.info.alpn,
+            "kx": found.info.kx,
+            "handshake_ms": found.info.handshake_ms,
+            "chain": chain,
+            "verification": verdict_word(&found.verdict),
+            "verified": verified,
+            "verify_error": verify_error,
+            "expiring": found.expiring,
+            "error": null,
+        });
+        ctx.out.line(&record.to_string())?;
+    } else if plan.pem {
+        let text: String = found
+            .info
+            .chain
+            .iter()
+            .map(|der| cert::to_pem(der))
+            .collect();
+        ctx.out.line(text.trim_end())?;
+    } else {
+        ctx.out
+            .line(&plain_report(ctx, p, found, within.as_deref()))?;
+    }
+    if !ctx.out.json() {
+        if let Verdict::Failed(why) = &found.verdict {
+            eprintln!(
+                "sockkit: {}: certificate verification failed: {why}",
+                p.target
+            );
+        }
+        for i in &found.expiring {
+            let c = &found.chain[*i];
+            eprintln!(
+                "sockkit: {}: certificate {i} ({}) ends {} (within {})",
+                p.target,
+                c.subject,
+                c.not_after,
+                within.as_deref().unwrap_or("")
+            );
+        }
+    }
+    Ok(ok)
+}
+
+fn verdict_word(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Verified => "verified",
+        Verdict::Pinned => "pinned",
+        Verdict::Unchecked => "unchecked",
+        Verdict::Failed(_) => "failed",
+    }
+}
+
+fn plain_report(ctx: &Ctx, p: &Probe, f: &Found, within: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut row = |indent: usize, key: &str, value: &str| {
+        let width = 16 - indent;
+        out.push_str(&format!("{:indent$}{key:<width$} {value}\n", ""));
+    };
+    let head = match &p.address {
+        Some(a) => format!("{} ({a})", p.target),
+        None => p.target.clone(),
+    };
+    let mut text = format!("{}\n", ctx.out.paint(&head, Style::Header));
+    row(2, "server name", &f.server_name);
+    row(2, "protocol", &f.info.protocol);
+    row(2, "cipher", &f.info.cipher);
+    row(2, "alpn", f.info.alpn.as_deref().unwrap_or("-"));
+    row(2, "key exchange", f.info.kx.as_deref().unwrap_or("-"));
+    row(2, "handshake", &format!("{:.2}ms", f.info.handshake_ms));
+    for (i, c) in f.chain.iter().enumerate() {
+        row(2, &format!("certificate {i}"), &c.subject);
+        row(4, "issuer", &c.issuer);
+        if !c.names.is_empty() {
+            row(4, "names", &c.names.join(", "));
+        }
+        row(4, "not before", &c.not_before);
+        let left = if c.days_left < 0 {
+            ctx.out
+                .paint(&format!("expired {} days ago", -c.days_left), Style::Bad)
+        } else if f.expiring.contains(&i) {
+            ctx.out.paint(
+                &format!("{} days left, within {}", c.days_left, within.unwrap_or("")),
+                Style::Warn,
+            )
+        } else {
+            format!("{} days left", c.days_left)
+        };
+        row(4, "not after", &format!("{} ({left})", c.not_after));
+        let key = if c.key_bits > 0 {
+            format!("{}, {} bits", c.key_type, c.key_bits)
+        } else {
+            c.key_type.clone()
+        };
+        row(4, "key", &key);
+        row(4, "signature", &c.signature_algorithm);
+        row(4, "serial", &c.serial);
+        row(4, "sha256", &c.sha256);
+    }
+    let verdict = match &f.verdict {
+        Verdict::Failed(_) => ctx.out.paint(&f.verdict.text(), Style::Bad),
+        Verdict::Unchecked => ctx.out.paint(&f.verdict.text(), Style::Warn),
+        v => ctx.out.paint(&v.text(), Style::Good),
+    };
+    row(2, "verification", &verdict);
+    text.push_str(out.trim_end());
+    text
+}
+
+/// Connect (directly or through the proxy), upgrade under `--starttls`, handshake.
+fn probe(ctx: &Ctx, plan: &Plan, at: &HostPort) -> Probe {
+    let target = shown(at);
+    let host = at.host.clone().unwrap_or_default();
+    let deadline = Instant::now() + plan.limit;
+    let (mut sock, address) =
+        match tls::dial::connect(ctx, &host, at.port, plan.proxy.as_ref(), deadline) {
+            Ok(done) => done,
+            Err(f) => {
+                return Probe {
+                    target,
+                    address: None,
+                    outcome: Err(f.message),
+                };
+            }
+        };
+    let outcome = handshake(ctx, plan, &mut sock, &host, &target, deadline);
+    Probe {
+        target,
+        address: Some(address),
+        outcome,
+    }
+}
+
+fn handshake(
+    ctx: &Ctx,
+    plan: &Plan,
+    sock: &mut TcpStream,
+    host: &str,
+    target: &str,
+    deadline: Instant,
+) -> Result<Found, String> {
+    if let Some(proto) = plan.client.starttls {
+        tls::starttls::upgrade(sock, proto, Some(deadline)).map_err(|f| f.message)?;
+    }
+    let server_name = plan.client.sni.clone().unwrap_or_else(|| host.to_string());
+    let (conn, info) =
+        tls::client_handshake(sock, host, &plan.client, Mode::Record, Some(deadline)).map_err(
+            |f| {
+                f.message
+                    .strip_prefix("TLS: ")
+                    .unwrap_or(&f.message)
+                    .to_string()
+            },
+        )?;
+    let mut conn = rustls::Connection::Client(conn);
+    tls::close(&mut conn, sock);
+    ctx.out.event(
+        1,
+        "handshake",
+        || {
+            format!(
+                "TLS handshake with {target}: {} {} in {:.2}ms",
+                info.protocol, info.cipher, info.handshake_ms
+            )
+        },
+        json!({"peer": target, "protocol": info.protocol, "cipher": info.cipher, "ms": info.handshake_ms}),
+    );
+    let now = cert::now_unix();
+    let chain: Vec<CertFacts> = info
+        .chain
+        .iter()
+        .enumerate()
+        .map(|(i, der)| {
+            CertFacts::from_der(der, now)
+                .ok_or_else(|| format!("certificate {i} of the chain is not valid X.509"))
+        })
+        .collect::<Result<_, _>>()?;
+    let expiring = match plan.expires_within {
+        Some(d) => {
+            let horizon = now.saturating_add(d.as_secs() as i64);
+            chain
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.not_after_unix < horizon)
+                .map(|(i, _)| i)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let verdict = info
+        .verdict
+        .clone()
+        .unwrap_or_else(|| Verdict::Failed("the server sent no certificate".into()));
+    Ok(Found {
+        server_name,
+        info,
+        chain,
+        verdict,
+        expiring,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &[&str]) -> Vec<String> {
+        w.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn targets_take_ports_after_hosts_and_default_to_443() {
+        let t = parse_targets(
+            &words(&["example.org", "localhost", "8443", "127.0.0.1:993", "::1"]),
+            443,
+        )
+        .expect("parse");
+        let got: Vec<String> = t.iter().map(shown).collect();
+        assert_eq!(
+            got,
+            [
+                "example.org:443",
+                "localhost:8443",
+                "127.0.0.1:993",
+                "[::1]:443"
+            ]
+        );
+        assert!(parse_targets(&words(&["443"]), 443).is_err());
+        assert!(parse_targets(&words(&["host", "70000"]), 443).is_err());
+        let t = parse_targets(&words(&["mail.example"]), 25).expect("parse");
+        assert_eq!(shown(&t[0]), "mail.example:25");
+    }
+}
