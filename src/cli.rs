@@ -114,7 +114,7 @@ pub enum Command {
     /// Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary
     #[command(after_help = EXIT_CODES)]
     Ping(PingArgs),
-    /// Wait until services are ready (TCP, Unix, HTTP), then run a command
+    /// Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command
     #[command(after_help = EXIT_CODES)]
     Wait(WaitArgs),
     /// TLS handshake and certificate chain of one or more servers: expiry, names, trust
@@ -598,10 +598,16 @@ respected). --json: one record per probe {\"seq\":1,\"peer\":\"127.0.0.1:80\",\"
 \"rtt_ms\":0.11} (state open, closed or timeout; rtt_ms null on a timeout; reason on an \
 error other than a refusal), then {\"probes\":4,\"answered\":4,\"loss_pct\":0.0,\"rtt_min_ms\":..,\
 \"rtt_avg_ms\":..,\"rtt_max_ms\":..,\"rtt_mdev_ms\":..}.\n\n\
+--tls: a probe is answered when the TLS handshake completes and the certificate is trusted \
+(the TLS client options apply); its time is the connect plus the handshake, both shown \
+(connect_ms, tls_ms and protocol in JSON). A failed verification is a lost probe with the \
+reason. --proxy: each probe connects through the proxy, which resolves the name for \
+socks5h:// and http://; the time includes the proxy's dialogue.\n\n\
 Exit 0 when any probe was answered, 1 when none was (also after SIGINT, the normal way to \
 stop it); SIGTERM prints the summary and exits 143.\n\n\
 Examples:\n  sockkit ping example.org 443\n  sockkit ping --count 5 --interval 200ms 127.0.0.1 22\n  \
-sockkit ping -c 1 -w 500ms db 5432 && echo up",
+sockkit ping -c 1 -w 500ms db 5432 && echo up\n  sockkit ping --tls -c 3 example.org 443\n  \
+sockkit ping --proxy socks5h://127.0.0.1:1080 -c 3 example.org 443",
         "\n\n",
         exit_codes!()
     )
@@ -618,6 +624,17 @@ pub struct PingArgs {
     /// Start a probe every DUR (default 1s; 0: back to back)
     #[arg(short = 'i', long, value_name = "DUR")]
     pub interval: Option<String>,
+
+    /// Complete a TLS handshake too (verified): the time is connect plus handshake
+    #[arg(long, alias = "ssl")]
+    pub tls: bool,
+
+    #[command(flatten)]
+    pub client: TlsClientArgs,
+
+    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -625,22 +642,25 @@ pub struct PingArgs {
     override_usage = "sockkit wait [OPTIONS] TARGET.. [-- CMD [ARGS]..]",
     after_long_help = concat!(
         "TARGET is HOST:PORT or [V6ADDR]:PORT (a TCP connect), unix:PATH (a Unix stream connect; \
-unix:@name for the abstract namespace), or an http:// URL (a GET answered 2xx or 3xx, or \
-a status of --status). Every target is tried at once and again with backoff (100ms doubling \
+unix:@name for the abstract namespace), tls://HOST:PORT (a verified TLS handshake, with the \
+TLS client options), or an http:// or https:// URL (a GET answered 2xx or 3xx, or a status \
+of --status; https:// verifies the certificate as tls:// does). --proxy reaches the network \
+targets through a proxy (unix: targets are local). Every target is tried at once and again with backoff (100ms doubling \
 to 1s) until all are ready (or one, with --any) or -w passes (default 30s): -w is the overall \
 deadline, and no attempt outlives it. A name is looked up again at each attempt.\n\n\
 Then CMD runs in sockkit's place (exec): its exit status is sockkit's. Without CMD, exit 0. \
 Not ready in time: exit 1 naming each target not ready with its last error; CMD does not run. \
 -v reports each attempt and each target ready; --json gives them as JSON events on stderr \
-(attempt, ready, not-ready).\n\n\
+(wait-start, attempt, ready, all-ready).\n\n\
 Examples:\n  sockkit wait db:5432 -- ./migrate\n  sockkit wait -w 1m db:5432 cache:6379 http://api:8080/health -- ./start\n  \
-sockkit wait --any unix:/run/app.sock 127.0.0.1:8080\n  sockkit wait --status 200,401 http://127.0.0.1:9000/",
+sockkit wait --any unix:/run/app.sock 127.0.0.1:8080\n  sockkit wait --status 200,401 http://127.0.0.1:9000/\n  \
+sockkit wait --ca ca.pem tls://db:5432 https://api:8443/ready",
         "\n\n",
         exit_codes!()
     )
 )]
 pub struct WaitArgs {
-    /// HOST:PORT, unix:PATH or http://HOST[:PORT][/PATH]
+    /// HOST:PORT, unix:PATH, tls://HOST:PORT, http://HOST[:PORT][/PATH] or https://..
     #[arg(value_name = "TARGET", required = true)]
     pub targets: Vec<String>,
 
@@ -651,6 +671,13 @@ pub struct WaitArgs {
     /// HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399
     #[arg(long, value_name = "LIST")]
     pub status: Option<String>,
+
+    #[command(flatten)]
+    pub client: TlsClientArgs,
+
+    /// Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
 
     /// The command to run once ready (after --), in sockkit's place
     #[arg(value_name = "CMD", last = true)]

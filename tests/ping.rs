@@ -2,6 +2,7 @@
 //! whose full accept queue makes the kernel drop SYNs (the client resends after 1 s).
 
 mod common;
+mod tls_support;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::Value;
+use tls_support::{Server, free_port, pki, s_server, wait_listening};
 
 /// A Python listener on `host` that accepts every connection, closes it and prints
 /// `accepted` for each. First line: its port.
@@ -410,4 +412,234 @@ fn ipv6_loopback() {
     let (probes, _) = probes_and_summary(&r.stdout);
     assert_eq!(probes[0]["peer"], format!("[::1]:{port}"));
     assert_eq!(probes[0]["state"], "open");
+}
+
+/// `--tls`: a probe is answered when the handshake completes and the certificate
+/// verifies; the time is the connect plus the handshake, each shown.
+#[test]
+fn tls_probes_time_the_handshake() {
+    let server = s_server("leaf.pem", "leaf.key", &[]);
+    let port = server.port.to_string();
+    let ca = pki().path("ca.pem");
+    let r = run(&[
+        "ping",
+        "--json",
+        "--tls",
+        "--ca",
+        &ca,
+        "-c",
+        "2",
+        "-i",
+        "0",
+        "localhost",
+        &port,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let (probes, summary) = probes_and_summary(&r.stdout);
+    assert_eq!(probes.len(), 2);
+    for p in &probes {
+        assert_eq!(p["state"], "open", "{p}");
+        let (rtt, connect, tls) = (
+            p["rtt_ms"].as_f64().unwrap(),
+            p["connect_ms"].as_f64().unwrap(),
+            p["tls_ms"].as_f64().unwrap(),
+        );
+        assert!(tls > 0.0 && connect > 0.0, "{p}");
+        assert!((connect + tls - rtt).abs() < 0.01, "{p}");
+        assert!(p["protocol"].as_str().unwrap().starts_with("TLSv1."), "{p}");
+    }
+    assert_eq!(summary["answered"], 2);
+
+    let plain = run(&["ping", "--tls", "--ca", &ca, "-c", "1", "127.0.0.1", &port]);
+    assert_eq!(plain.code, 0, "{plain:?}");
+    let line = plain.stdout.lines().next().unwrap();
+    assert!(
+        line.starts_with(&format!("connected to 127.0.0.1:{port}: seq=1 time=")),
+        "{line}"
+    );
+    assert!(
+        line.contains("(connect ") && line.contains(", TLSv1."),
+        "{line}"
+    );
+}
+
+/// A certificate that does not verify is a lost probe with the reason; a server that
+/// does not speak TLS too.
+#[test]
+fn tls_probes_that_fail_verification_are_lost() {
+    let ca = pki().path("ca.pem");
+    let wrong = s_server("wrong-name.pem", "ec.key", &[]);
+    let r = run(&[
+        "ping",
+        "--json",
+        "--tls",
+        "--ca",
+        &ca,
+        "-c",
+        "1",
+        "localhost",
+        &wrong.port.to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let (probes, _) = probes_and_summary(&r.stdout);
+    assert_eq!(probes[0]["state"], "closed");
+    let why = probes[0]["reason"].as_str().unwrap();
+    assert!(
+        why.contains("certificate verification failed: name mismatch"),
+        "{why}"
+    );
+    // The system's roots do not know the test CA.
+    let good = s_server("leaf.pem", "leaf.key", &[]);
+    let r = run(&[
+        "ping",
+        "--tls",
+        "-c",
+        "1",
+        "localhost",
+        &good.port.to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stdout.contains("unknown issuer"), "{}", r.stdout);
+    // A plain TCP listener: connected, but no TLS.
+    let plain = accepting("127.0.0.1");
+    let r = run(&[
+        "ping",
+        "--tls",
+        "--ca",
+        &ca,
+        "-c",
+        "1",
+        "127.0.0.1",
+        &plain.port().to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stdout.contains("TLS: "), "{}", r.stdout);
+}
+
+/// tinyproxy on 127.0.0.1 (HTTP CONNECT, no authentication).
+fn tinyproxy() -> Server {
+    let port = free_port();
+    let conf = pki().dir.join(format!("ping-tinyproxy-{port}.conf"));
+    std::fs::write(
+        &conf,
+        format!(
+            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nMaxClients 20\n\
+             LogLevel Critical\n"
+        ),
+    )
+    .expect("write tinyproxy.conf");
+    let mut child = std::process::Command::new("tinyproxy")
+        .arg("-d")
+        .arg("-c")
+        .arg(&conf)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tinyproxy is installed (.ci/run installs it)");
+    wait_listening(&mut child, port, "tinyproxy");
+    Server { child, port }
+}
+
+/// `--proxy`: every probe's connection goes to the proxy, which connects to the target;
+/// with --tls the handshake runs through the tunnel.
+#[test]
+fn probes_through_a_proxy() {
+    let proxy = tinyproxy();
+    let url = format!("http://127.0.0.1:{}", proxy.port);
+    let mut peer = accepting("127.0.0.1");
+    let port = peer.port().to_string();
+    let r = run(&[
+        "-vv",
+        "ping",
+        "--json",
+        "--proxy",
+        &url,
+        "-c",
+        "2",
+        "-i",
+        "0",
+        "127.0.0.1",
+        &port,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(peer_lines(&mut peer, 2), ["accepted"; 2]);
+    let (probes, _) = probes_and_summary(&r.stdout);
+    assert!(probes.iter().all(|p| p["state"] == "open"), "{}", r.stdout);
+    // The connections were the proxy's: sockkit itself connected only to the proxy.
+    let connects: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("connect("))
+        .collect();
+    assert_eq!(connects.len(), 2, "{}", r.stderr);
+    assert!(
+        connects
+            .iter()
+            .all(|l| l.contains(&format!("127.0.0.1:{}) = 0", proxy.port))),
+        "{connects:?}"
+    );
+
+    // A refused target: the proxy's answer is the reason.
+    let closed = closed_port();
+    let r = run(&[
+        "ping",
+        "--json",
+        "--proxy",
+        &url,
+        "-c",
+        "1",
+        "127.0.0.1",
+        &closed.port().to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let (probes, _) = probes_and_summary(&r.stdout);
+    assert_eq!(probes[0]["state"], "closed");
+    assert!(
+        probes[0]["reason"].as_str().unwrap().contains(&url),
+        "{}",
+        r.stdout
+    );
+
+    // TLS through the tunnel.
+    let server = s_server("leaf.pem", "leaf.key", &[]);
+    let ca = pki().path("ca.pem");
+    let r = run(&[
+        "ping",
+        "--json",
+        "--tls",
+        "--ca",
+        &ca,
+        "--proxy",
+        &url,
+        "-c",
+        "1",
+        "localhost",
+        &server.port.to_string(),
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let (probes, _) = probes_and_summary(&r.stdout);
+    assert_eq!(probes[0]["peer"], format!("localhost:{}", server.port));
+    assert!(probes[0]["tls_ms"].as_f64().is_some(), "{}", r.stdout);
+}
+
+#[test]
+fn tls_and_proxy_bad_input_exits_2() {
+    for (args, named) in [
+        (
+            &["ping", "--ca", "/etc/hostname", "127.0.0.1", "443"][..],
+            "--ca",
+        ),
+        (&["ping", "--insecure", "127.0.0.1", "443"], "--insecure"),
+        (
+            &["ping", "--tls", "--pin", "sha256:zz", "127.0.0.1", "443"],
+            "zz",
+        ),
+        (
+            &["ping", "--proxy", "ftp://127.0.0.1:21", "127.0.0.1", "443"],
+            "ftp",
+        ),
+    ] {
+        rejects(args, named);
+    }
 }

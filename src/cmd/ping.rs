@@ -2,25 +2,29 @@
 //! (tcping). One handshake per probe, one line per probe, a summary at the end.
 //!
 //! The probe is a non-blocking connect(2) bounded by `-w`, then close(2): what a client
-//! of the service waits for before it can send its first byte.
+//! of the service waits for before it can send its first byte. With `--tls` it goes on
+//! to a verified TLS handshake (and a close_notify); with `--proxy` the connection is
+//! made through the proxy.
 
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpStream};
 use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 use socket2::{SockAddr, Socket};
 
-use crate::cli::PingArgs;
+use crate::cli::{PingArgs, TlsClientArgs};
 use crate::endpoint::{self, HostPort, Proto};
 use crate::error::{Failure, StdoutClosed, exit, failed, quiet, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::output::{Style, millis};
 use crate::parse;
+use crate::proxy::Proxy;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
+use crate::tls::{self, ClientOptions, HandshakeError, verify::Mode};
 
 /// Time between the starts of two probes when `--interval` is not given.
 const DEFAULT_INTERVAL: Duration = Duration::from_secs(1);
@@ -30,19 +34,44 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// What to probe, checked before the first packet.
 struct Plan {
-    /// The host as written, for the start event.
+    /// The host as written: the start event, the TLS server name, the proxy's target.
     host: String,
-    target: SocketAddr,
+    port: u16,
+    /// The address probed; `None` through a proxy, which resolves the name itself.
+    target: Option<SocketAddr>,
+    /// `--tls`: the checked client options.
+    tls: Option<ClientOptions>,
+    proxy: Option<Proxy>,
     count: Option<u64>,
     interval: Duration,
     timeout: Duration,
+}
+
+impl Plan {
+    /// The peer as lines and records name it: `127.0.0.1:80`, `[::1]:80`, or the host as
+    /// written through a proxy.
+    fn peer(&self) -> String {
+        match self.target {
+            Some(addr) => addr.to_string(),
+            None if self.host.contains(':') => format!("[{}]:{}", self.host, self.port),
+            None => format!("{}:{}", self.host, self.port),
+        }
+    }
+}
+
+/// A completed handshake: the whole time, and with `--tls` the TLS part of it and the
+/// protocol version.
+#[derive(Debug, Clone, PartialEq)]
+struct Open {
+    total: Duration,
+    tls: Option<(Duration, String)>,
 }
 
 /// How one probe ended.
 #[derive(Debug, Clone, PartialEq)]
 enum Answer {
     /// The handshake completed: the port answered.
-    Open(Duration),
+    Open(Open),
     /// Refused (a reset), after this long.
     Refused(Duration),
     /// No answer within the timeout.
@@ -62,7 +91,8 @@ impl Answer {
 
     fn rtt(&self) -> Option<Duration> {
         match self {
-            Answer::Open(d) | Answer::Refused(d) => Some(*d),
+            Answer::Open(o) => Some(o.total),
+            Answer::Refused(d) => Some(*d),
             Answer::Timeout | Answer::Error(_) => None,
         }
     }
@@ -70,19 +100,25 @@ impl Answer {
 
 pub fn run(ctx: &Ctx, args: &PingArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
+    if plan.tls.as_ref().is_some_and(ClientOptions::insecure) {
+        ctx.out
+            .warn("--insecure: the server's certificate is not verified");
+    }
     signals::install();
-    let peer = plan.target.to_string();
+    let peer = plan.peer();
     ctx.out.event(
         1,
         "ping-start",
         || {
-            let named = if plan.host == plan.target.ip().to_string() {
-                String::new()
-            } else {
-                format!(" ({})", plan.host)
+            let named = match (&plan.target, &plan.proxy) {
+                (Some(t), _) if plan.host == t.ip().to_string() => String::new(),
+                (Some(_), _) => format!(" ({})", plan.host),
+                (None, Some(p)) => format!(" via {}", p.shown),
+                (None, None) => String::new(),
             };
             format!(
-                "pinging {peer}{named}: {}, every {}, timeout {} each",
+                "pinging {peer}{named}{}: {}, every {}, timeout {} each",
+                if plan.tls.is_some() { " with TLS" } else { "" },
                 match plan.count {
                     Some(1) => "1 probe".to_string(),
                     Some(n) => format!("{n} probes"),
@@ -92,7 +128,8 @@ pub fn run(ctx: &Ctx, args: &PingArgs) -> anyhow::Result<()> {
                 humantime::format_duration(plan.timeout)
             )
         },
-        json!({"peer": peer, "host": plan.host, "count": plan.count,
+        json!({"peer": peer, "host": plan.host, "count": plan.count, "tls": plan.tls.is_some(),
+               "proxy": plan.proxy.as_ref().map(|p| &p.shown),
                "interval_ms": millis(plan.interval), "timeout_ms": millis(plan.timeout)}),
     );
     let mut stats = Stats::default();
@@ -151,20 +188,95 @@ fn pause_until(at: Instant) -> bool {
     }
 }
 
-/// One handshake: a new socket (with `-O`), connect bounded by the timeout, close.
-/// `None` when a signal interrupted it.
+/// One probe: the TCP connection (direct or through the proxy), then the TLS handshake
+/// under `--tls`, all within the timeout. `None` when a signal interrupted it.
 fn probe(ctx: &Ctx, plan: &Plan) -> Result<Option<Answer>, Failure> {
-    let sock = socket::open_nonblocking(ctx, socket::domain_of(&plan.target), SockKind::Tcp, &[])?;
-    let addr = SockAddr::from(plan.target);
+    let started = Instant::now();
+    let deadline = started + plan.timeout;
+    let sock = match (plan.target, &plan.proxy) {
+        (Some(target), _) => match connect_direct(ctx, plan, target)? {
+            Tcp::Connected(sock) => sock,
+            Tcp::Ended(answer) => return Ok(answer),
+        },
+        (None, Some(proxy)) => {
+            match proxy.connect(ctx, &plan.host, plan.port, Some(plan.timeout)) {
+                Ok(sock) => sock,
+                Err(_) if signals::caught().is_some() => return Ok(None),
+                Err(f) if f.code == exit::USAGE => return Err(f),
+                Err(f) => return Ok(Some(Answer::Error(f.message))),
+            }
+        }
+        (None, None) => return Err(failed(&plan.host, "no address to probe")),
+    };
+    let connected = started.elapsed();
+    let Some(opts) = &plan.tls else {
+        close(ctx, sock);
+        return Ok(Some(Answer::Open(Open {
+            total: connected,
+            tls: None,
+        })));
+    };
+    let mut stream = TcpStream::from(sock);
+    if let Some(proto) = opts.starttls
+        && let Err(f) = tls::starttls::upgrade(&mut stream, proto, Some(deadline))
+    {
+        let answer = signals::caught()
+            .is_none()
+            .then_some(Answer::Error(f.message));
+        close(ctx, Socket::from(stream));
+        return Ok(answer);
+    }
+    let answer = match handshake(&mut stream, &plan.host, opts, deadline)? {
+        Handshake::Done(mut conn, took) => {
+            let version = match conn.protocol_version() {
+                Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3".to_string(),
+                Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2".to_string(),
+                Some(other) => format!("{other:?}"),
+                None => "unknown".to_string(),
+            };
+            tls::close(&mut conn, &mut stream);
+            Some(Answer::Open(Open {
+                total: connected + took,
+                tls: Some((took, version)),
+            }))
+        }
+        Handshake::Failed(HandshakeError::Interrupted, _) => None,
+        Handshake::Failed(_, _) if signals::caught().is_some() => None,
+        Handshake::Failed(HandshakeError::TimedOut, _) => Some(Answer::Timeout),
+        Handshake::Failed(_, why) => Some(Answer::Error(format!("TLS: {why}"))),
+    };
+    let fd = stream.as_raw_fd();
+    drop(stream);
+    ctx.out.trace(|| format!("close({fd}) = 0"));
+    Ok(answer)
+}
+
+/// How the TCP part of a probe went: connected (go on), or over with its answer (`None`:
+/// interrupted).
+enum Tcp {
+    Connected(Socket),
+    Ended(Option<Answer>),
+}
+
+/// A new socket (with `-O`), connect bounded by the timeout.
+fn connect_direct(ctx: &Ctx, plan: &Plan, target: SocketAddr) -> Result<Tcp, Failure> {
+    let sock = socket::open_nonblocking(ctx, socket::domain_of(&target), SockKind::Tcp, &[])?;
+    let addr = SockAddr::from(target);
     let started = Instant::now();
     let res = socket::connect(ctx, &sock, &addr, Some(plan.timeout));
     let took = started.elapsed();
     let answer = match res {
-        Ok(()) if connected_to_itself(&sock, &plan.target) => Answer::Refused(took),
-        Ok(()) => Answer::Open(took),
+        Ok(()) if connected_to_itself(&sock, &target) => Answer::Refused(took),
+        Ok(()) if plan.tls.is_some() => {
+            // The handshake runs on a blocking socket, bounded by its own timeouts.
+            sock.set_nonblocking(false)
+                .map_err(|e| failed("socket", reason(&e)))?;
+            return Ok(Tcp::Connected(sock));
+        }
+        Ok(()) => return Ok(Tcp::Connected(sock)),
         Err(_) if signals::caught().is_some() => {
             close(ctx, sock);
-            return Ok(None);
+            return Ok(Tcp::Ended(None));
         }
         Err(e) => match e.raw_os_error() {
             Some(libc::ECONNREFUSED) => Answer::Refused(took),
@@ -174,7 +286,36 @@ fn probe(ctx: &Ctx, plan: &Plan) -> Result<Option<Answer>, Failure> {
         },
     };
     close(ctx, sock);
-    Ok(Some(answer))
+    Ok(Tcp::Ended(Some(answer)))
+}
+
+enum Handshake {
+    Done(Box<rustls::Connection>, Duration),
+    /// Why it failed, and the reason in a user's terms.
+    Failed(HandshakeError, String),
+}
+
+/// A verified client handshake over a connected socket, before `deadline`.
+fn handshake(
+    sock: &mut TcpStream,
+    host: &str,
+    opts: &ClientOptions,
+    deadline: Instant,
+) -> Result<Handshake, Failure> {
+    let name = opts.server_name(host)?;
+    let (config, verifier) = opts.config(Mode::Enforce)?;
+    let client = rustls::ClientConnection::new(config, name)
+        .map_err(|e| failed("TLS", tls::tls_reason(&e)))?;
+    let mut conn = rustls::Connection::Client(client);
+    Ok(
+        match tls::drive_handshake(&mut conn, sock, Some(deadline)) {
+            Ok(took) => Handshake::Done(Box::new(conn), took),
+            Err(e) => {
+                let why = e.reason(verifier.verdict().as_ref());
+                Handshake::Failed(e, why)
+            }
+        },
+    )
 }
 
 /// On loopback, a connect to a closed port in the ephemeral range can meet itself (TCP
@@ -200,10 +341,20 @@ fn show(ctx: &Ctx, peer: &str, seq: u64, answer: &Answer, timeout: Duration) -> 
         || {
             let paint = |word: &str, style| ctx.out.paint(word, style);
             match answer {
-                Answer::Open(d) => format!(
+                Answer::Open(Open { total, tls: None }) => format!(
                     "{} to {peer}: seq={seq} time={}",
                     paint("connected", Style::Good),
-                    rtt_text(*d)
+                    rtt_text(*total)
+                ),
+                Answer::Open(Open {
+                    total,
+                    tls: Some((took, version)),
+                }) => format!(
+                    "{} to {peer}: seq={seq} time={} (connect {}, {version} {})",
+                    paint("connected", Style::Good),
+                    rtt_text(*total),
+                    rtt_text(total.saturating_sub(*took)),
+                    rtt_text(*took)
                 ),
                 Answer::Refused(d) => format!(
                     "{} by {peer}: seq={seq} time={}",
@@ -230,6 +381,15 @@ fn show(ctx: &Ctx, peer: &str, seq: u64, answer: &Answer, timeout: Duration) -> 
             });
             if let Answer::Error(why) = answer {
                 rec["reason"] = json!(why);
+            }
+            if let Answer::Open(Open {
+                total,
+                tls: Some((took, version)),
+            }) = answer
+            {
+                rec["connect_ms"] = json!(millis(total.saturating_sub(*took)));
+                rec["tls_ms"] = json!(millis(*took));
+                rec["protocol"] = json!(version);
             }
             rec
         },
@@ -299,8 +459,8 @@ impl Stats {
     fn add(&mut self, a: &Answer) {
         self.probes += 1;
         match a {
-            Answer::Open(d) => {
-                let ms = d.as_secs_f64() * 1e3;
+            Answer::Open(o) => {
+                let ms = o.total.as_secs_f64() * 1e3;
                 if self.answered == 0 || ms < self.min {
                     self.min = ms;
                 }
@@ -398,18 +558,53 @@ impl Plan {
         if timeout.is_zero() {
             return Err(usage("--timeout 0", "a probe needs a timeout above zero"));
         }
+        let tls = if args.tls {
+            Some(ClientOptions::from_args(&args.client)?)
+        } else {
+            if let Some(flag) = tls_flag_given(&args.client) {
+                return Err(usage(flag, "a TLS client option needs --tls"));
+            }
+            None
+        };
+        let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         let host = at.host.clone().unwrap_or_default();
-        let target = *endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?
-            .first()
-            .ok_or_else(|| failed(&host, "no address"))?;
+        // Through a proxy the name is the proxy's to resolve (socks5h://, http://).
+        let target = match proxy {
+            Some(_) => None,
+            None => Some(
+                *endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?
+                    .first()
+                    .ok_or_else(|| failed(&host, "no address"))?,
+            ),
+        };
         Ok(Plan {
             host,
+            port: at.port,
             target,
+            tls,
+            proxy,
             count: args.count,
             interval,
             timeout,
         })
     }
+}
+
+/// The first TLS client option given, if any (they mean nothing without `--tls`).
+pub fn tls_flag_given(c: &TlsClientArgs) -> Option<&'static str> {
+    [
+        (c.sni.is_some(), "--sni"),
+        (c.alpn.is_some(), "--alpn"),
+        (c.ca.is_some(), "--ca"),
+        (c.pin.is_some(), "--pin"),
+        (c.insecure, "--insecure"),
+        (c.cert.is_some(), "--cert"),
+        (c.key.is_some(), "--key"),
+        (c.tls_min.is_some(), "--tls-min"),
+        (c.starttls.is_some(), "--starttls"),
+    ]
+    .into_iter()
+    .find_map(|(given, name)| given.then_some(name))
 }
 
 #[cfg(test)]
@@ -424,7 +619,10 @@ mod tests {
     fn summary_figures_as_ping_computes_them() {
         let mut s = Stats::default();
         for v in [1.0, 2.0, 3.0, 4.0] {
-            s.add(&Answer::Open(ms(v)));
+            s.add(&Answer::Open(Open {
+                total: ms(v),
+                tls: None,
+            }));
         }
         s.add(&Answer::Refused(ms(0.1)));
         s.add(&Answer::Timeout);

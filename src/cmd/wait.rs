@@ -1,13 +1,15 @@
 //! `sockkit wait TARGET.. [-- CMD]`: wait until services are ready (wait-for-it,
-//! dockerize -wait), then run CMD in sockkit's place.
+//! dockerize -wait), then run CMD in sockkit's place. A target is ready when a TCP or
+//! Unix connect succeeds, a TLS handshake verifies, or an HTTP(S) GET gets a status
+//! that counts.
 //!
 //! Each target is watched by a thread of its own, which tries it, backs off and tries
 //! again until it is ready or the overall deadline (`-w`) passes; no attempt outlives the
 //! deadline. The main thread collects the verdicts, and once enough targets are ready
 //! it execs CMD: the watchers that are still busy go with the old process image.
 
-use std::io;
-use std::os::fd::AsRawFd;
+use std::io::{self, Read, Write};
+use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +17,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use socket2::{Domain, SockAddr, Socket};
+use socket2::{Domain, SockAddr};
 
 use crate::cli::WaitArgs;
 use crate::endpoint::{self, Proto, UnixPath};
@@ -23,9 +25,11 @@ use crate::error::{Failure, failed, reason, usage};
 use crate::exec;
 use crate::fdio;
 use crate::options::Ctx;
+use crate::proxy::Proxy;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
+use crate::tls::{self, ClientOptions, verify::Mode};
 
 /// The overall deadline when `-w` is not given.
 const DEFAULT_DEADLINE: Duration = Duration::from_secs(30);
@@ -56,12 +60,16 @@ enum Kind {
     Tcp { host: String, port: u16 },
     /// A Unix stream connect.
     Unix(UnixPath),
-    /// An HTTP GET whose status must be in the accepted set.
+    /// A TLS handshake whose certificate verifies.
+    Tls { host: String, port: u16 },
+    /// An HTTP GET (over TLS for https://) whose status must be in the accepted set.
     Http(HttpUrl),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct HttpUrl {
+    /// https://: the GET goes over a verified TLS session.
+    secure: bool,
     host: String,
     port: u16,
     /// Path and query, as sent in the request line.
@@ -80,12 +88,21 @@ impl Statuses {
     }
 }
 
+/// How every target is checked: shared by the watchers.
+struct Checks {
+    statuses: Statuses,
+    /// The TLS client options, when a tls:// or https:// target needs them.
+    tls: Option<ClientOptions>,
+    /// `--proxy`, for every target but unix: ones.
+    proxy: Option<Proxy>,
+}
+
 /// What to wait for and what to do then, checked before the first attempt.
 struct Plan {
     targets: Vec<Target>,
     any: bool,
     deadline: Duration,
-    statuses: Statuses,
+    checks: Arc<Checks>,
     command: Vec<String>,
 }
 
@@ -98,6 +115,15 @@ enum Report {
 
 pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
+    if plan
+        .checks
+        .tls
+        .as_ref()
+        .is_some_and(ClientOptions::insecure)
+    {
+        ctx.out
+            .warn("--insecure: the servers' certificates are not verified");
+    }
     signals::install();
     let began = Instant::now();
     let deadline = began + plan.deadline;
@@ -127,10 +153,10 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     for (index, target) in plan.targets.iter().enumerate() {
         let (ctx, stop, tx) = (Arc::clone(&shared), Arc::clone(&stop), tx.clone());
-        let (target, statuses) = (target.clone(), plan.statuses.clone());
+        let (target, checks) = (target.clone(), Arc::clone(&plan.checks));
         std::thread::Builder::new()
             .name(format!("wait-{index}"))
-            .spawn(move || watch(&ctx, index, &target, &statuses, deadline, &stop, &tx))
+            .spawn(move || watch(&ctx, index, &target, &checks, deadline, &stop, &tx))
             .map_err(|e| {
                 failed(
                     format!("waiting for {}", plan.targets[index].text),
@@ -246,7 +272,7 @@ fn watch(
     ctx: &Ctx,
     index: usize,
     target: &Target,
-    statuses: &Statuses,
+    checks: &Checks,
     deadline: Instant,
     stop: &AtomicBool,
     tx: &mpsc::Sender<Report>,
@@ -260,12 +286,7 @@ fn watch(
         }
         attempt += 1;
         let started = Instant::now();
-        let res = check(
-            ctx,
-            &target.kind,
-            statuses,
-            started + left.min(ATTEMPT_LIMIT),
-        );
+        let res = check(ctx, &target.kind, checks, started + left.min(ATTEMPT_LIMIT));
         let took = started.elapsed();
         match res {
             Ok(detail) => {
@@ -314,11 +335,14 @@ fn watch(
     }
 }
 
-/// One attempt, bounded by `until`: Ok with a detail for the ready event (an HTTP status),
-/// or the reason it is not ready.
-fn check(ctx: &Ctx, kind: &Kind, statuses: &Statuses, until: Instant) -> Result<String, String> {
+/// One attempt, bounded by `until`: Ok with a detail for the ready event (an HTTP status,
+/// a TLS version), or the reason it is not ready.
+fn check(ctx: &Ctx, kind: &Kind, checks: &Checks, until: Instant) -> Result<String, String> {
+    let proxy = checks.proxy.as_ref();
     match kind {
-        Kind::Tcp { host, port } => tcp_connect(ctx, host, *port, until).map(|_| String::new()),
+        Kind::Tcp { host, port } => {
+            tcp_connect(ctx, host, *port, proxy, until).map(|_| String::new())
+        }
         Kind::Unix(path) => {
             let addr = path.sockaddr().map_err(|f| f.message)?;
             let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])
@@ -326,16 +350,47 @@ fn check(ctx: &Ctx, kind: &Kind, statuses: &Statuses, until: Instant) -> Result<
             socket::connect(ctx, &sock, &addr, Some(left(until)?)).map_err(|e| why(&e))?;
             Ok(String::new())
         }
+        Kind::Tls { host, port } => {
+            let mut sock = tcp_connect(ctx, host, *port, proxy, until)?;
+            let (conn, version) = tls_session(&mut sock, host, checks, until)?;
+            tls::close(&mut rustls::Connection::Client(conn), &mut sock);
+            Ok(format!(": {version}"))
+        }
         Kind::Http(url) => {
-            let sock = tcp_connect(ctx, &url.host, url.port, until)?;
-            let code = http_status(&sock, url, until)?;
-            if statuses.accepts(code.0) {
+            let mut sock = tcp_connect(ctx, &url.host, url.port, proxy, until)?;
+            let code = if url.secure {
+                let (conn, _) = tls_session(&mut sock, &url.host, checks, until)?;
+                let mut stream = Timed::Tls(Box::new(rustls::StreamOwned::new(conn, sock)));
+                http_status(&mut stream, url, until)?
+            } else {
+                http_status(&mut Timed::Plain(sock), url, until)?
+            };
+            if checks.statuses.accepts(code.0) {
                 Ok(format!(": HTTP {}", code.1))
             } else {
                 Err(format!("HTTP {}", code.1))
             }
         }
     }
+}
+
+/// A verified TLS client session over `sock` (after the `--starttls` dialogue, if any),
+/// and its protocol version.
+fn tls_session(
+    sock: &mut TcpStream,
+    host: &str,
+    checks: &Checks,
+    until: Instant,
+) -> Result<(rustls::ClientConnection, String), String> {
+    let Some(opts) = &checks.tls else {
+        return Err("no TLS options".to_string());
+    };
+    if let Some(proto) = opts.starttls {
+        tls::starttls::upgrade(sock, proto, Some(until)).map_err(|f| f.message)?;
+    }
+    let (conn, info) = tls::client_handshake(sock, host, opts, Mode::Enforce, Some(until))
+        .map_err(|f| f.message)?;
+    Ok((conn, info.protocol))
 }
 
 /// Time left until `until`, or the attempt has timed out.
@@ -355,9 +410,22 @@ fn why(e: &io::Error) -> String {
     reason(e)
 }
 
-/// Resolve `host` (again at every attempt: a service's name may appear late) and connect
-/// to each address in turn; the last failure is the reason.
-fn tcp_connect(ctx: &Ctx, host: &str, port: u16, until: Instant) -> Result<Socket, String> {
+/// Connect to `host:port`: through the proxy when there is one, else to each address
+/// the name resolves to (again at every attempt: a service's name may appear late) in
+/// turn; the last failure is the reason. The socket comes back blocking.
+fn tcp_connect(
+    ctx: &Ctx,
+    host: &str,
+    port: u16,
+    proxy: Option<&Proxy>,
+    until: Instant,
+) -> Result<TcpStream, String> {
+    if let Some(proxy) = proxy {
+        let sock = proxy
+            .connect(ctx, host, port, Some(left(until)?))
+            .map_err(|f| f.message)?;
+        return Ok(TcpStream::from(sock));
+    }
     let addrs = endpoint::resolve(Some(host), port, ctx.family, Proto::Tcp).map_err(|f| {
         // `HOST: no such host (..)`: the target already names the host.
         f.message
@@ -371,7 +439,7 @@ fn tcp_connect(ctx: &Ctx, host: &str, port: u16, until: Instant) -> Result<Socke
         let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &[])
             .map_err(|f| f.message)?;
         match socket::connect(ctx, &sock, &SockAddr::from(addr), Some(left(until)?)) {
-            Ok(()) => return Ok(sock),
+            Ok(()) => return Ok(TcpStream::from(sock)),
             Err(e) if several => last = format!("{addr}: {}", why(&e)),
             Err(e) => last = why(&e),
         }
@@ -379,17 +447,58 @@ fn tcp_connect(ctx: &Ctx, host: &str, port: u16, until: Instant) -> Result<Socke
     Err(last)
 }
 
+/// A stream an HTTP exchange runs over, whose reads and writes can be bounded.
+enum Timed {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
+}
+
+impl Timed {
+    /// Bound the next reads and writes by what is left of the attempt.
+    fn bound(&mut self, until: Instant) -> Result<(), String> {
+        let sock = match self {
+            Timed::Plain(s) => s,
+            Timed::Tls(s) => &mut s.sock,
+        };
+        let l = left(until)?;
+        sock.set_read_timeout(Some(l))
+            .and_then(|_| sock.set_write_timeout(Some(l)))
+            .map_err(|e| why(&e))
+    }
+
+    fn stream(&mut self) -> &mut dyn ReadWrite {
+        match self {
+            Timed::Plain(s) => s,
+            Timed::Tls(s) => s.as_mut(),
+        }
+    }
+}
+
+trait ReadWrite: Read + Write {}
+impl<T: Read + Write> ReadWrite for T {}
+
+/// A read or write that failed, in a user's terms (running out of time said as such).
+fn io_why(e: &io::Error, doing: &str) -> String {
+    match e.kind() {
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => format!("timed out {doing}"),
+        io::ErrorKind::UnexpectedEof => "closed without an HTTP response".to_string(),
+        _ => why(e),
+    }
+}
+
 /// Send the GET and read the status line: the code and `503 Service Unavailable` as
 /// shown (control characters escaped).
-fn http_status(sock: &Socket, url: &HttpUrl, until: Instant) -> Result<(u16, String), String> {
+fn http_status(stream: &mut Timed, url: &HttpUrl, until: Instant) -> Result<(u16, String), String> {
     let request = format!(
         "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: sockkit/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
         url.path,
         url.authority,
         env!("CARGO_PKG_VERSION")
     );
-    let fd = sock.as_raw_fd();
-    fdio::write_all(fd, request.as_bytes()).map_err(|e| why(&e))?;
+    stream.bound(until)?;
+    let sent = stream.stream().write_all(request.as_bytes());
+    sent.and_then(|_| stream.stream().flush())
+        .map_err(|e| io_why(&e, "sending the HTTP request"))?;
     let mut buf = vec![0u8; STATUS_LINE_MAX];
     let mut got = 0;
     let line_end = loop {
@@ -399,15 +508,15 @@ fn http_status(sock: &Socket, url: &HttpUrl, until: Instant) -> Result<(u16, Str
         if got == buf.len() {
             return Err("not an HTTP response (no status line in the first 8 KiB)".to_string());
         }
-        if !fdio::wait_for(fd, libc::POLLIN, Some(until)).map_err(|e| why(&e))? {
-            return Err("timed out waiting for the HTTP response".to_string());
-        }
-        match fdio::recv(fd, &mut buf[got..]) {
+        stream
+            .bound(until)
+            .map_err(|_| "timed out waiting for the HTTP response".to_string())?;
+        match stream.stream().read(&mut buf[got..]) {
             Ok(0) if got == 0 => return Err("closed without an HTTP response".to_string()),
             Ok(0) => break got,
             Ok(n) => got += n,
-            Err(e) if fdio::would_block(&e) => {}
-            Err(e) => return Err(why(&e)),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted && signals::caught().is_none() => {}
+            Err(e) => return Err(io_why(&e, "waiting for the HTTP response")),
         }
     };
     let line = String::from_utf8_lossy(&buf[..line_end]);
@@ -474,7 +583,27 @@ impl Plan {
             None => Statuses(vec![(200, 399)]),
         };
         if args.status.is_some() && !targets.iter().any(|t| matches!(t.kind, Kind::Http(_))) {
-            return Err(usage("--status", "no http:// target to apply it to"));
+            return Err(usage(
+                "--status",
+                "no http:// or https:// target to apply it to",
+            ));
+        }
+        let needs_tls = targets.iter().any(|t| match &t.kind {
+            Kind::Tls { .. } => true,
+            Kind::Http(url) => url.secure,
+            _ => false,
+        });
+        let tls = if needs_tls {
+            Some(ClientOptions::from_args(&args.client)?)
+        } else {
+            if let Some(flag) = super::ping::tls_flag_given(&args.client) {
+                return Err(usage(flag, "no tls:// or https:// target to apply it to"));
+            }
+            None
+        };
+        let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
+        if proxy.is_some() && targets.iter().all(|t| matches!(t.kind, Kind::Unix(_))) {
+            return Err(usage("--proxy", "no network target to reach through it"));
         }
         if let Some(prog) = args.command.first()
             && !exec::is_program(prog)
@@ -488,45 +617,54 @@ impl Plan {
             targets,
             any: args.any,
             deadline,
-            statuses,
+            checks: Arc::new(Checks {
+                statuses,
+                tls,
+                proxy,
+            }),
             command: args.command.clone(),
         })
     }
 }
 
-/// `HOST:PORT`, `[V6]:PORT`, `tcp://HOST:PORT`, `unix:PATH`, `http://HOST[:PORT][/PATH]`.
+/// `HOST:PORT`, `[V6]:PORT`, `tcp://HOST:PORT`, `unix:PATH`, `tls://HOST:PORT`,
+/// `http://HOST[:PORT][/PATH]`, `https://..`.
 fn parse_target(text: &str) -> Result<Target, Failure> {
+    let host_port = |bare: &str| -> Result<(String, u16), Failure> {
+        let (host, port) = split_host_port(bare).ok_or_else(|| {
+            usage(
+                format!("target '{text}'"),
+                "not HOST:PORT, unix:PATH, tls://HOST:PORT or http(s)://HOST[:PORT]/PATH",
+            )
+        })?;
+        Ok((
+            endpoint::validate_host(host)?,
+            endpoint::parse_port(port, Proto::Tcp)?,
+        ))
+    };
     let kind = if let Some(path) = text
         .strip_prefix("unix://")
         .or_else(|| text.strip_prefix("unix:"))
     {
         Kind::Unix(UnixPath::parse(path)?)
     } else if let Some(rest) = strip_scheme(text, "http") {
-        Kind::Http(parse_http(text, rest)?)
-    } else if strip_scheme(text, "https").is_some() || strip_scheme(text, "tls").is_some() {
-        return Err(usage(
-            format!("target '{text}'"),
-            "tls:// and https:// targets need TLS support, which this build of sockkit lacks",
-        ));
+        Kind::Http(parse_http(text, rest, false)?)
+    } else if let Some(rest) = strip_scheme(text, "https") {
+        Kind::Http(parse_http(text, rest, true)?)
+    } else if let Some(rest) = strip_scheme(text, "tls") {
+        let (host, port) = host_port(rest.strip_suffix('/').unwrap_or(rest))?;
+        Kind::Tls { host, port }
     } else if let Some((scheme, _)) = text.split_once("://")
-        && scheme != "tcp"
+        && !scheme.eq_ignore_ascii_case("tcp")
     {
         return Err(usage(
             format!("target '{text}'"),
-            format!("unknown scheme '{scheme}' (HOST:PORT, unix:PATH or http://)"),
+            format!("unknown scheme '{scheme}' (HOST:PORT, unix:, tls://, http://, https://)"),
         ));
     } else {
-        let bare = text.strip_prefix("tcp://").unwrap_or(text);
-        let (host, port) = split_host_port(bare).ok_or_else(|| {
-            usage(
-                format!("target '{text}'"),
-                "not HOST:PORT, unix:PATH or http://HOST[:PORT]/PATH",
-            )
-        })?;
-        Kind::Tcp {
-            host: endpoint::validate_host(host)?,
-            port: endpoint::parse_port(port, Proto::Tcp)?,
-        }
+        let bare = strip_scheme(text, "tcp").unwrap_or(text);
+        let (host, port) = host_port(bare)?;
+        Kind::Tcp { host, port }
     };
     Ok(Target {
         text: text.to_string(),
@@ -553,8 +691,10 @@ fn split_host_port(word: &str) -> Option<(&str, &str)> {
     Some((host, port))
 }
 
-/// `http://host[:port][/path][?query]`: the request's target and where to connect.
-fn parse_http(text: &str, rest: &str) -> Result<HttpUrl, Failure> {
+/// `http://host[:port][/path][?query]` (`https://` when `secure`): the request's target
+/// and where to connect.
+fn parse_http(text: &str, rest: &str, secure: bool) -> Result<HttpUrl, Failure> {
+    let default_port = if secure { 443 } else { 80 };
     let bad = |why: &str| usage(format!("URL '{text}'"), why);
     let split = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(split);
@@ -573,17 +713,18 @@ fn parse_http(text: &str, rest: &str) -> Result<HttpUrl, Failure> {
     let (host, port) = if authority.starts_with('[') || authority.matches(':').count() == 1 {
         match split_host_port(authority) {
             Some((h, p)) => (h, endpoint::parse_port(p, Proto::Tcp)?),
-            None if authority.ends_with(']') => (&authority[1..authority.len() - 1], 80),
+            None if authority.ends_with(']') => (&authority[1..authority.len() - 1], default_port),
             None => return Err(bad("not a valid host[:port]")),
         }
     } else {
-        (authority, 80)
+        (authority, default_port)
     };
     if host.is_empty() {
         return Err(bad("no host"));
     }
     let host = endpoint::validate_host(host)?;
     Ok(HttpUrl {
+        secure,
         host,
         port,
         path,
