@@ -44,7 +44,7 @@ complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "sockopt" -d 'Socket
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
-complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
+complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
@@ -371,11 +371,27 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s c -l count -d 'Stop after N probes (default: until interrupted)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s i -l interval -d 'Start a probe every DUR (default 1s; 0: back to back)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l pin -d 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l cert -d 'Client certificate chain to present (PEM), with --key' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l tls-min -d 'Lowest TLS version to accept: 1.2 (default) or 1.3' -r -f -a "1.2\t''
+1.3\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l starttls -d 'Speak the protocol\'s own upgrade first, as openssl s_client -starttls' -r -f -a "smtp\t''
+imap\t''
+pop3\t''
+ftp\t''
+postgres\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l tls -d 'Complete a TLS handshake too (verified): the time is connect plus handshake'
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
@@ -383,12 +399,27 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l json -d 'Record
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s V -l version -d 'Print version'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l status -d 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l pin -d 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l cert -d 'Client certificate chain to present (PEM), with --key' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l tls-min -d 'Lowest TLS version to accept: 1.2 (default) or 1.3' -r -f -a "1.2\t''
+1.3\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l starttls -d 'Speak the protocol\'s own upgrade first, as openssl s_client -starttls' -r -f -a "smtp\t''
+imap\t''
+pop3\t''
+ftp\t''
+postgres\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l proxy -d 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l any -d 'Ready as soon as any one target is'
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
@@ -432,7 +463,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_see
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, HTTP), then run a command'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "list" -d 'Every option known: name, level, value kind, socket types, get/set'

@@ -2,6 +2,7 @@
 //! ones that never come, HTTP statuses, `--any`, the command run after, signals.
 
 mod common;
+mod tls_support;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -9,6 +10,7 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::Value;
+use tls_support::{Server, free_port, pki, s_server, wait_listening};
 
 /// A TCP listener on 127.0.0.1:`port` that starts after `delay_s` seconds, accepts and
 /// closes connections, printing `up` once listening and `accepted` for each client.
@@ -53,10 +55,25 @@ time.sleep(60)
 /// An HTTP server answering each GET with the next status of `statuses` (the last one
 /// repeats), printing `GET <path> <host header>` for each request. First line: its port.
 fn http_server(statuses: &[u16]) -> Peer {
+    http_server_with(statuses, false)
+}
+
+/// As [`http_server`], over TLS with the test PKI's leaf (localhost, 127.0.0.1) when `tls`.
+fn http_server_with(statuses: &[u16], tls: bool) -> Peer {
     let list: Vec<String> = statuses.iter().map(|s| s.to_string()).collect();
+    let wrap = if tls {
+        format!(
+            "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\nctx.load_cert_chain({:?}, {:?})\n",
+            pki().path("leaf.pem"),
+            pki().path("leaf.key")
+        )
+    } else {
+        "ctx = None\n".to_string()
+    };
     Peer::start(&format!(
         r#"
-import socket, time
+import socket, ssl, time
+{wrap}
 statuses = [{}]
 reasons = {{200: "OK", 204: "No Content", 301: "Moved Permanently", 404: "Not Found", 503: "Service Unavailable"}}
 s = socket.socket()
@@ -72,12 +89,18 @@ while time.time() < end:
     except socket.timeout:
         continue
     c.settimeout(5)
-    req = b""
-    while b"\r\n\r\n" not in req:
-        d = c.recv(4096)
-        if not d:
-            break
-        req += d
+    try:
+        if ctx:
+            c = ctx.wrap_socket(c, server_side=True)
+        req = b""
+        while b"\r\n\r\n" not in req:
+            d = c.recv(4096)
+            if not d:
+                break
+            req += d
+    except (OSError, ssl.SSLError):
+        c.close()
+        continue
     lines = req.decode().split("\r\n")
     host = [l.split(": ", 1)[1] for l in lines if l.lower().startswith("host: ")]
     method, path, _ = lines[0].split(" ")
@@ -416,6 +439,163 @@ fn bad_input_exits_2() {
             "SO_BROADCAST",
         ),
         (&["wait"], "TARGET"),
+    ] {
+        rejects(args, named);
+    }
+}
+
+#[test]
+fn tls_and_https_targets() {
+    let server = s_server("leaf.pem", "leaf.key", &["-www"]);
+    let ca = pki().path("ca.pem");
+    let tls_target = format!("tls://localhost:{}", server.port);
+    let https = format!("https://127.0.0.1:{}/", server.port);
+    let r = run(&[
+        "-v",
+        "-w",
+        "10s",
+        "wait",
+        "--ca",
+        &ca,
+        &tls_target,
+        &https,
+        "--",
+        "sh",
+        "-c",
+        "echo go",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.stdout, "go\n");
+    assert!(
+        r.stderr.contains(&format!("{tls_target} ready: TLSv1.")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("{https} ready: HTTP 200")),
+        "{}",
+        r.stderr
+    );
+}
+
+/// https:// answering 503, then 200: the GET goes over TLS, path and Host as given.
+#[test]
+fn https_503_then_200() {
+    let mut peer = http_server_with(&[503, 200], true);
+    let url = format!("https://localhost:{}/ready", peer.port());
+    let ca = pki().path("ca.pem");
+    let r = run(&["-v", "--json", "-w", "10s", "wait", "--ca", &ca, &url]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let ev = events(&r.stderr);
+    let failed: Vec<&Value> = ev.iter().filter(|e| e["event"] == "attempt").collect();
+    assert_eq!(failed.len(), 1, "{ev:?}");
+    assert_eq!(failed[0]["error"], "HTTP 503 Service Unavailable");
+    for _ in 0..2 {
+        let mut l = String::new();
+        peer.stdout.read_line(&mut l).unwrap();
+        assert_eq!(l.trim(), format!("GET /ready localhost:{}", peer.port()));
+    }
+}
+
+/// A certificate that does not verify never makes a TLS target ready.
+#[test]
+fn an_unverified_certificate_is_not_ready() {
+    let ca = pki().path("ca.pem");
+    let wrong = s_server("wrong-name.pem", "ec.key", &[]);
+    let target = format!("tls://localhost:{}", wrong.port);
+    let r = run(&["-w", "1s", "wait", "--ca", &ca, &target]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.starts_with(&format!(
+            "sockkit: {target}: not ready after 1s (TLS: certificate verification failed: name mismatch"
+        )),
+        "{}",
+        r.stderr
+    );
+    // Without --ca the system's roots do not know the test CA.
+    let good = s_server("leaf.pem", "leaf.key", &["-www"]);
+    let url = format!("https://localhost:{}/", good.port);
+    let r = run(&["-w", "1s", "wait", &url]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stderr.contains("unknown issuer"), "{}", r.stderr);
+}
+
+/// tinyproxy on 127.0.0.1 (HTTP CONNECT, no authentication).
+fn tinyproxy() -> Server {
+    let port = free_port();
+    let conf = pki().dir.join(format!("wait-tinyproxy-{port}.conf"));
+    std::fs::write(
+        &conf,
+        format!(
+            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nMaxClients 20\n\
+             LogLevel Critical\n"
+        ),
+    )
+    .expect("write tinyproxy.conf");
+    let mut child = std::process::Command::new("tinyproxy")
+        .arg("-d")
+        .arg("-c")
+        .arg(&conf)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tinyproxy is installed (.ci/run installs it)");
+    wait_listening(&mut child, port, "tinyproxy");
+    Server { child, port }
+}
+
+/// `--proxy`: TCP and HTTP targets are reached through the proxy (sockkit connects to
+/// nothing else), a service coming up late included.
+#[test]
+fn targets_through_a_proxy() {
+    let proxy = tinyproxy();
+    let url = format!("http://127.0.0.1:{}", proxy.port);
+    let port = free_tcp_port();
+    let mut late = late_listener(port, 0.5);
+    let web = http_server(&[200]);
+    let tcp = format!("127.0.0.1:{port}");
+    let http = format!("http://127.0.0.1:{}/up", web.port());
+    let r = run(&["-vv", "-w", "10s", "wait", "--proxy", &url, &tcp, &http]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let connects: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("connect("))
+        .collect();
+    assert!(!connects.is_empty(), "{}", r.stderr);
+    assert!(
+        connects
+            .iter()
+            .all(|l| l.contains(&format!(", 127.0.0.1:{})", proxy.port))),
+        "{connects:?}"
+    );
+    let mut l = String::new();
+    late.stdout.read_line(&mut l).unwrap();
+    assert_eq!(l.trim(), "up");
+}
+
+#[test]
+fn tls_and_proxy_bad_input_exits_2() {
+    for (args, named) in [
+        (
+            &["wait", "--ca", "/etc/hostname", "127.0.0.1:80"][..],
+            "--ca",
+        ),
+        (
+            &["wait", "--ca", "/etc/hostname", "tls://127.0.0.1:443"],
+            "/etc/hostname",
+        ),
+        (&["wait", "tls://127.0.0.1"], "tls://127.0.0.1"),
+        (
+            &["wait", "--proxy", "http://127.0.0.1:3128", "unix:/tmp/x"],
+            "--proxy",
+        ),
+        (&["wait", "--proxy", "gopher://x", "127.0.0.1:80"], "gopher"),
+        (
+            &["wait", "--status", "200", "tls://127.0.0.1:443"],
+            "--status",
+        ),
     ] {
         rejects(args, named);
     }
