@@ -505,7 +505,7 @@ impl Stats {
         let parts: Vec<String> = [
             (self.refused, "refused"),
             (self.timeout, "timeout"),
-            (self.error, "error"),
+            (self.error, "failed"),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
