@@ -509,6 +509,29 @@ fn bad_input_is_exit_2_naming_it() {
         "--key",
     );
     rejects(&["tls", "--cert", &leaf, "localhost"], "--key");
+    rejects(
+        &["tls", "--ca", "/dev/zero", "localhost"],
+        "larger than 16 MiB",
+    );
+    rejects(&["tls", "--ca", "/", "localhost"], "is a directory");
+    let encrypted = p.path("encrypted.key");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args(["-aes256", "-pass", "pass:secret", "-out", &encrypted])
+        .stdin(std::process::Stdio::null())
+        .status()
+        .expect("openssl genpkey");
+    assert!(made.success());
+    rejects(
+        &["tls", "--cert", &leaf, "--key", &encrypted, "localhost"],
+        "encrypted key",
+    );
     rejects(&["tls", "--pin", "sha256:abcd", "localhost"], "--pin");
     rejects(&["tls", "--pin", "md5:abcd", "localhost"], "--pin");
     rejects(&["tls", "--alpn", "h2,,http/1.1", "localhost"], "--alpn");

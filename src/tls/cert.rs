@@ -265,9 +265,8 @@ pub fn parse_pin(text: &str) -> Result<[u8; 32], Failure> {
 /// The certificates of a PEM file (`--cert`, `--ca`): at least one, or exit 2 naming the file.
 pub fn load_certs(flag: &str, path: &Path) -> Result<Vec<CertificateDer<'static>>, Failure> {
     let shown = path.display();
-    readable(flag, path)?;
-    let certs = CertificateDer::pem_file_iter(path)
-        .map_err(|e| usage(format!("{flag} {shown}"), pem_reason(&e)))?
+    let text = read_bounded(flag, path)?;
+    let certs = CertificateDer::pem_slice_iter(&text)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| usage(format!("{flag} {shown}"), pem_reason(&e)))?;
     if certs.is_empty() {
@@ -287,8 +286,12 @@ pub fn load_certs(flag: &str, path: &Path) -> Result<Vec<CertificateDer<'static>
 /// The private key of a PEM file (`--key`): PKCS#8, PKCS#1 or SEC1.
 pub fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, Failure> {
     let shown = path.display();
-    readable("--key", path)?;
-    PrivateKeyDer::from_pem_file(path).map_err(|e| match e {
+    let text = read_bounded("--key", path)?;
+    PrivateKeyDer::from_pem_slice(&text).map_err(|e| match e {
+        pem::Error::NoItemsFound if contains(&text, b"ENCRYPTED PRIVATE KEY") => usage(
+            format!("--key {shown}"),
+            "an encrypted key (decrypt it first: openssl pkey -in KEY -out PLAIN)",
+        ),
         pem::Error::NoItemsFound => usage(format!("--key {shown}"), "no PEM private key in it"),
         e => usage(format!("--key {shown}"), pem_reason(&e)),
     })
@@ -318,13 +321,29 @@ pub fn load_certified_key(
     Ok(Arc::new(certified))
 }
 
-fn readable(flag: &str, path: &Path) -> Result<(), Failure> {
-    std::fs::File::open(path).map(drop).map_err(|e| {
-        usage(
-            format!("{flag} {}", path.display()),
-            crate::error::reason(&e),
-        )
-    })
+/// PEM files larger than this are not certificates or keys (a CA bundle is ~200 KiB).
+const MAX_PEM_FILE: u64 = 16 * 1024 * 1024;
+
+/// The whole file (or pipe), refused past [`MAX_PEM_FILE`] before it is all in memory.
+fn read_bounded(flag: &str, path: &Path) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let what = || format!("{flag} {}", path.display());
+    let file = std::fs::File::open(path).map_err(|e| usage(what(), crate::error::reason(&e)))?;
+    let mut text = Vec::new();
+    file.take(MAX_PEM_FILE + 1)
+        .read_to_end(&mut text)
+        .map_err(|e| usage(what(), crate::error::reason(&e)))?;
+    if text.len() as u64 > MAX_PEM_FILE {
+        return Err(usage(
+            what(),
+            "larger than 16 MiB: not a PEM certificate or key file",
+        ));
+    }
+    Ok(text)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 fn pem_reason(e: &pem::Error) -> String {
