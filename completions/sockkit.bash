@@ -1606,12 +1606,20 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__tls)
-            opts="-4 -6 -w -O -v -h -V --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --expires-within --pem --proxy --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -O -v -h -V --expires-within --pem --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --expires-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --sni)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1642,14 +1650,6 @@ _sockkit() {
                     ;;
                 --starttls)
                     COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
-                    return 0
-                    ;;
-                --expires-within)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)

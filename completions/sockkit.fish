@@ -81,7 +81,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l targets -d '
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -d 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s s -l source -d 'Bind the local end to ADDR before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s p -l source-port -d 'Bind the local end to PORT before connecting' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@; the proxy must have connected within -w (default 30s)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -426,6 +426,8 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s v -l verbose -d
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l expires-within -d 'Exit 1 when any certificate of a chain expires within DUR (30d)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l proxy -d 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
@@ -439,15 +441,13 @@ imap\t''
 pop3\t''
 ftp\t''
 postgres\t''"
-complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l expires-within -d 'Exit 1 when any certificate of a chain expires within DUR (30d)' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l proxy -d 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l pem -d 'Print each chain as PEM instead of the report'
+complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -252,7 +252,7 @@ pub struct ConnectArgs {
     #[arg(short = 'p', long = "source-port", value_name = "PORT")]
     pub source_port: Option<String>,
 
-    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
+    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@; the proxy must have connected within -w (default 30s)
     #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port", "scan"])]
     pub proxy: Option<String>,
 }
@@ -851,9 +851,6 @@ pub struct TlsArgs {
     #[arg(value_name = "HOST [PORT]", required = true, num_args = 1..)]
     pub targets: Vec<String>,
 
-    #[command(flatten)]
-    pub client: TlsClientArgs,
-
     /// Exit 1 when any certificate of a chain expires within DUR (30d)
     #[arg(long, value_name = "DUR")]
     pub expires_within: Option<String>,
@@ -865,4 +862,7 @@ pub struct TlsArgs {
     /// Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)
     #[arg(long, value_name = "URL")]
     pub proxy: Option<String>,
+
+    #[command(flatten)]
+    pub client: TlsClientArgs,
 }

@@ -18,6 +18,9 @@ use crate::options::Ctx;
 use crate::socket;
 use crate::sockopt::SockKind;
 
+/// How long reaching the target through a proxy may take when `-w` does not say.
+const DEFAULT_WAIT: Duration = Duration::from_secs(30);
+
 /// The proxy protocols.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -131,7 +134,8 @@ impl Proxy {
         })
     }
 
-    /// Connect to the proxy and have it connect to `host:port`, within `limit` overall.
+    /// Connect to the proxy and have it connect to `host:port`, within `limit` overall
+    /// (30 s when `None`: a proxy that never answers is a failure, not a hang).
     /// Returns the socket (blocking), a stream to the target from here on.
     pub fn connect(
         &self,
@@ -140,7 +144,8 @@ impl Proxy {
         port: u16,
         limit: Option<Duration>,
     ) -> Result<Socket, Failure> {
-        let deadline = limit.map(|l| Instant::now() + l);
+        // Without -w a silent proxy must still not hold the command forever.
+        let deadline = Some(Instant::now() + limit.unwrap_or(DEFAULT_WAIT));
         let sock = self.reach(ctx, deadline)?;
         let mut stream = TcpStream::from(sock);
         let what = format!("proxy {}", self.shown);
@@ -185,8 +190,23 @@ impl Proxy {
                 break;
             }
             let sock = socket::open(ctx, socket::domain_of(&addr), SockKind::Tcp, &[])?;
+            let started = Instant::now();
             match socket::connect(ctx, &sock, &SockAddr::from(addr), left) {
-                Ok(()) => return Ok(sock),
+                Ok(()) => {
+                    let took = started.elapsed();
+                    ctx.out.event(
+                        1,
+                        "connected",
+                        || {
+                            format!(
+                                "connected to proxy {addr} in {}",
+                                crate::fdio::human_duration(took)
+                            )
+                        },
+                        serde_json::json!({"peer": addr.to_string(), "proxy": true, "ms": crate::output::millis(took)}),
+                    );
+                    return Ok(sock);
+                }
                 Err(e) => last = Some(failed(format!("proxy {} ({addr})", self.shown), reason(&e))),
             }
         }

@@ -549,3 +549,225 @@ fn bad_input_is_exit_2_naming_it() {
     rejects(&["tls", "localhost", "70000"], "70000");
     rejects(&["tls", "443"], "443");
 }
+
+#[test]
+fn an_ipv6_literal_target_with_sni() {
+    if !common::has_ipv6() {
+        return;
+    }
+    let p = pki();
+    let port = std::net::TcpListener::bind("[::1]:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on ::1");
+    let child = std::process::Command::new("openssl")
+        .args(["s_server", "-accept", &format!("[::1]:{port}"), "-quiet"])
+        .args(["-cert", &p.path("leaf.pem"), "-key", &p.path("leaf.key")])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("openssl s_server");
+    let server = tls_support::Server { child, port };
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("::1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "s_server on ::1"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let target = format!("[::1]:{}", server.port);
+    let r = tls(&[
+        "--json",
+        "--ca",
+        &p.path("ca.pem"),
+        "--sni",
+        "localhost",
+        &target,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["target"], target);
+    assert_eq!(rec["address"], target);
+    assert_eq!(rec["server_name"], "localhost");
+    // Without --sni the address itself is verified, and the certificate does not hold it.
+    let r = tls(&["--ca", &p.path("ca.pem"), &target]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.contains("name mismatch: asked for ::1"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_closed_stdout_never_changes_the_verdict() {
+    let p = pki();
+    let server = s_server("expired.pem", "ec.key", &[]);
+    let mut child = common::sockkit(&[
+        "tls",
+        "--ca",
+        &p.path("ca.pem"),
+        "localhost",
+        &server.port.to_string(),
+    ])
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped())
+    .spawn()
+    .expect("start sockkit");
+    drop(child.stdout.take());
+    let out = common::wait_bounded(child, LIMIT, "sockkit tls");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+/// A server that starts no handshake until three clients are connected: sockkit must
+/// have all three targets open at once (a one-at-a-time prober would time out at -w).
+#[test]
+fn targets_are_probed_concurrently() {
+    let p = pki();
+    let server = Peer::start(&format!(
+        r#"
+import socket, ssl, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain({:?}, {:?})
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+print(s.getsockname()[1], flush=True)
+conns = [s.accept()[0] for _ in range(3)]
+def serve(c):
+    c.settimeout(10)
+    try:
+        ctx.wrap_socket(c, server_side=True).recv(1)
+    except Exception:
+        pass
+ts = [threading.Thread(target=serve, args=(c,)) for c in conns]
+[t.start() for t in ts]
+[t.join() for t in ts]
+print("served 3", flush=True)
+"#,
+        p.path("leaf.pem"),
+        p.path("leaf.key")
+    ));
+    let port = server.port().to_string();
+    let r = tls(&[
+        "--json",
+        "-w",
+        "5s",
+        "--ca",
+        &p.path("ca.pem"),
+        "localhost",
+        &port,
+        "localhost",
+        &port,
+        "localhost",
+        &port,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    assert_eq!(recs.len(), 3);
+    assert!(
+        recs.iter().all(|r| r["verification"] == "verified"),
+        "{}",
+        r.stdout
+    );
+    assert!(server.finish(LIMIT).contains("served 3"));
+}
+
+#[test]
+fn an_intermediate_is_reported_as_sent_and_chains_to_the_root() {
+    let p = pki();
+    let server = s_server(
+        "chained.pem",
+        "ec.key",
+        &["-cert_chain", &p.path("inter.pem")],
+    );
+    let r = tls(&[
+        "--json",
+        "--ca",
+        &p.path("ca.pem"),
+        "localhost",
+        &server.port.to_string(),
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    let chain = rec["chain"].as_array().unwrap();
+    assert_eq!(chain.len(), 2, "{rec}");
+    assert_eq!(chain[0]["subject"], "CN=chained.localhost, O=sockkit tests");
+    assert_eq!(chain[0]["issuer"], "CN=sockkit intermediate CA");
+    assert_eq!(chain[1]["subject"], "CN=sockkit intermediate CA");
+    assert_eq!(chain[1]["issuer"], "CN=sockkit test CA, O=sockkit tests");
+    assert_eq!(chain[0]["key_type"], "EC P-256");
+    assert_eq!(chain[0]["key_bits"], 256);
+    let fp = openssl_x509(&p.path("inter.pem"), &["-noout", "-fingerprint", "-sha256"]);
+    assert_eq!(chain[1]["sha256"], fp.trim().split('=').nth(1).unwrap());
+    // Against another CA the issuer named is the top of the chain as sent.
+    let r = tls(&[
+        "--json",
+        "--ca",
+        &p.path("other-ca.pem"),
+        "localhost",
+        &server.port.to_string(),
+    ]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        json_lines(&r.stdout)[0]["verify_error"],
+        "unknown issuer CN=sockkit test CA, O=sockkit tests"
+    );
+}
+
+/// What `openssl s_client` says it negotiated with the same server: `(TLSv1.3, cipher)`.
+fn s_client_says(port: u16, version_flag: &str) -> (String, String) {
+    let out = std::process::Command::new("openssl")
+        .args([
+            "s_client",
+            "-connect",
+            &format!("127.0.0.1:{port}"),
+            version_flag,
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("openssl s_client");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains(", Cipher is "))
+        .unwrap_or_else(|| panic!("s_client said no cipher: {text}"));
+    // `New, TLSv1.3, Cipher is TLS_CHACHA20_POLY1305_SHA256`
+    let (head, cipher) = line.split_once(", Cipher is ").unwrap();
+    let version = head.rsplit(", ").next().unwrap().to_string();
+    (version, cipher.trim().to_string())
+}
+
+#[test]
+fn protocol_and_cipher_agree_with_openssl_s_client() {
+    let p = pki();
+    let ca = p.path("ca.pem");
+    // TLS 1.3: OpenSSL names suites by their IANA names, as sockkit does.
+    let server = s_server(
+        "leaf.pem",
+        "leaf.key",
+        &["-tls1_3", "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256"],
+    );
+    let (version, cipher) = s_client_says(server.port, "-tls1_3");
+    let r = tls(&["--json", "--ca", &ca, "localhost", &server.port.to_string()]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["protocol"], version);
+    assert_eq!(rec["cipher"], cipher);
+
+    // TLS 1.2: OpenSSL's own name for the IANA suite sockkit reports.
+    let server = s_server(
+        "leaf.pem",
+        "leaf.key",
+        &["-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305"],
+    );
+    let (version, cipher) = s_client_says(server.port, "-tls1_2");
+    assert_eq!(cipher, "ECDHE-RSA-CHACHA20-POLY1305");
+    let r = tls(&["--json", "--ca", &ca, "localhost", &server.port.to_string()]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let rec = &json_lines(&r.stdout)[0];
+    assert_eq!(rec["protocol"], version);
+    assert_eq!(rec["cipher"], "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+}

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::cli::{StartTlsProto, TlsArgs};
 use crate::endpoint::{self, HostPort, Proto};
-use crate::error::{Failure, quiet, usage};
+use crate::error::{Failure, StdoutClosed, quiet, usage};
 use crate::options::Ctx;
 use crate::output::Style;
 use crate::parse;
@@ -156,11 +156,27 @@ pub fn run(ctx: &Ctx, args: &TlsArgs) -> anyhow::Result<()> {
         probes.extend(found);
         signals::check()?;
     }
+    // A reader that stops early (`| head -3`) ends the printing, never the verdict.
     let mut all_ok = true;
+    let mut printing = true;
     for p in &probes {
-        all_ok &= report(ctx, &plan, p)?;
+        all_ok &= passed(p);
+        if printing {
+            match report(ctx, &plan, p) {
+                Ok(_) => {}
+                Err(e) if e.is::<StdoutClosed>() => printing = false,
+                Err(e) => return Err(e),
+            }
+        }
     }
     if all_ok { Ok(()) } else { Err(quiet(1).into()) }
+}
+
+/// Whether a target was reached, trusted, and ends after `--expires-within`.
+fn passed(p: &Probe) -> bool {
+    p.outcome
+        .as_ref()
+        .is_ok_and(|f| f.verdict.ok() && f.expiring.is_empty())
 }
 
 /// Print one target's record; whether it passed (reached, trusted, not expiring).

@@ -49,8 +49,8 @@ impl CertFacts {
         let not_after_unix = validity.not_after.timestamp();
         let (key_type, key_bits) = key_of(&cert);
         Some(CertFacts {
-            subject: cert.subject().to_string(),
-            issuer: cert.issuer().to_string(),
+            subject: clean(&cert.subject().to_string()),
+            issuer: clean(&cert.issuer().to_string()),
             names: alt_names(&cert),
             not_before: rfc3339(validity.not_before.timestamp()),
             not_after: rfc3339(not_after_unix),
@@ -69,7 +69,26 @@ impl CertFacts {
 /// The subject of a DER certificate (`CN=client, O=Example`), or `None` when it does not parse.
 pub fn subject_of(der: &[u8]) -> Option<String> {
     let (_, cert) = X509Certificate::from_der(der).ok()?;
-    Some(cert.subject().to_string())
+    Some(clean(&cert.subject().to_string()))
+}
+
+/// A name from a peer's certificate with its control characters escaped (`\n`, `\x1b`),
+/// so that no certificate can forge a line of output or drive the terminal.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) < 0x100 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The subject alternative names of a certificate, in the `DNS:`/`IP:` form.
@@ -81,11 +100,11 @@ fn alt_names(cert: &X509Certificate<'_>) -> Vec<String> {
         .general_names
         .iter()
         .map(|name| match name {
-            GeneralName::DNSName(d) => format!("DNS:{d}"),
+            GeneralName::DNSName(d) => format!("DNS:{}", clean(d)),
             GeneralName::IPAddress(ip) => format!("IP:{}", ip_text(ip)),
-            GeneralName::RFC822Name(m) => format!("email:{m}"),
-            GeneralName::URI(u) => format!("URI:{u}"),
-            other => other.to_string(),
+            GeneralName::RFC822Name(m) => format!("email:{}", clean(m)),
+            GeneralName::URI(u) => format!("URI:{}", clean(u)),
+            other => clean(&other.to_string()),
         })
         .collect()
 }
@@ -389,6 +408,30 @@ mod tests {
         assert_eq!(parse_pin("sha256:abcd").map_err(|e| e.code).err(), Some(2));
         assert_eq!(parse_pin(&hex).map_err(|e| e.code).err(), Some(2));
         assert_eq!(parse_pin("sha256:zz").map_err(|e| e.code).err(), Some(2));
+    }
+
+    #[test]
+    fn names_from_a_certificate_never_reach_the_terminal_raw() {
+        let mut params =
+            rcgen::CertificateParams::new(vec!["a\u{1b}[31m.example".to_string()]).expect("params");
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "evil\u{1b}[2J\nsockkit: forged");
+        let key = rcgen::KeyPair::generate().expect("key");
+        let cert = params.self_signed(&key).expect("cert");
+        let facts = CertFacts::from_der(cert.der(), 0).expect("facts");
+        assert!(!facts.subject.contains('\u{1b}') && !facts.subject.contains('\n'));
+        assert!(
+            facts.subject.contains("evil\\x1b[2J\\nsockkit: forged"),
+            "{}",
+            facts.subject
+        );
+        assert!(
+            facts.names.iter().all(|n| !n.contains('\u{1b}')),
+            "{:?}",
+            facts.names
+        );
+        assert_eq!(clean("é ok"), "é ok");
     }
 
     #[test]

@@ -241,6 +241,53 @@ mod tests {
         }
     }
 
+    /// Python's `ssl` as the client of the self-signed server, TLS 1.2 and 1.3, trusting
+    /// the certificate made at start and agreeing on ALPN.
+    #[test]
+    fn python_clients_verify_the_self_signed_certificate() {
+        let opts = ServerOptions::from_args(&TlsServerArgs {
+            alpn: Some("h2,http/1.1".into()),
+            ..Default::default()
+        })
+        .expect("options");
+        let pem = crate::tls::cert::to_pem(&opts.chain()[0]);
+        let config = opts.config().expect("config");
+        for max in ["TLSv1_2", "TLSv1_3"] {
+            let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+            let port = listener.local_addr().expect("addr").port();
+            let script = format!(
+                "import socket, ssl\n\
+                 ctx = ssl.create_default_context(cadata={pem:?})\n\
+                 ctx.maximum_version = ssl.TLSVersion.{max}\n\
+                 ctx.set_alpn_protocols(['http/1.1'])\n\
+                 s = ctx.wrap_socket(socket.create_connection(('127.0.0.1', {port})), server_hostname='localhost')\n\
+                 print(s.version(), s.selected_alpn_protocol())\n"
+            );
+            let child = Command::new("python3")
+                .args(["-c", &script])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("python3");
+            let (mut sock, _) = listener.accept().expect("accept");
+            let deadline = Some(Instant::now() + Duration::from_secs(10));
+            let (_, accepted) =
+                accept_handshake(&mut sock, config.clone(), deadline).expect("handshake");
+            let out = child.wait_with_output().expect("python");
+            let said = String::from_utf8_lossy(&out.stdout);
+            let want = max.replace('_', ".");
+            assert_eq!(
+                said.trim(),
+                format!("{want} http/1.1"),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(accepted.info.protocol, want);
+            assert_eq!(accepted.info.alpn.as_deref(), Some("http/1.1"));
+            assert_eq!(accepted.peer_subject, None);
+        }
+    }
+
     #[test]
     fn cert_without_key_is_usage() {
         let err = ServerOptions::from_args(&TlsServerArgs {

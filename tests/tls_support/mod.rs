@@ -124,6 +124,23 @@ fn make_pki() -> Pki {
     .expect("leaf");
     write("wrong-name.pem", &wrong.pem());
 
+    // An intermediate CA and a leaf it issued: a chain of two as the server sends it.
+    let inter_key = KeyPair::generate().expect("key");
+    let mut inter = CertificateParams::new(Vec::<String>::new()).expect("params");
+    inter
+        .distinguished_name
+        .push(DnType::CommonName, "sockkit intermediate CA");
+    inter.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    write(
+        "inter.pem",
+        &inter.signed_by(&inter_key, &issuer).expect("inter").pem(),
+    );
+    let inter_issuer = Issuer::new(inter, inter_key);
+    let chained = leaf(&["localhost"], "chained.localhost", false, false)
+        .signed_by(&ec_key, &inter_issuer)
+        .expect("leaf");
+    write("chained.pem", &chained.pem());
+
     let client_key = KeyPair::generate().expect("key");
     write("client.key", &client_key.serialize_pem());
     let client = leaf(&[], "sockkit client", false, true)
