@@ -3,6 +3,8 @@
 # side by side in one run on loopback. Not part of `cargo test`.
 #
 #   bench/streams.sh [SIZE_MIB] [RUNS]     (defaults: 1024 MiB, 3 runs; the median counts)
+#   SK_BEFORE=/path/to/older/sockkit bench/streams.sh   also times an older build in the
+#                                          same run: a before/after ratio for a change
 #
 # Cases:
 #   file     FILE -> client -> server -> /dev/null
@@ -81,6 +83,11 @@ T[ncat_file]=$(measure "ncat -l --recv-only 127.0.0.1 PORT >/dev/null" "ncat --s
 T[socat_file]=$(measure "socat -u TCP-LISTEN:PORT,bind=127.0.0.1,reuseaddr STDOUT >/dev/null" "socat -u FILE:$FILE TCP:127.0.0.1:PORT")
 T[sk_pipe]=$(measure "$SK listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $SK connect 127.0.0.1 PORT >/dev/null")
 T[nc_pipe]=$(measure "nc -l 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | nc -N 127.0.0.1 PORT >/dev/null")
+if [ -n "${SK_BEFORE:-}" ]; then
+    OLD=$SK_BEFORE
+    T[old_file]=$(measure "$OLD listen 127.0.0.1 PORT </dev/null >/dev/null" "$OLD connect 127.0.0.1 PORT <$FILE >/dev/null")
+    T[old_pipe]=$(measure "$OLD listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $OLD connect 127.0.0.1 PORT >/dev/null")
+fi
 
 # iperf3: its own single-stream receiver rate for the same byte count.
 iperf_rate() {
@@ -112,3 +119,7 @@ printf '%-44s %10s %9.0f MiB/s   %s\n' "iperf3 single stream (receiver rate)" ""
     "$(printf '%.2fx' "$(echo "$BYTES / ${T[sk_file]} / $IPERF" | bc -l)") (goal >= 0.85x)"
 row "pipe: cat | sockkit connect -> listen | cat" "${T[sk_pipe]}" ""
 row "pipe: cat | nc -N -> nc -l | cat" "${T[nc_pipe]}" "$(ratio "${T[nc_pipe]}" "${T[sk_pipe]}") (goal >= 1.2x)"
+if [ -n "${SK_BEFORE:-}" ]; then
+    row "file: the build in SK_BEFORE" "${T[old_file]}" "$(ratio "${T[old_file]}" "${T[sk_file]}") (this build vs that one)"
+    row "pipe: the build in SK_BEFORE" "${T[old_pipe]}" "$(ratio "${T[old_pipe]}" "${T[sk_pipe]}") (this build vs that one)"
+fi

@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
         'sockkit;listen' {
             [CompletionResult]::new('--unix', '--unix', [CompletionResultType]::ParameterName, 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close the connection when nothing moves either way for DUR')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'After the peer''s EOF, send a file/pipe stdin for at most DUR more (0: end at once)')
             [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout')
             [CompletionResult]::new('--sh-exec', '--sh-exec', [CompletionResultType]::ParameterName, 'Run CMD with /bin/sh -c for each connection, the socket on its stdin/stdout')
             [CompletionResult]::new('--max-conns', '--max-conns', [CompletionResultType]::ParameterName, 'Serve at most N clients at once; more are closed at accept')
@@ -85,6 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
         'sockkit;connect' {
             [CompletionResult]::new('--unix', '--unix', [CompletionResultType]::ParameterName, 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close the connection when nothing moves either way for DUR')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'After the peer''s EOF, send a file/pipe stdin for at most DUR more (0: end at once)')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close')
             [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)')

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;listen'= {
             cand --unix 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)'
             cand --idle-timeout 'Close the connection when nothing moves either way for DUR'
+            cand --linger 'After the peer''s EOF, send a file/pipe stdin for at most DUR more (0: end at once)'
             cand --exec 'Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout'
             cand --sh-exec 'Run CMD with /bin/sh -c for each connection, the socket on its stdin/stdout'
             cand --max-conns 'Serve at most N clients at once; more are closed at accept'
@@ -80,6 +81,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;connect'= {
             cand --unix 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)'
             cand --idle-timeout 'Close the connection when nothing moves either way for DUR'
+            cand --linger 'After the peer''s EOF, send a file/pipe stdin for at most DUR more (0: end at once)'
             cand --send 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close'
             cand --expect 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received'
             cand --concurrency 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)'

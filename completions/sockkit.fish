@@ -49,6 +49,7 @@ complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "tls" -d 'TLS handsh
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l idle-timeout -d 'Close the connection when nothing moves either way for DUR' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l linger -d 'After the peer\'s EOF, send a file/pipe stdin for at most DUR more (0: end at once)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l exec -d 'Run PROG with ARGS (no shell) for each connection, the socket on its stdin/stdout' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l sh-exec -d 'Run CMD with /bin/sh -c for each connection, the socket on its stdin/stdout' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l max-conns -d 'Serve at most N clients at once; more are closed at accept' -r
@@ -74,6 +75,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s h -l help -d 
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l idle-timeout -d 'Close the connection when nothing moves either way for DUR' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l linger -d 'After the peer\'s EOF, send a file/pipe stdin for at most DUR more (0: end at once)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l send -d 'Send TEXT instead of reading stdin (escapes \\r \\n \\t \\\\ \\xHH), then half-close' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l expect -d 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l concurrency -d 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)' -r

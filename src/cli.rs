@@ -141,6 +141,10 @@ pub struct StreamArgs {
     #[arg(long, value_name = "DUR")]
     pub idle_timeout: Option<String>,
 
+    /// After the peer's EOF, send a file/pipe stdin for at most DUR more (0: end at once)
+    #[arg(long, value_name = "DUR")]
+    pub linger: Option<String>,
+
     /// Print bytes each way, duration and throughput on stderr at the end
     #[arg(long)]
     pub stats: bool,
@@ -149,7 +153,7 @@ pub struct StreamArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit listen [OPTIONS] [ADDR] PORT\n       sockkit listen [OPTIONS] --unix PATH",
-    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit listen 4000                  one client, relay stdin/stdout\n  sockkit listen -k --echo 127.0.0.1 7 an echo server for many clients\n  sockkit listen -k 4000 --sh-exec 'echo hi from $(hostname)'\n  sockkit listen --unix /run/app.sock  a Unix stream socket\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!())
 )]
 pub struct ListenArgs {
     /// [ADDR] PORT or ADDR:PORT (default address: all, dual-stack); port 0 picks a free port
@@ -199,7 +203,7 @@ pub struct ListenArgs {
 #[derive(Debug, Args)]
 #[command(
     override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS..\n       sockkit connect -z [OPTIONS] --targets FILE PORTS..",
-    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect -z --open 10.0.0.0/24 22 80 443\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer; the peer's EOF ends it once what was received is written out and what stdin\nalready holds (a file to its end, what a pipe delivers) has been sent.", "\n\n", exit_codes!())
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect -z --open 10.0.0.0/24 22 80 443\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!())
 )]
 pub struct ConnectArgs {
     /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, HOST may be a CIDR block (10.0.0.0/24) and PORTS are one or more words of ports and ranges (22,80 8000-8100)

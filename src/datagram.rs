@@ -273,6 +273,21 @@ pub struct Receiver {
 }
 
 impl Receiver {
+    /// Buffers for up to `slots` messages per call; fewer when memory is short (a
+    /// `ulimit -v`), down to one. `None` when not even one slot can be had.
+    pub fn with_room(slots: usize, slot_size: usize) -> Option<Receiver> {
+        let mut slots = slots.max(1);
+        loop {
+            if crate::memory::can_allocate(slots * slot_size) {
+                return Some(Receiver::new(slots, slot_size));
+            }
+            if slots == 1 {
+                return None;
+            }
+            slots /= 2;
+        }
+    }
+
     pub fn new(slots: usize, slot_size: usize) -> Receiver {
         let mut bufs = vec![0u8; slots * slot_size];
         let base = bufs.as_mut_ptr();

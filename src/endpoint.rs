@@ -441,11 +441,13 @@ pub fn show(addr: &SockAddr) -> String {
     if let Some(sa) = addr.as_socket() {
         return sa.to_string();
     }
+    // A Unix peer names itself: escaped, so no peer can forge a line of output.
     if let Some(path) = addr.as_pathname() {
-        return path.display().to_string();
+        return crate::output::escape_control(&path.display().to_string()).into_owned();
     }
     if let Some(name) = addr.as_abstract_namespace() {
-        return format!("@{}", String::from_utf8_lossy(name));
+        let name = format!("@{}", String::from_utf8_lossy(name));
+        return crate::output::escape_control(&name).into_owned();
     }
     // An unbound Unix socket (a datagram sender that never called bind) has no name:
     // the kernel hands back the address family alone, or (recvmmsg) no address at all.

@@ -139,9 +139,10 @@ pub fn report(err: &anyhow::Error) -> Report {
         None => (exit::FAILED, None),
     };
     // `{:#}` joins anyhow's context chain with ": ", giving `what: why`.
-    let mut lines = vec![format!("sockkit: {}", one_line(&format!("{err:#}")))];
+    let message = crate::output::escape_control(&format!("{err:#}")).into_owned();
+    let mut lines = vec![format!("sockkit: {}", one_line(&message))];
     if let Some(hint) = hint {
-        lines.push(format!("  hint: {hint}"));
+        lines.push(format!("  hint: {}", crate::output::escape_control(&hint)));
     }
     Report { code, lines }
 }

@@ -97,12 +97,17 @@ fn has_exited(child: &Child) -> bool {
 /// reaped: nothing is left running behind it.
 #[derive(Debug, Default)]
 pub struct Children {
-    list: Vec<(Child, String)>,
+    list: Vec<(Child, String, Option<Copier>)>,
 }
 
+/// A thread that carries a child's output to its peer (`--crlf` translates it on the way).
+pub type Copier = std::thread::JoinHandle<()>;
+
 impl Children {
-    pub fn push(&mut self, child: Child, peer: String) {
-        self.list.push((child, peer));
+    /// A child and, when its output passes through sockkit, the thread carrying it: the
+    /// child counts as finished only once that thread has written everything out.
+    pub fn push(&mut self, child: Child, peer: String, copier: Option<Copier>) {
+        self.list.push((child, peer, copier));
     }
 
     pub fn len(&self) -> usize {
@@ -117,8 +122,12 @@ impl Children {
     pub fn reap(&mut self) -> Vec<(String, std::process::ExitStatus)> {
         let mut done = Vec::new();
         self.list
-            .retain_mut(|(child, peer)| match child.try_wait() {
+            .retain_mut(|(child, peer, copier)| match child.try_wait() {
+                Ok(Some(_)) if copier.as_ref().is_some_and(|c| !c.is_finished()) => true,
                 Ok(Some(status)) => {
+                    if let Some(c) = copier.take() {
+                        let _ = c.join();
+                    }
                     done.push((std::mem::take(peer), status));
                     false
                 }
@@ -133,18 +142,18 @@ impl Children {
         if self.list.is_empty() {
             return;
         }
-        for (child, _) in &self.list {
+        for (child, _, _) in &self.list {
             signal_group(child, libc::SIGTERM);
         }
         let give_up = Instant::now() + STOP_GRACE;
-        while Instant::now() < give_up && !self.list.iter().all(|(c, _)| has_exited(c)) {
+        while Instant::now() < give_up && !self.list.iter().all(|(c, _, _)| has_exited(c)) {
             std::thread::sleep(Duration::from_millis(10));
         }
         // Also for a leader that did exit: what it started may still run in its group.
-        for (child, _) in &self.list {
+        for (child, _, _) in &self.list {
             signal_group(child, libc::SIGKILL);
         }
-        for (mut child, _) in self.list.drain(..) {
+        for (mut child, _, _) in self.list.drain(..) {
             let _ = child.wait();
         }
     }

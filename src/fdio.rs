@@ -110,19 +110,51 @@ pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
     }
 }
 
-/// Write all of `data` to a blocking descriptor (stdout).
+/// Write all of `data` to a blocking descriptor (stdout). A write blocked on a reader
+/// that does not read gives way to SIGINT/SIGTERM: the error is then `Interrupted`, and
+/// the caller ends as the signal asks instead of waiting for the reader.
 pub fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {
+    let mut first = true;
     while !data.is_empty() {
+        // A signal that came during a write that had already moved some bytes does not
+        // show as EINTR (the write returns its count): look before blocking again.
+        if !std::mem::take(&mut first) && crate::signals::caught().is_some() {
+            return Err(io::ErrorKind::Interrupted.into());
+        }
         // SAFETY: data is valid for reads of its length.
         let ret = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
         match check(ret) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
             Ok(n) => data = &data[n..],
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => give_way_to_signal(e)?,
             Err(e) => return Err(e),
         }
     }
     Ok(())
+}
+
+/// EINTR from a blocking call: retried, unless SIGINT/SIGTERM was caught, in which case
+/// it is returned so the caller stops.
+fn give_way_to_signal(e: io::Error) -> io::Result<()> {
+    if crate::signals::caught().is_some() {
+        Err(e)
+    } else {
+        Ok(())
+    }
+}
+
+/// Point fd 1 at /dev/null: whoever reads sockkit's stdout sees its end at once, and a
+/// later write to it (there should be none) cannot reach a reused descriptor.
+pub fn close_stdout() {
+    // SAFETY: open/dup2/close on descriptors this process owns; dup2 replaces fd 1
+    // atomically, so nothing else can be handed fd 1 in between.
+    unsafe {
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+        if null >= 0 {
+            libc::dup2(null, STDOUT);
+            libc::close(null);
+        }
+    }
 }
 
 /// send(2) with MSG_NOSIGNAL: a closed peer is an EPIPE error, never a signal.
@@ -149,6 +181,7 @@ pub fn recv(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
 }
 
 /// splice(2) between two descriptors, one of them a pipe, moving pages instead of copying.
+/// A blocking splice gives way to SIGINT/SIGTERM as [`write_all`] does.
 pub fn splice(from: RawFd, to: RawFd, len: usize, nonblock: bool) -> io::Result<usize> {
     let flags = libc::SPLICE_F_MOVE | if nonblock { libc::SPLICE_F_NONBLOCK } else { 0 };
     loop {
@@ -164,7 +197,7 @@ pub fn splice(from: RawFd, to: RawFd, len: usize, nonblock: bool) -> io::Result<
             )
         };
         match check(ret) {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => give_way_to_signal(e)?,
             other => return other,
         }
     }

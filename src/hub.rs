@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use socket2::Socket;
 
+use crate::acceptor::Acceptor;
 use crate::error::reason;
 use crate::fdio::{self, STDIN, STDOUT};
 use crate::options::Ctx;
@@ -19,6 +20,9 @@ use crate::signals;
 
 /// Bytes read per call, and the room a queue must have for its sources to be read.
 const CHUNK: usize = 64 * 1024;
+/// `--broker`: how long a client's queue may stay full (it is not reading) before it is
+/// dropped, so that one client that stops reading never stalls the room.
+const NOT_READING_GRACE: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -30,20 +34,9 @@ pub enum Mode {
     Broker,
 }
 
-/// Decides whether a connection may stay; the listener supplies it (access control).
-pub trait Gate {
-    /// `Some(peer shown)` to serve the client, `None` to close it.
-    fn admit(&self, ctx: &Ctx, sock: &Socket, addr: &socket2::SockAddr) -> Option<String>;
-}
-
 pub struct Options {
     pub mode: Mode,
-    /// Keep accepting after the first client.
-    pub keep_open: bool,
-    pub max_conns: Option<usize>,
     pub idle_timeout: Option<Duration>,
-    /// Bound on the wait for the first client.
-    pub accept_timeout: Option<Duration>,
     pub no_shutdown: bool,
     pub crlf: bool,
     pub stats: bool,
@@ -61,6 +54,8 @@ struct Client {
     sent: u64,
     opened: Instant,
     last_moved: Instant,
+    /// Since when its queue has had no room (`--broker` drops it past a grace).
+    full_since: Option<Instant>,
 }
 
 impl Client {
@@ -112,54 +107,41 @@ impl Client {
 
 pub struct Hub<'a> {
     ctx: &'a Ctx,
-    /// None once the one client of a non-keep-open hub is in.
-    listener: Option<Socket>,
-    gate: &'a dyn Gate,
+    acceptor: Acceptor<'a>,
     opts: &'a Options,
     clients: Vec<Client>,
-    served: usize,
     stdin_open: bool,
     crlf: Crlf,
     buf: Vec<u8>,
-    pause: AcceptPause,
 }
 
 impl<'a> Hub<'a> {
-    pub fn new(
-        ctx: &'a Ctx,
-        listener: Socket,
-        gate: &'a dyn Gate,
-        opts: &'a Options,
-    ) -> std::io::Result<Hub<'a>> {
-        listener.set_nonblocking(true)?;
-        Ok(Hub {
+    pub fn new(ctx: &'a Ctx, acceptor: Acceptor<'a>, opts: &'a Options) -> Hub<'a> {
+        Hub {
             ctx,
-            listener: Some(listener),
-            gate,
+            acceptor,
             opts,
             clients: Vec::new(),
-            served: 0,
-            stdin_open: opts.mode == Mode::Relay,
+            // As ncat's broker does, sockkit's own stdin goes to every client.
+            stdin_open: matches!(opts.mode, Mode::Relay | Mode::Broker),
             crlf: Crlf::default(),
             buf: vec![0; CHUNK],
-            pause: AcceptPause::default(),
-        })
+        }
     }
 
     /// Serve until the one client is done (without keep-open) or a signal comes.
     pub fn run(&mut self) -> anyhow::Result<()> {
-        let started = Instant::now();
         loop {
             signals::check()?;
-            if self.listener.is_none() && self.clients.is_empty() {
+            if !self.acceptor.is_open() && self.clients.is_empty() {
                 return Ok(());
             }
-            // Out of descriptors, the listener is left alone for a moment rather than
-            // polled (it would be readable at once, with nothing we could accept).
-            let accepting = self.listener.is_some() && !self.pause.active();
-            let (mut fds, stdin_at) = self.poll_set(accepting);
-            let wait = self.next_wake(started)?;
+            let listener = self.acceptor.pollfd();
+            let accepting = listener.is_some();
+            let (mut fds, stdin_at) = self.poll_set(listener);
+            let wait = self.next_wake()?;
             if fdio::poll(&mut fds, wait)? == 0 {
+                self.drop_stalled();
                 self.close_idle();
                 continue;
             }
@@ -200,15 +182,14 @@ impl<'a> Hub<'a> {
                 }
             }
             self.flush_and_close();
+            self.drop_stalled();
             self.close_idle();
         }
     }
 
-    fn poll_set(&self, accepting: bool) -> (Vec<libc::pollfd>, Option<usize>) {
+    fn poll_set(&self, listener: Option<libc::pollfd>) -> (Vec<libc::pollfd>, Option<usize>) {
         let mut fds = Vec::with_capacity(self.clients.len() + 2);
-        if let Some(l) = self.listener.as_ref().filter(|_| accepting) {
-            fds.push(fdio::pollfd(l.as_raw_fd(), libc::POLLIN));
-        }
+        fds.extend(listener);
         let mut stdin_at = None;
         let stdin_wanted = self.stdin_open
             && !self.clients.is_empty()
@@ -243,68 +224,33 @@ impl<'a> Hub<'a> {
         }
     }
 
-    fn next_wake(&self, started: Instant) -> anyhow::Result<Option<Duration>> {
-        let mut wake = None;
-        if let Some(limit) = self.opts.accept_timeout
-            && self.served == 0
-        {
-            let left = (started + limit).checked_duration_since(Instant::now());
-            match left {
-                Some(left) if !left.is_zero() => wake = Some(left),
-                _ => {
-                    return Err(no_client_within(limit).into());
-                }
-            }
-        }
+    fn next_wake(&self) -> anyhow::Result<Option<Duration>> {
+        let mut wake = self.acceptor.next_wake()?;
         if let Some(idle) = self.opts.idle_timeout
             && !self.clients.is_empty()
         {
             let tick = idle.min(Duration::from_millis(250));
             wake = Some(wake.map_or(tick, |w: Duration| w.min(tick)));
         }
-        if let Some(left) = self.pause.remaining() {
+        let stalled = self.clients.iter().filter_map(|c| c.full_since).min();
+        if let Some(since) = stalled {
+            let left = (since + NOT_READING_GRACE).saturating_duration_since(Instant::now());
             wake = Some(wake.map_or(left, |w: Duration| w.min(left)));
         }
         Ok(wake)
     }
 
     fn accept_all(&mut self) {
-        loop {
-            let Some(listener) = &self.listener else {
-                return;
-            };
-            let (sock, addr) = match crate::socket::accept(self.ctx, listener) {
-                Ok(pair) => pair,
-                Err(e) if fdio::would_block(&e) => return,
-                Err(e) => {
-                    if self.pause.on_error(self.ctx, &e, self.clients.len()) {
-                        return;
-                    }
-                    continue;
-                }
-            };
-            self.pause.on_success(self.ctx);
-            let Some(peer) = self.gate.admit(self.ctx, &sock, &addr) else {
-                continue;
-            };
-            if self.opts.max_conns.is_some_and(|m| self.clients.len() >= m) {
-                self.ctx.out.event(
-                    1,
-                    "refused",
-                    || format!("refused {peer}: --max-conns reached"),
-                    serde_json::json!({"peer": peer, "reason": "max-conns"}),
-                );
-                continue;
-            }
-            if let Err(e) = sock.set_nonblocking(true) {
-                self.ctx.out.warn(&format!("{peer}: {}", reason(&e)));
+        for c in self.acceptor.accept_ready(self.clients.len()) {
+            if let Err(e) = c.sock.set_nonblocking(true) {
+                self.ctx.out.warn(&format!("{}: {}", c.peer, reason(&e)));
                 continue;
             }
             let now = Instant::now();
             self.clients.push(Client {
-                fd: sock.as_raw_fd(),
-                sock,
-                peer,
+                fd: c.sock.as_raw_fd(),
+                sock: c.sock,
+                peer: c.peer,
                 queue: Vec::new(),
                 queue_at: 0,
                 eof: false,
@@ -313,13 +259,8 @@ impl<'a> Hub<'a> {
                 sent: 0,
                 opened: now,
                 last_moved: now,
+                full_since: None,
             });
-            self.served += 1;
-            if !self.opts.keep_open {
-                // Later clients are refused rather than left waiting in the backlog.
-                self.listener = None;
-                return;
-            }
         }
     }
 
@@ -429,7 +370,38 @@ impl<'a> Hub<'a> {
             }
             if gone || (c.eof && c.queued() == 0) {
                 let c = self.clients.swap_remove(i);
-                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats);
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// `--broker`: a client whose queue has stayed full past [`NOT_READING_GRACE`] is not
+    /// reading; it is dropped so that the others go on.
+    fn drop_stalled(&mut self) {
+        if self.opts.mode != Mode::Broker {
+            return;
+        }
+        let now = Instant::now();
+        let mut i = 0;
+        while i < self.clients.len() {
+            let c = &mut self.clients[i];
+            if c.has_room() {
+                c.full_since = None;
+            } else if c.full_since.is_none() {
+                c.full_since = Some(now);
+            }
+            if c.full_since.is_some_and(|t| now - t >= NOT_READING_GRACE) {
+                let c = self.clients.swap_remove(i);
+                self.ctx.out.event(
+                    1,
+                    "dropped",
+                    || format!("dropped {}: not reading", c.peer),
+                    serde_json::json!({"peer": c.peer, "reason": "not-reading",
+                                       "bytes_queued": c.queued()}),
+                );
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
                 continue;
             }
             i += 1;
@@ -456,110 +428,10 @@ impl<'a> Hub<'a> {
                     },
                     serde_json::json!({"peer": c.peer, "reason": "idle-timeout"}),
                 );
-                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats);
+                relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
                 continue;
             }
             i += 1;
         }
     }
-}
-
-/// Accepting while the process is out of file descriptors (EMFILE, ENFILE): the clients
-/// already connected go on being served, the listener rests for a moment instead of
-/// being polled in a busy loop, the user is told once, and accepting resumes, picking up
-/// the clients waiting in the backlog, as soon as descriptors free up.
-#[derive(Debug, Default)]
-pub struct AcceptPause {
-    until: Option<Instant>,
-    /// Short of descriptors now (for the "accepting again" event).
-    short: bool,
-    /// The warning is given once per process; later shortages are `-v` events.
-    warned: bool,
-}
-
-const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
-
-impl AcceptPause {
-    /// Whether accepting is paused right now.
-    pub fn active(&mut self) -> bool {
-        match self.until {
-            Some(t) if Instant::now() < t => true,
-            Some(_) => {
-                self.until = None;
-                false
-            }
-            None => false,
-        }
-    }
-
-    /// How long the pause has left, if one is on.
-    pub fn remaining(&self) -> Option<Duration> {
-        self.until
-            .map(|t| t.saturating_duration_since(Instant::now()))
-    }
-
-    /// An accept that failed: true when accepting should stop for now (out of
-    /// descriptors, or an error worth a warning); false for a client that went away
-    /// before it was accepted, after which accepting goes on.
-    pub fn on_error(&mut self, ctx: &Ctx, e: &std::io::Error, serving: usize) -> bool {
-        match e.raw_os_error() {
-            Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM) => {
-                self.until = Some(Instant::now() + ACCEPT_PAUSE);
-                if !std::mem::replace(&mut self.short, true) {
-                    let message = format!(
-                        "accept: {}: still serving the {serving} clients connected; \
-                         accepting again when descriptors free up",
-                        reason(e)
-                    );
-                    if std::mem::replace(&mut self.warned, true) {
-                        ctx.out.event(
-                            1,
-                            "short",
-                            || message.clone(),
-                            serde_json::json!({"reason": reason(e)}),
-                        );
-                    } else {
-                        ctx.out.warn(&message);
-                    }
-                }
-                true
-            }
-            Some(libc::ECONNABORTED | libc::EPROTO) => {
-                ctx.out.event(
-                    1,
-                    "aborted",
-                    || format!("accept: {}", reason(e)),
-                    serde_json::json!({"reason": reason(e)}),
-                );
-                false
-            }
-            _ => {
-                ctx.out.warn(&format!("accept: {}", reason(e)));
-                true
-            }
-        }
-    }
-
-    /// An accept that worked: after a shortage, say that accepting is back.
-    pub fn on_success(&mut self, ctx: &Ctx) {
-        if std::mem::take(&mut self.short) {
-            ctx.out.event(
-                1,
-                "accepting",
-                || "accepting again".to_string(),
-                serde_json::json!({}),
-            );
-        }
-    }
-}
-
-/// `accept: timed out: no client within 2s` (`-w` on a listener).
-pub fn no_client_within(limit: Duration) -> crate::error::Failure {
-    crate::error::failed(
-        "accept",
-        format!(
-            "timed out: no client within {}",
-            humantime::format_duration(limit)
-        ),
-    )
 }

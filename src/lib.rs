@@ -4,15 +4,18 @@
 //! `run` -> the [`output`] layer. The shared layer (endpoints, durations, socket options,
 //! socket creation, output, errors) lives beside `cmd/`.
 
+pub mod acceptor;
 pub mod cli;
 pub mod cmd;
 pub mod datagram;
 pub mod diag;
 pub mod endpoint;
+pub mod engine;
 pub mod error;
 pub mod exec;
 pub mod fdio;
 pub mod hub;
+pub mod memory;
 pub mod options;
 pub mod output;
 pub mod parse;

@@ -4,6 +4,9 @@ use clap::Parser;
 use sockkit::cli::Cli;
 use sockkit::error::{exit, report};
 
+#[global_allocator]
+static ALLOCATOR: sockkit::memory::ExitOnOutOfMemory = sockkit::memory::ExitOnOutOfMemory;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -15,6 +18,9 @@ fn main() -> ExitCode {
             let r = report(&err);
             for line in &r.lines {
                 eprintln!("{line}");
+            }
+            if r.code == exit::SIGINT || r.code == exit::SIGTERM {
+                sockkit::signals::reraise();
             }
             ExitCode::from(r.code)
         }

@@ -123,12 +123,10 @@ impl Output {
     }
 
     fn write_stdout(&self, text: &str) -> anyhow::Result<()> {
-        let mut out = io::stdout().lock();
-        let res = out
-            .write_all(text.as_bytes())
-            .and_then(|_| out.write_all(b"\n"))
-            .and_then(|_| out.flush());
-        res.map_err(stdout_error)
+        let mut line = Vec::with_capacity(text.len() + 1);
+        line.extend_from_slice(text.as_bytes());
+        line.push(b'\n');
+        crate::fdio::write_all(crate::fdio::STDOUT, &line).map_err(stdout_error)
     }
 
     /// An event at `-v` (`level` 1) or `-vv` (2): `plain` on stderr, or
@@ -145,7 +143,7 @@ impl Output {
             }
             write_stderr(&Value::Object(obj).to_string());
         } else {
-            write_stderr(&plain());
+            write_stderr(&escape_control(&plain()));
         }
     }
 
@@ -162,13 +160,26 @@ impl Output {
         }
     }
 
+    /// A note on stderr, always shown, about a wait that could surprise:
+    /// `sockkit: <message>` and `  hint: <hint>`.
+    pub fn notice(&self, message: &str, hint: &str) {
+        if self.json {
+            write_stderr(
+                &serde_json::json!({"event": "notice", "message": message, "hint": hint})
+                    .to_string(),
+            );
+        } else {
+            write_stderr(&format!("sockkit: {message}\n  hint: {hint}"));
+        }
+    }
+
     /// A warning on stderr, always shown: `sockkit: warning: ...`.
     pub fn warn(&self, message: &str) {
         if self.json {
             write_stderr(&serde_json::json!({"event": "warning", "message": message}).to_string());
         } else {
             let prefix = self.paint_err("warning", Style::Warn);
-            write_stderr(&format!("sockkit: {prefix}: {message}"));
+            write_stderr(&format!("sockkit: {prefix}: {}", escape_control(message)));
         }
     }
 }
@@ -243,15 +254,42 @@ impl RecordBatch<'_> {
         self.buf.extend_from_slice(bytes);
     }
 
+    /// Drop what is gathered (its reader is gone).
+    pub fn discard(&mut self) {
+        self.buf.clear();
+    }
+
     pub fn flush(&mut self) -> anyhow::Result<()> {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let mut out = io::stdout().lock();
-        let res = out.write_all(&self.buf).and_then(|_| out.flush());
+        let res = crate::fdio::write_all(crate::fdio::STDOUT, &self.buf);
         self.buf.clear();
         res.map_err(stdout_error)
     }
+}
+
+/// Text from the network, the file system or the command line, made safe for a
+/// terminal: control characters are escaped (`\n`, `\t`, `\r`, `\x1b`, C1 controls as
+/// `\u{9b}`), so no peer can forge a line of sockkit's output or move the cursor.
+pub fn escape_control(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 && c.is_control() => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A duration in milliseconds for JSON, to the microsecond (`0.091`, not `0.09131600000000001`).
@@ -266,10 +304,13 @@ fn write_stderr(text: &str) {
     let _ = err.write_all(b"\n");
 }
 
-/// A write to stdout failed: a closed pipe ends the program quietly, anything else is an error.
+/// A write to stdout failed: a closed pipe ends the program quietly, a write given up for
+/// SIGINT/SIGTERM ends it as the signal asks, anything else is an error.
 pub fn stdout_error(err: io::Error) -> anyhow::Error {
     if err.kind() == io::ErrorKind::BrokenPipe {
         StdoutClosed.into()
+    } else if let Some(code) = crate::signals::caught() {
+        crate::error::quiet(code).into()
     } else {
         anyhow::Error::new(crate::error::io_failed("standard output", &err))
     }
@@ -278,6 +319,15 @@ pub fn stdout_error(err: io::Error) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_control("plain"), "plain");
+        assert_eq!(
+            escape_control("/tmp/cl\nFAKE accepted\x1b[31m\u{9b}"),
+            "/tmp/cl\\nFAKE accepted\\x1b[31m\\u{9b}"
+        );
+    }
 
     #[test]
     fn never_and_always_are_absolute() {

@@ -6,9 +6,12 @@
 //! terminals and whatever refuses splice. The end of a session follows SPEC.md:
 //!
 //! - stdin EOF half-closes (unless `--no-shutdown`) and reading goes on, however late;
-//! - the peer's EOF ends the session once what was received is written out, after what
-//!   stdin already holds (a file to its end, what sits in a pipe) has been sent too;
-//!   if the peer refuses that data, the session fails saying it was not delivered.
+//! - at the peer's EOF what was received is written out and stdout is closed. A terminal
+//!   stdin then ends the session; a file, pipe or socket stdin is data a script means to
+//!   deliver, so it is sent to its end (bounded only by `--linger`), and the session
+//!   fails, saying how much was not delivered, if the peer refuses it;
+//! - SIGINT/SIGTERM while stdin is still being sent resets the connection, so the peer
+//!   cannot take a truncated stream for a whole one.
 
 use std::io;
 use std::net::Shutdown;
@@ -28,14 +31,15 @@ use crate::signals;
 const CHUNK: usize = 1 << 20;
 /// How many reads from the socket before giving the other direction a turn.
 const BURST: usize = 16;
-/// How long to wait for the peer to acknowledge what was sent after its EOF.
+/// How long the peer's acknowledgements may stall, without -w, before what it has not
+/// acknowledged counts as not delivered. Any progress starts the wait again.
 const DELIVERY_WAIT: Duration = Duration::from_secs(3);
-/// After the peer's EOF, how long a pipe or terminal may stay silent and still count as
-/// "holding data": a writer that is still streaming is not idle, a silent one is.
-const DRAIN_GRACE: Duration = Duration::from_millis(200);
-/// The same once the writer has been seen streaming since the peer's EOF: a busy
-/// machine may pause it for longer than a keystroke's worth.
-const DRAIN_GRACE_STREAMING: Duration = Duration::from_secs(1);
+/// After the peer's EOF, how long stdin may stay silent before sockkit says that it is
+/// still waiting for stdin's end.
+const SILENT_STDIN_NOTICE: Duration = Duration::from_secs(2);
+/// `--expect` matches over the last this many bytes received: memory stays bounded
+/// whatever the peer sends.
+pub const EXPECT_WINDOW: usize = 64 * 1024;
 /// How often the progress line is redrawn.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
@@ -49,6 +53,8 @@ pub struct Options {
     pub idle_timeout: Option<Duration>,
     /// Once our side is done (stdin EOF), bound the wait for the peer's answer.
     pub reply_timeout: Option<Duration>,
+    /// After the peer's EOF, bound on sending the rest of a file/pipe stdin (`--linger`).
+    pub linger: Option<Duration>,
     /// Bound on the whole session from its start (`--expect` waits).
     pub overall_timeout: Option<Duration>,
     /// Send these bytes instead of reading stdin (`--send`).
@@ -113,16 +119,20 @@ pub struct Relay<'a> {
     write_shut: bool,
     /// The last write to the socket would have blocked: wait for POLLOUT.
     sock_full: bool,
-    /// Everything received so far, for `--expect`.
+    /// The last bytes received, for `--expect` ([`EXPECT_WINDOW`]), and where in them
+    /// the match starts (1 once trimmed: the byte before stays for `^` to look at).
     reply: Vec<u8>,
+    reply_from: usize,
+    /// stdout was closed by its reader during `--expect`: the verdict still counts.
+    stdout_gone: bool,
+    /// Bytes sent when the peer's EOF came: what goes after is "late".
+    sent_at_peer_eof: Option<u64>,
     received: u64,
     sent: u64,
     start: Instant,
     last_moved: Instant,
     stdin_done_at: Option<Instant>,
     last_progress: Instant,
-    /// stdin delivered data after the peer's EOF: it is a streaming writer.
-    drain_streaming: bool,
     crlf: Crlf,
 }
 
@@ -177,13 +187,15 @@ impl<'a> Relay<'a> {
             write_shut: false,
             sock_full: false,
             reply: Vec::new(),
+            reply_from: 0,
+            stdout_gone: false,
+            sent_at_peer_eof: None,
             received: 0,
             sent: 0,
             start: now,
             last_moved: now,
             stdin_done_at: None,
             last_progress: now,
-            drain_streaming: false,
             crlf: Crlf::default(),
         })
     }
@@ -202,9 +214,30 @@ impl<'a> Relay<'a> {
         self.clear_progress();
         let end = end?;
         if end == End::PeerClosed {
-            self.send_what_stdin_holds()?;
+            self.after_peer_eof()?;
         }
         Ok(end)
+    }
+
+    /// SIGINT/SIGTERM: while stdin is still being sent, the connection is set to close
+    /// with a reset (SO_LINGER 0) rather than a FIN, so the peer learns that the stream
+    /// is incomplete.
+    fn check_signal(&self) -> anyhow::Result<()> {
+        if signals::caught().is_some() && (self.stdin_open || !self.pending_done()) {
+            let _ = self.sock.set_linger(Some(Duration::ZERO));
+        }
+        signals::check()
+    }
+
+    /// A stdout error: `--expect` keeps its verdict when the reader goes away early; a
+    /// signal ends the session the signal's way.
+    fn stdout_failed(&mut self, e: io::Error) -> anyhow::Result<()> {
+        if self.opts.expect.is_some() && e.kind() == io::ErrorKind::BrokenPipe {
+            self.stdout_gone = true;
+            return Ok(());
+        }
+        self.check_signal()?;
+        Err(stdout_error(e))
     }
 
     fn exchange(&mut self) -> anyhow::Result<End> {
@@ -212,7 +245,7 @@ impl<'a> Relay<'a> {
             self.after_stdin_chunk()?;
         }
         loop {
-            signals::check()?;
+            self.check_signal()?;
             let stdin_wanted = self.stdin_open
                 && self.pending_done()
                 && !self.sock_full
@@ -246,7 +279,7 @@ impl<'a> Relay<'a> {
             let stdin_ready = n == 2 && fds[1].revents != 0;
             if sock_ev & libc::POLLOUT != 0 || stdin_ready {
                 self.sock_full = false;
-                self.pump_out(false)?;
+                self.pump_out()?;
             }
             self.draw_progress();
         }
@@ -311,7 +344,17 @@ impl<'a> Relay<'a> {
         self.opts
             .expect
             .as_ref()
-            .is_some_and(|re| re.is_match(&self.reply))
+            .is_some_and(|re| re.is_match_at(&self.reply, self.reply_from))
+    }
+
+    /// Keep the last [`EXPECT_WINDOW`] bytes received, plus the one before them.
+    fn remember_reply(&mut self, n: usize) {
+        self.reply.extend_from_slice(&self.buf[..n]);
+        if self.reply.len() > 2 * EXPECT_WINDOW {
+            let cut = self.reply.len() - EXPECT_WINDOW - 1;
+            self.reply.drain(..cut);
+            self.reply_from = 1;
+        }
     }
 
     /// Socket -> stdout. True when the peer has closed its side.
@@ -353,16 +396,26 @@ impl<'a> Relay<'a> {
         match &self.sink {
             Sink::Copy => {
                 if self.opts.expect.is_some() {
-                    self.reply.extend_from_slice(&self.buf[..n]);
+                    self.remember_reply(n);
                 }
-                fdio::write_all(STDOUT, &self.buf[..n]).map_err(stdout_error)
+                if self.stdout_gone {
+                    return Ok(());
+                }
+                match fdio::write_all(STDOUT, &self.buf[..n]) {
+                    Ok(()) => Ok(()),
+                    Err(e) => self.stdout_failed(e),
+                }
             }
             Sink::Splice { r, .. } => {
                 let r = r.as_raw_fd();
                 let mut left = n;
                 while left > 0 {
+                    if left < n && signals::caught().is_some() {
+                        // The signal came during a splice that moved some bytes.
+                        return self.stdout_failed(io::ErrorKind::Interrupted.into());
+                    }
                     match fdio::splice(r, STDOUT, left, false) {
-                        Ok(0) => return Err(stdout_error(io::ErrorKind::WriteZero.into())),
+                        Ok(0) => return self.stdout_failed(io::ErrorKind::WriteZero.into()),
                         Ok(m) => left -= m,
                         Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
                             // stdout refuses splice (a terminal, an O_APPEND file): empty the
@@ -371,12 +424,14 @@ impl<'a> Relay<'a> {
                             while left > 0 {
                                 let m = fdio::read(r, &mut self.buf[..left.min(CHUNK)])
                                     .map_err(|e| failed("relay pipe", reason(&e)))?;
-                                fdio::write_all(STDOUT, &self.buf[..m]).map_err(stdout_error)?;
+                                if let Err(e) = fdio::write_all(STDOUT, &self.buf[..m]) {
+                                    return self.stdout_failed(e);
+                                }
                                 left -= m;
                             }
                             self.sink = Sink::Copy;
                         }
-                        Err(e) => return Err(stdout_error(e)),
+                        Err(e) => return self.stdout_failed(e),
                     }
                 }
                 Ok(())
@@ -390,10 +445,9 @@ impl<'a> Relay<'a> {
         }
     }
 
-    /// stdin -> socket, as far as the socket takes it without blocking. With `draining`
-    /// (after the peer's EOF) a pipe or terminal is only read when it has data ready.
-    /// Returns true when something moved.
-    fn pump_out(&mut self, draining: bool) -> anyhow::Result<bool> {
+    /// stdin -> socket, as far as the socket takes it without blocking; a pipe or
+    /// terminal is only read when it has data ready. Returns true when something moved.
+    fn pump_out(&mut self) -> anyhow::Result<bool> {
         let mut moved = false;
         loop {
             if !self.pending_done() {
@@ -414,14 +468,9 @@ impl<'a> Relay<'a> {
             if !self.stdin_open {
                 return Ok(moved);
             }
-            let wait = match (draining, self.drain_streaming) {
-                (false, _) => Duration::ZERO,
-                (true, false) => DRAIN_GRACE,
-                (true, true) => DRAIN_GRACE_STREAMING,
-            };
             let ready_now = |fd| {
                 let mut fds = [fdio::pollfd(fd, libc::POLLIN)];
-                fdio::poll(&mut fds, Some(wait)).map(|n| n > 0 && fds[0].revents != 0)
+                fdio::poll(&mut fds, Some(Duration::ZERO)).map(|n| n > 0 && fds[0].revents != 0)
             };
             let got = match self.source {
                 Source::Given => Ok(0),
@@ -437,7 +486,7 @@ impl<'a> Relay<'a> {
                 Source::Stream => {
                     // Once data was read, a terminal is not waited on again in this turn:
                     // typed lines go out at once.
-                    if (draining || moved) && !ready_now(STDIN).unwrap_or(false) {
+                    if moved && !ready_now(STDIN).unwrap_or(false) {
                         return Ok(moved);
                     }
                     self.read_stdin()
@@ -454,7 +503,7 @@ impl<'a> Relay<'a> {
                         self.count_sent(n);
                     }
                     moved = true;
-                    if self.source == Source::Stream && !draining && self.pending_done() {
+                    if self.source == Source::Stream && self.pending_done() {
                         return Ok(moved);
                     }
                 }
@@ -508,7 +557,7 @@ impl<'a> Relay<'a> {
     /// After stdin's last byte: half-close once everything pending is out.
     fn after_stdin_chunk(&mut self) -> anyhow::Result<()> {
         if self.source == Source::Given {
-            self.pump_out(false)?;
+            self.pump_out()?;
             if self.pending_done() {
                 self.stdin_open = false;
             }
@@ -527,91 +576,212 @@ impl<'a> Relay<'a> {
         Ok(())
     }
 
+    /// Sending failed: the peer refused what stdin still had for it.
     fn send_failed(&self, e: &io::Error) -> anyhow::Error {
-        failed(
-            format!("send to {}", self.opts.peer),
-            format!("{}: the rest of stdin was not delivered", reason(e)),
-        )
-        .into()
+        let why = match self.sent_at_peer_eof {
+            Some(at) if self.sent > at => format!(
+                "{}: {} sent after the peer closed was not delivered, and the rest of stdin was not sent",
+                reason(e),
+                fdio::human_bytes(self.sent - at)
+            ),
+            _ => format!("{}: the rest of stdin was not delivered", reason(e)),
+        };
+        failed(format!("send to {}", self.opts.peer), why).into()
     }
 
-    /// The peer closed its side: send what stdin already holds (a file to its end,
-    /// whatever a pipe or terminal has ready) and make sure the peer took it.
-    fn send_what_stdin_holds(&mut self) -> anyhow::Result<()> {
-        let before = self.sent;
-        loop {
-            signals::check()?;
-            if !self.stdin_open && self.pending_done() {
-                break;
-            }
-            if self.sock_full {
-                // Bounded even without -w: a peer that half-closed and stopped reading
-                // would otherwise hold sockkit forever.
-                let wait = self.opts.reply_timeout.unwrap_or(DELIVERY_WAIT);
-                let deadline = Some(Instant::now() + wait);
-                let ready = fdio::wait_for(self.fd, libc::POLLOUT, deadline).map_err(|e| {
-                    signals::check()
-                        .err()
-                        .unwrap_or_else(|| failed(&self.opts.peer, reason(&e)).into())
-                })?;
-                if !ready {
-                    return Err(failed(
-                        format!("send to {}", self.opts.peer),
-                        "timed out: the peer stopped reading (the rest of stdin was not delivered)",
-                    )
-                    .into());
-                }
-                self.sock_full = false;
-            }
-            let moved = self.pump_out(true)?;
-            if !moved && !self.sock_full {
-                break;
-            }
-            self.drain_streaming |= moved;
+    /// The peer closed its side. Its bytes are all written out, so stdout closes now;
+    /// then stdin is sent as SPEC says, and what was sent must have reached the peer.
+    fn after_peer_eof(&mut self) -> anyhow::Result<()> {
+        self.sent_at_peer_eof = Some(self.sent);
+        if !fdio::is_tty(STDOUT) {
+            fdio::close_stdout();
         }
-        if self.pending_done() && !self.stdin_open {
+        let stdin_left = self.stdin_open || !self.pending_done();
+        if stdin_left {
+            let typed = self.source == Source::Stream && fdio::is_tty(STDIN);
+            if typed {
+                // What is typed after the peer left has nowhere to go.
+                self.stdin_open = false;
+                self.pending_at = self.pending.len();
+            } else if self.source == Source::Given
+                || (self.opts.linger != Some(Duration::ZERO) && self.opts.expect.is_none())
+            {
+                // With --expect the peer's EOF is the verdict: stdin is not waited on.
+                self.send_rest()?;
+            }
+        }
+        if self.stdin_open || !self.pending_done() {
+            self.report_unsent();
+        } else {
             self.after_stdin_chunk()?;
         }
-        if self.sent > before {
-            self.confirm_delivery(self.sent - before)?;
+        self.confirm_delivery()
+    }
+
+    /// After the peer's EOF: send stdin to its end, however slowly it comes (`--linger`
+    /// bounds that), saying once if the wait could surprise; a reset or a broken pipe
+    /// from the peer fails the session.
+    fn send_rest(&mut self) -> anyhow::Result<()> {
+        let since = Instant::now();
+        let deadline = match self.source {
+            Source::Given => None,
+            _ => self.opts.linger.map(|d| since + d),
+        };
+        // With --linger the user chose the bound: nothing to point out.
+        let mut told = self.opts.linger.is_some() || self.source == Source::Given;
+        let mut quiet_since = since;
+        while self.stdin_open || !self.pending_done() {
+            self.check_signal()?;
+            let now = Instant::now();
+            if deadline.is_some_and(|d| now >= d) {
+                return Ok(());
+            }
+            let mut wake = self.next_wake()?;
+            let mut limit = |at: Instant| {
+                let left = at.saturating_duration_since(now);
+                wake = Some(wake.map_or(left, |w| w.min(left)));
+            };
+            if let Some(d) = deadline {
+                limit(d);
+            }
+            if !told {
+                limit(quiet_since + SILENT_STDIN_NOTICE);
+            }
+            // -w bounds the wait on a peer that takes nothing more; without it sockkit
+            // waits, as for a peer that does not answer (a slow reader is no refusal).
+            let stall = self.opts.reply_timeout.filter(|_| self.sock_full);
+            if let Some(t) = stall {
+                if now >= self.last_moved + t {
+                    return Err(self.stalled(t));
+                }
+                limit(self.last_moved + t);
+            }
+            if self.wait_to_send(wake)? && self.pump_out()? {
+                quiet_since = Instant::now();
+            }
+            if !told && quiet_since.elapsed() >= SILENT_STDIN_NOTICE {
+                told = true;
+                self.ctx.out.notice(
+                    "peer closed; still sending stdin until its end",
+                    "--linger 0 ends the session when the peer closes; --linger DUR bounds the wait",
+                );
+            }
         }
         Ok(())
     }
 
-    /// After the peer's EOF a write can succeed locally and still be refused by a peer
-    /// that closed completely (it answers with a reset). Wait until the kernel has the
-    /// peer's acknowledgement for everything, or its refusal.
-    fn confirm_delivery(&self, late: u64) -> anyhow::Result<()> {
-        let not_delivered = |why: String| -> anyhow::Error {
-            failed(
-                format!("send to {}", self.opts.peer),
+    /// Wait until stdin or the socket can move bytes (true), or `wake` passes (false).
+    /// The socket is watched for the peer's refusal (a reset, a closed Unix peer).
+    fn wait_to_send(&mut self, wake: Option<Duration>) -> anyhow::Result<bool> {
+        let stdin_wanted = self.stdin_open
+            && self.pending_done()
+            && !self.sock_full
+            && matches!(self.source, Source::Pipe | Source::Stream);
+        let sock_out = !self.pending_done()
+            || self.sock_full
+            || (self.stdin_open && self.source == Source::File);
+        let mut fds = [
+            fdio::pollfd(self.fd, if sock_out { libc::POLLOUT } else { 0 }),
+            fdio::pollfd(STDIN, libc::POLLIN),
+        ];
+        let n = if stdin_wanted { 2 } else { 1 };
+        if fdio::poll(&mut fds[..n], wake)? == 0 {
+            return Ok(false);
+        }
+        if fds[0].revents & (libc::POLLERR | libc::POLLHUP) != 0 {
+            let e = match self.sock.take_error() {
+                Ok(Some(e)) => e,
+                _ => io::Error::from_raw_os_error(libc::EPIPE),
+            };
+            return Err(self.send_failed(&e));
+        }
+        if fds[0].revents & libc::POLLOUT != 0 {
+            self.sock_full = false;
+        }
+        Ok(fds[0].revents & libc::POLLOUT != 0 || (n == 2 && fds[1].revents != 0))
+    }
+
+    /// The peer took nothing for `-w` while stdin still had data for it.
+    fn stalled(&self, limit: Duration) -> anyhow::Error {
+        failed(
+            format!("send to {}", self.opts.peer),
+            format!(
+                "timed out: the peer took nothing for {} (the rest of stdin was not delivered)",
+                humantime::format_duration(limit)
+            ),
+        )
+        .into()
+    }
+
+    /// `--linger` ran out, or stdin is a terminal: what stays unsent is no error.
+    fn report_unsent(&self) {
+        let late = self.sent - self.sent_at_peer_eof.unwrap_or(self.sent);
+        self.ctx.out.event(
+            1,
+            "unsent",
+            || {
                 format!(
-                    "{why}: {} from stdin not delivered",
+                    "peer closed: stopped sending stdin ({} sent after the peer closed)",
                     fdio::human_bytes(late)
-                ),
-            )
-            .into()
-        };
-        let give_up = Instant::now() + DELIVERY_WAIT;
+                )
+            },
+            serde_json::json!({"peer": self.opts.peer, "bytes_sent_after_close": late}),
+        );
+    }
+
+    /// A write can succeed locally and still be refused by a peer that closed without
+    /// reading (it answers with a reset). Wait until the kernel has the peer's
+    /// acknowledgement for everything, or its refusal; the wait gives up only when the
+    /// acknowledgements stall for `-w` (default [`DELIVERY_WAIT`]).
+    fn confirm_delivery(&self) -> anyhow::Result<()> {
+        if self.sent == 0 {
+            return Ok(());
+        }
+        let late = self.sent - self.sent_at_peer_eof.unwrap_or(self.sent);
+        let stall = self.opts.reply_timeout.unwrap_or(DELIVERY_WAIT);
+        let mut unacked_seen = 0;
+        let mut progress_at = Instant::now();
         loop {
+            self.check_signal()?;
             if let Ok(Some(e)) = self.sock.take_error() {
-                return Err(not_delivered(reason(&e)));
+                let lost = late.max(unacked_seen as u64);
+                return Err(self.not_delivered(&reason(&e), lost));
             }
             match fdio::unacked(self.fd) {
                 Ok(0) => return Ok(()),
-                Ok(_) if Instant::now() < give_up => {
-                    std::thread::sleep(Duration::from_millis(2));
-                }
                 Ok(left) => {
-                    return Err(not_delivered(format!(
-                        "peer did not acknowledge the last {}",
-                        fdio::human_bytes(left as u64)
-                    )));
+                    if left != unacked_seen {
+                        unacked_seen = left;
+                        progress_at = Instant::now();
+                    } else if progress_at.elapsed() >= stall {
+                        let why = format!(
+                            "the peer stopped acknowledging for {}",
+                            humantime::format_duration(stall)
+                        );
+                        return Err(self.not_delivered(&why, left as u64));
+                    }
+                    std::thread::sleep(Duration::from_millis(2));
                 }
                 // Not a TCP socket (AF_UNIX fails writes to a closed peer at once).
                 Err(_) => return Ok(()),
             }
         }
+    }
+
+    fn not_delivered(&self, why: &str, bytes: u64) -> anyhow::Error {
+        failed(
+            format!("send to {}", self.opts.peer),
+            format!(
+                "{why}: {} of {} not delivered",
+                fdio::human_bytes(bytes),
+                if self.source == Source::Given {
+                    "--send data"
+                } else {
+                    "stdin"
+                }
+            ),
+        )
+        .into()
     }
 
     fn draw_progress(&mut self) {
@@ -636,15 +806,21 @@ impl<'a> Relay<'a> {
     }
 }
 
-/// The `closed` event and the `--stats` summary for a finished session.
-pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool) {
+/// The `closed` event and the `--stats` summary for a finished session. With many
+/// clients at once (`named`), the line says whose session it was.
+pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool, named: bool) {
     let t = *totals;
     ctx.out.event(
         1,
         "closed",
         || {
+            let whose = if named {
+                format!(" {peer}")
+            } else {
+                String::new()
+            };
             format!(
-                "closed: {} in, {} out",
+                "closed{whose}: {} in, {} out",
                 fdio::human_bytes(t.received),
                 fdio::human_bytes(t.sent)
             )

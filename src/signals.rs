@@ -38,6 +38,117 @@ pub fn caught() -> Option<u8> {
     }
 }
 
+/// The caught signal, if any: SIGINT or SIGTERM.
+pub fn caught_signal() -> Option<libc::c_int> {
+    match CAUGHT.load(Ordering::SeqCst) {
+        0 => None,
+        sig => Some(sig),
+    }
+}
+
+/// Die by the caught signal, as a shell expects of a child it interrupted (bash stops a
+/// loop on a child killed by SIGINT; an exit(130) does not do that). Returns only when
+/// no signal was caught, or when the default action did not end the process.
+pub fn reraise() {
+    let Some(signal) = caught_signal() else {
+        return;
+    };
+    // SAFETY: restoring the default action and raising a signal are plain syscalls on
+    // this process; the sigset is initialised by sigemptyset before use.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, signal);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(signal);
+    }
+}
+
+/// Start a thread that leaves SIGINT/SIGTERM to the main thread (so a signal interrupts
+/// the call the main thread is blocked in), with a small stack; `None` when the system
+/// cannot start one (a process limit, little memory): the caller then does the work
+/// itself or with fewer threads, never panics.
+pub fn spawn_worker<'scope, 'env, T, F>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    work: F,
+) -> Option<std::thread::ScopedJoinHandle<'scope, T>>
+where
+    F: FnOnce() -> T + Send + 'scope,
+    T: Send + 'scope,
+{
+    let blocked = block_in_this_thread();
+    let handle = std::thread::Builder::new()
+        .stack_size(WORKER_STACK)
+        .spawn_scoped(scope, work)
+        .ok();
+    restore_mask(blocked);
+    handle
+}
+
+/// The same as [`spawn_worker`] for a thread that is not scoped.
+pub fn spawn_detached<T, F>(work: F) -> Option<std::thread::JoinHandle<T>>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let blocked = block_in_this_thread();
+    let handle = std::thread::Builder::new()
+        .stack_size(WORKER_STACK)
+        .spawn(work)
+        .ok();
+    restore_mask(blocked);
+    handle
+}
+
+/// Run `work` on a thread of its own ([`spawn_detached`]) or, when no thread can be
+/// started, right here: slower, never lost. The handle is `None` when it already ran.
+pub fn spawn_or_run<F>(work: F) -> Option<std::thread::JoinHandle<()>>
+where
+    F: FnOnce() + Send + 'static,
+{
+    let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+    let theirs = std::sync::Arc::clone(&slot);
+    let handle = spawn_detached(move || {
+        let work = theirs.lock().ok().and_then(|mut w| w.take());
+        if let Some(work) = work {
+            work();
+        }
+    });
+    if handle.is_none() {
+        let work = slot.lock().ok().and_then(|mut w| w.take());
+        if let Some(work) = work {
+            work();
+        }
+    }
+    handle
+}
+
+/// A worker's stack: the workers do I/O and small parsing, never deep recursion.
+const WORKER_STACK: usize = 256 * 1024;
+
+/// Block SIGINT/SIGTERM in the calling thread, so a thread created now inherits the
+/// mask; returns the previous mask.
+fn block_in_this_thread() -> libc::sigset_t {
+    // SAFETY: sigset_t values are initialised by sigemptyset/pthread_sigmask before use.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+        old
+    }
+}
+
+fn restore_mask(old: libc::sigset_t) {
+    // SAFETY: `old` came from pthread_sigmask.
+    unsafe {
+        libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+    }
+}
+
 /// An error that ends the program quietly with the signal's exit code.
 pub fn check() -> anyhow::Result<()> {
     match caught() {

@@ -350,6 +350,9 @@ pub struct UnixSocketFile {
 }
 
 impl Drop for UnixSocketFile {
+    /// Removes the path only while it is still the very socket file this bind created
+    /// (same device and inode), checked right before the unlink. What remains is the
+    /// instant between the two calls: a directory others can write to is theirs to race in.
     fn drop(&mut self) {
         use std::os::unix::fs::{FileTypeExt, MetadataExt};
         if let Ok(md) = std::fs::symlink_metadata(&self.path)
@@ -360,6 +363,14 @@ impl Drop for UnixSocketFile {
             let _ = std::fs::remove_file(&self.path);
         }
     }
+}
+
+/// Whether `path` is still the socket file `seen` described (same device and inode).
+fn same_socket_file(path: &str, seen: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    std::fs::symlink_metadata(path).is_ok_and(|now| {
+        now.file_type().is_socket() && now.dev() == seen.dev() && now.ino() == seen.ino()
+    })
 }
 
 /// bind(2) `sock`, a Unix stream or datagram socket, to `path`. A socket file nobody serves,
@@ -423,6 +434,14 @@ fn clear_stale_socket(ctx: &Ctx, path: &UnixPath) -> Result<(), Failure> {
             "address already in use (a socket is live there)",
         )),
         Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+            // The probe took a while: whatever is at the path now must still be the very
+            // socket file looked at, or it is not ours to remove.
+            if !same_socket_file(&path.text, &md) {
+                return Err(failed(
+                    &path.text,
+                    "changed while it was being checked; not removing it",
+                ));
+            }
             std::fs::remove_file(&path.text).map_err(|e| failed(&path.text, reason(&e)))?;
             ctx.out.event(
                 1,

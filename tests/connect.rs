@@ -9,6 +9,7 @@ mod common;
 mod stream_support;
 
 use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -110,9 +111,9 @@ fn crlf_applies_to_send_text() {
 }
 
 #[test]
-fn a_half_closed_peer_that_stops_reading_does_not_hold_sockkit() {
+fn a_half_closed_peer_that_stops_reading_does_not_hold_sockkit_past_w() {
     // The peer ends its side at once and never reads: after its EOF, stdin (a file far
-    // larger than the socket buffers) cannot go out. No -w: the wait is still bounded.
+    // larger than the socket buffers) cannot go out.
     let path = scratch("half-closed-file");
     std::fs::write(&path, random_bytes(32 << 20, 5)).unwrap();
     let peer = server(
@@ -120,7 +121,9 @@ fn a_half_closed_peer_that_stops_reading_does_not_hold_sockkit() {
          c.shutdown(socket.SHUT_WR)\ntime.sleep(60)",
     );
     let port = peer.port().to_string();
-    let child = sockkit(&["connect", "127.0.0.2", &port])
+    // SPEC: -w bounds the wait on a peer that does not read; without it sockkit waits,
+    // as for a peer that does not answer (a slow reader is not a refusal).
+    let child = sockkit(&["connect", "-w", "1s", "127.0.0.2", &port])
         .stdin(std::fs::File::open(&path).unwrap())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -344,8 +347,15 @@ fn peer_eof_still_delivers_what_sits_in_a_pipe() {
 }
 
 #[test]
-fn peer_eof_with_an_idle_open_stdin_exits_promptly() {
-    let peer = server("c.sendall(b'bye')\nc.close()");
+fn peer_eof_with_an_idle_open_stdin_closes_stdout_and_waits_for_stdin() {
+    // A pipe on stdin is data a script means to deliver: after the peer's EOF sockkit
+    // keeps waiting for stdin's end (no timer decides that a quiet pipe is finished),
+    // but stdout ends at once, and the wait is said once stdin has been silent for 2 s.
+    let mut peer = server(
+        "c.sendall(b'bye')\nsys.stdin.readline()\nc.shutdown(socket.SHUT_WR)\n\
+         got = b''\nwhile True:\n    x = c.recv(100)\n    if not x: break\n    got += x\n\
+         print(got)",
+    );
     let port = peer.port().to_string();
     let mut child = sockkit(&["connect", "127.0.0.2", &port])
         .stdin(Stdio::piped())
@@ -353,14 +363,67 @@ fn peer_eof_with_an_idle_open_stdin_exits_promptly() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let lines = stderr_lines(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut all);
+        let _ = tx.send(all);
+    });
+    // The peer sent "bye" and keeps its side open: stdout does not end yet.
+    assert!(rx.recv_timeout(Duration::from_millis(800)).is_err());
+    // The peer ends its side and goes on reading.
+    peer.child.stdin.as_mut().unwrap().write_all(b"\n").unwrap();
+    // The peer's EOF: stdout ends at once, with all that came, while stdin stays open.
+    let got = rx
+        .recv_timeout(Duration::from_secs(3))
+        .expect("stdout's end");
+    assert_eq!(got, b"bye");
+    let notice = lines
+        .recv_timeout(Duration::from_secs(8))
+        .expect("a notice about the wait");
+    assert!(
+        notice.contains("peer closed; still sending stdin until its end"),
+        "{notice}"
+    );
+    let hint = lines
+        .recv_timeout(Duration::from_secs(1))
+        .unwrap_or_default();
+    assert!(hint.contains("--linger 0"), "{hint}");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "sockkit ended while stdin was open"
+    );
+    stdin.write_all(b"late but wanted\n").unwrap();
+    drop(stdin);
+    let out = wait_bounded(child, Duration::from_secs(5), "connect after stdin's EOF");
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    assert_eq!(peer.finish(LIMIT).trim(), "b'late but wanted\\n'");
+}
+
+#[test]
+fn linger_zero_ends_the_session_at_the_peers_eof() {
+    let peer = server("c.sendall(b'bye')\nc.close()");
+    let port = peer.port().to_string();
+    let mut child = sockkit(&["connect", "--linger", "0", "127.0.0.2", &port])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // Keep stdin open and silent for the whole run.
     let stdin = child.stdin.take().unwrap();
-    let started = Instant::now();
-    let out = wait_bounded(child, Duration::from_secs(5), "connect with idle stdin");
+    let out = wait_bounded(child, Duration::from_secs(5), "connect --linger 0");
     drop(stdin);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
     assert_eq!(out.stdout, b"bye");
-    assert!(started.elapsed() < Duration::from_secs(3));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -637,7 +700,7 @@ fn endless_stdin_into_a_slow_reader_stays_small() {
 }
 
 #[test]
-fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
+fn sigterm_mid_session_keeps_what_was_received_and_dies_by_the_signal() {
     let peer = server("c.sendall(b'partial answer')\ntime.sleep(10)");
     let port = peer.port().to_string();
     let path = scratch("sigterm-out");
@@ -660,7 +723,8 @@ fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let out = wait_bounded(child, Duration::from_secs(5), "connect after SIGTERM");
     drop(stdin);
-    assert_eq!(out.status.code(), Some(143));
+    // As a shell expects of an interrupted child: death by the signal, not exit(143).
+    assert_eq!(out.status.signal(), Some(libc::SIGTERM), "{:?}", out.status);
     assert!(
         out.stderr.is_empty(),
         "{}",
@@ -671,7 +735,7 @@ fn sigterm_mid_session_keeps_what_was_received_and_exits_143() {
 }
 
 #[test]
-fn sigterm_during_a_bounded_connect_exits_143_at_once() {
+fn sigterm_during_a_bounded_connect_dies_by_the_signal_at_once() {
     let peer = unanswering_listener();
     let port = peer.port().to_string();
     let mut child = sockkit(&["-vv", "-w", "30s", "connect", "127.0.0.2", &port])
@@ -695,7 +759,8 @@ fn sigterm_during_a_bounded_connect_exits_143_at_once() {
     // SAFETY: kill(2) on our own child.
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let out = wait_bounded(child, Duration::from_secs(10), "connect after SIGTERM");
-    assert_eq!(out.status.code(), Some(143));
+    // As a shell expects of an interrupted child: death by the signal, not exit(143).
+    assert_eq!(out.status.signal(), Some(libc::SIGTERM), "{:?}", out.status);
     assert!(
         signalled.elapsed() < Duration::from_secs(5),
         "took {:?}",

@@ -130,9 +130,8 @@ fn finish(child: Child, what: &str) -> Output {
 
 /// Start a server in `b` with -v and wait for its "listening" line on stderr.
 fn start_server(hosts: &Hosts, args: &[&str]) -> Child {
-    // stdin stays open (a pipe we hold): with /dev/null the server would half-close at
-    // once and, as it should, the client would end the session as soon as it had sent
-    // what its stdin held.
+    // stdin stays open (a pipe we hold, closed by the test when it is done): with
+    // /dev/null the server would half-close at once, before conns could look.
     let mut child = hosts
         .sockkit(&hosts.b, args)
         .stdin(Stdio::piped())
@@ -204,6 +203,9 @@ fn stream_crosses_the_link_and_conns_sees_it() {
 
     stdin.write_all(&payload[1000..]).unwrap();
     drop(stdin);
+    // The server's stdin is a pipe: it is data to deliver, so the server's session ends
+    // only when that pipe ends too (SPEC's end-of-session rule).
+    drop(server.stdin.take());
     let c = finish(client, "client");
     let s = finish(server, "server");
     assert_eq!(

@@ -289,7 +289,7 @@ fn interrupt_after(args: &[&str], n: usize, signal: i32) -> (Vec<String>, String
         assert!(start.elapsed() < Duration::from_secs(10), "no end: {rest}");
     }
     let out = wait_bounded(child, Duration::from_secs(10), "ping");
-    (first, rest, out.status.code().unwrap_or(-1))
+    (first, rest, shell_status(out.status))
 }
 
 #[test]

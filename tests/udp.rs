@@ -115,7 +115,7 @@ impl Recv {
     fn finish(self) -> (i32, Vec<u8>, String) {
         let out = wait_bounded(self.child, LIMIT, "sockkit udp-recv");
         let err = self.stderr.recv_timeout(LIMIT).unwrap_or_default();
-        (out.status.code().unwrap_or(-1), out.stdout, err)
+        (common::shell_status(out.status), out.stdout, err)
     }
 }
 

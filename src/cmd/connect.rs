@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
-    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats);
+    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     match end? {
         End::PeerClosed if opts.expect.is_some() && !relay.matched() => {
             let re = opts.expect.as_ref().map(|r| r.as_str()).unwrap_or_default();
@@ -130,6 +130,7 @@ fn relay_options(ctx: &Ctx, args: &ConnectArgs) -> Result<relay::Options, Failur
         crlf: args.stream.crlf,
         idle_timeout: parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?,
         reply_timeout: ctx.timeout,
+        linger: parse::duration_flag("--linger", args.stream.linger.as_deref())?,
         overall_timeout,
         send,
         expect,

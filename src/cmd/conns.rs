@@ -65,10 +65,18 @@ struct Shown {
 
 fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
     // With -p the process table is scanned while the kernel lists the sockets.
+    // Without a thread to spare (a process limit), one after the other.
     let (sockets, owners) = std::thread::scope(|s| {
-        let owners = (sel.processes && !sel.summary).then(|| s.spawn(diag::owner_table));
+        let wanted = sel.processes && !sel.summary;
+        let owners = wanted
+            .then(|| crate::signals::spawn_worker(s, diag::owner_table))
+            .flatten();
         let sockets = diag::sockets(ctx, &sel.query);
-        (sockets, owners.map(|h| h.join().unwrap_or_default()))
+        let owners = match owners {
+            Some(h) => Some(h.join().unwrap_or_default()),
+            None => wanted.then(diag::owner_table),
+        };
+        (sockets, owners)
     });
     let mut sockets = sockets?;
     sockets.retain(|s| sel.keeps(s));

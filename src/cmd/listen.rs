@@ -4,16 +4,17 @@
 use std::net::{IpAddr, SocketAddr};
 use std::os::fd::OwnedFd;
 use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use socket2::{Domain, SockAddr, Socket};
 
+use crate::acceptor::{Acceptor, Access, Rules};
 use crate::cli::ListenArgs;
-use crate::endpoint::{self, Family, HostPort, Prefix, Proto, UnixPath};
+use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
 use crate::exec;
 use crate::fdio;
-use crate::hub::{self, Gate, Hub, no_client_within};
+use crate::hub::{self, Hub};
 use crate::options::Ctx;
 use crate::parse;
 use crate::relay::{self, Relay};
@@ -26,7 +27,7 @@ const DEFAULT_BACKLOG: i32 = 128;
 const REAP_EVERY: Duration = Duration::from_millis(200);
 
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
-    let access = Access::from_args(args)?;
+    let access = Access::parse(&args.allow, &args.deny)?;
     let idle_timeout = parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
     let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
     if backlog < 0 {
@@ -70,7 +71,12 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
         let Bound {
             sock, _unix_file, ..
         } = bound;
-        let result = serve_exec(ctx, sock, &access, cmd, args);
+        let rules = Rules {
+            keep_open: args.keep_open,
+            max_conns: args.max_conns,
+            first_within: ctx.timeout,
+        };
+        let result = serve_exec(ctx, Acceptor::new(ctx, sock, &access, rules)?, cmd, args);
         drop(_unix_file);
         return result;
     }
@@ -87,20 +93,21 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
         Some(mode) => {
             let opts = hub::Options {
                 mode,
-                // A chat room of one is no chat room: the broker keeps accepting.
-                keep_open: args.keep_open || mode == hub::Mode::Broker,
-                max_conns: args.max_conns,
                 idle_timeout,
-                accept_timeout: ctx.timeout,
                 no_shutdown: args.stream.no_shutdown,
                 crlf: args.stream.crlf,
                 stats: args.stream.stats,
             };
+            let rules = Rules {
+                // A chat room of one is no chat room: the broker keeps accepting.
+                keep_open: args.keep_open || mode == hub::Mode::Broker,
+                max_conns: args.max_conns,
+                first_within: ctx.timeout,
+            };
             let Bound {
                 sock, _unix_file, ..
             } = bound;
-            let mut hub =
-                Hub::new(ctx, sock, &access, &opts).map_err(|e| failed("listen", reason(&e)))?;
+            let mut hub = Hub::new(ctx, Acceptor::new(ctx, sock, &access, rules)?, &opts);
             let result = hub.run();
             drop(hub);
             drop(_unix_file);
@@ -127,58 +134,28 @@ fn serve_one(
     args: &ListenArgs,
     idle_timeout: Option<Duration>,
 ) -> anyhow::Result<()> {
-    let (sock, peer) = accept_one(ctx, &listener, access)?;
-    // Later clients are refused rather than left waiting in the backlog.
-    drop(listener);
+    let rules = Rules {
+        first_within: ctx.timeout,
+        ..Rules::default()
+    };
+    // Without keep-open the acceptor closes the listener once the client is in: later
+    // clients are refused rather than left waiting in the backlog.
+    let client = Acceptor::new(ctx, listener, access, rules)?.accept_one(0)?;
+    let (sock, peer) = (client.sock, client.peer);
     let opts = relay::Options {
         no_shutdown: args.stream.no_shutdown,
         crlf: args.stream.crlf,
         idle_timeout,
         reply_timeout: ctx.timeout,
+        linger: parse::duration_flag("--linger", args.stream.linger.as_deref())?,
         progress: ctx.out.progress_allowed(),
         peer: peer.clone(),
         ..relay::Options::default()
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
-    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats);
+    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     end.map(|_| ())
-}
-
-/// Wait (bounded by -w) for the first client the access rules let in.
-fn accept_one(ctx: &Ctx, listener: &Socket, access: &Access) -> anyhow::Result<(Socket, String)> {
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| failed("listen", reason(&e)))?;
-    let deadline = ctx.timeout.map(|t| Instant::now() + t);
-    loop {
-        signals::check()?;
-        let ready = fdio::wait_for(listener_fd(listener), libc::POLLIN, deadline);
-        match ready {
-            Ok(true) => {}
-            Ok(false) => {
-                let limit = ctx.timeout.unwrap_or_default();
-                return Err(no_client_within(limit).into());
-            }
-            Err(e) => {
-                signals::check()?;
-                return Err(failed("accept", reason(&e)).into());
-            }
-        }
-        match socket::accept(ctx, listener) {
-            Ok((sock, addr)) => {
-                if let Some(peer) = access.admit(ctx, &sock, &addr) {
-                    return Ok((sock, peer));
-                }
-            }
-            Err(e) if fdio::would_block(&e) => {}
-            Err(e) => return Err(failed("accept", reason(&e)).into()),
-        }
-    }
-}
-
-fn listener_fd(sock: &Socket) -> std::os::fd::RawFd {
-    std::os::fd::AsRawFd::as_raw_fd(sock)
 }
 
 /// A bound, listening socket and how to show it.
@@ -272,69 +249,6 @@ fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure>
     })
 }
 
-/// `--allow` / `--deny`: who may connect.
-struct Access {
-    allow: Vec<Prefix>,
-    deny: Vec<Prefix>,
-}
-
-impl Access {
-    fn from_args(args: &ListenArgs) -> Result<Access, Failure> {
-        let nets = |flag: &str, list: &[String]| -> Result<Vec<Prefix>, Failure> {
-            list.iter()
-                .map(|t| Prefix::parse(t).map_err(|e| e.prefixed(flag)))
-                .collect()
-        };
-        Ok(Access {
-            allow: nets("--allow", &args.allow)?,
-            deny: nets("--deny", &args.deny)?,
-        })
-    }
-
-    fn is_open(&self) -> bool {
-        self.allow.is_empty() && self.deny.is_empty()
-    }
-
-    fn permits(&self, ip: IpAddr) -> bool {
-        if self.deny.iter().any(|n| n.contains(&ip)) {
-            return false;
-        }
-        self.allow.is_empty() || self.allow.iter().any(|n| n.contains(&ip))
-    }
-}
-
-impl Gate for Access {
-    fn admit(&self, ctx: &Ctx, _sock: &Socket, addr: &SockAddr) -> Option<String> {
-        let peer = peer_name(addr);
-        if let Some(sa) = addr.as_socket()
-            && !self.permits(sa.ip())
-        {
-            ctx.out.event(
-                1,
-                "denied",
-                || format!("denied {peer}"),
-                serde_json::json!({"peer": peer}),
-            );
-            return None;
-        }
-        ctx.out.event(
-            1,
-            "accepted",
-            || format!("accepted {peer}"),
-            serde_json::json!({"peer": peer}),
-        );
-        Some(peer)
-    }
-}
-
-/// A peer as users expect to read it: an IPv4 client of a dual-stack socket shows as IPv4.
-fn peer_name(addr: &SockAddr) -> String {
-    match endpoint::show_peer(addr) {
-        unnamed if unnamed == "(unnamed)" => "unix client".to_string(),
-        shown => shown,
-    }
-}
-
 /// The program `--exec` / `--sh-exec` runs for each connection.
 enum ExecCommand {
     Argv(Vec<String>),
@@ -368,16 +282,41 @@ impl ExecCommand {
         }
     }
 
-    /// Start the program with the connection on its stdin and stdout.
-    fn spawn(&self, sock: Socket, addr: &SockAddr) -> std::io::Result<Child> {
+    /// Start the program with the connection on its stdin and stdout. With `--crlf` its
+    /// output passes through a thread that turns LF into CRLF on the way to the peer.
+    fn spawn(
+        &self,
+        sock: Socket,
+        addr: &SockAddr,
+        crlf: bool,
+    ) -> std::io::Result<(Child, Option<exec::Copier>)> {
         let argv = match self {
             ExecCommand::Argv(argv) => argv.clone(),
             ExecCommand::Shell(text) => vec!["/bin/sh".into(), "-c".into(), text.clone()],
         };
         let mut cmd = exec::command(&argv, addr);
-        let out: OwnedFd = sock.try_clone()?.into();
+        let out = sock.try_clone()?;
         let inp: OwnedFd = sock.into();
-        cmd.stdin(Stdio::from(inp)).stdout(Stdio::from(out)).spawn()
+        cmd.stdin(Stdio::from(inp));
+        if !crlf {
+            let out: OwnedFd = out.into();
+            return cmd.stdout(Stdio::from(out)).spawn().map(|c| (c, None));
+        }
+        out.set_nonblocking(false)?;
+        let mut child = cmd.stdout(Stdio::piped()).spawn()?;
+        let Some(from) = child.stdout.take() else {
+            return Ok((child, None));
+        };
+        match crate::signals::spawn_detached(move || copy_crlf(from, out)) {
+            Some(copier) => Ok((child, Some(copier))),
+            None => {
+                exec::signal_group(&child, libc::SIGKILL);
+                let _ = child.wait();
+                Err(std::io::Error::other(
+                    "no thread could be started to carry its output (--crlf)",
+                ))
+            }
+        }
     }
 }
 
@@ -390,85 +329,70 @@ impl ExecCommand {
 /// verdict.
 fn serve_exec(
     ctx: &Ctx,
-    listener: Socket,
-    access: &Access,
+    mut acceptor: Acceptor,
     cmd: &ExecCommand,
     args: &ListenArgs,
 ) -> anyhow::Result<()> {
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| failed("listen", reason(&e)))?;
-    let mut listener = Some(listener);
     let mut children = exec::Children::default();
-    let mut pause = hub::AcceptPause::default();
-    let first_deadline = ctx.timeout.map(|t| Instant::now() + t);
-    let mut served = 0usize;
     loop {
         signals::check()?;
         let verdict = reap(ctx, &mut children, cmd);
-        let Some(sock) = listener.as_ref() else {
+        if !acceptor.is_open() {
             // One-shot: the one client's program ends the run.
             if let Some(status) = verdict {
                 return exit_verdict(cmd, status);
             }
             std::thread::sleep(Duration::from_millis(20));
             continue;
-        };
-        let tick = Instant::now() + REAP_EVERY;
-        let wake = match first_deadline {
-            Some(d) if served == 0 => d.min(tick),
-            _ => tick,
-        };
-        if let Some(left) = pause.remaining().filter(|_| pause.active()) {
-            std::thread::sleep(left.min(REAP_EVERY));
-            continue;
         }
-        let ready = fdio::wait_for(listener_fd(sock), libc::POLLIN, Some(wake)).unwrap_or(false);
-        if !ready {
-            if served == 0 && first_deadline.is_some_and(|d| Instant::now() >= d) {
-                let limit = ctx.timeout.unwrap_or_default();
-                return Err(no_client_within(limit).into());
+        let wake = acceptor
+            .next_wake()?
+            .map_or(REAP_EVERY, |w| w.min(REAP_EVERY));
+        match acceptor.pollfd() {
+            Some(mut fd) => {
+                if fdio::poll(std::slice::from_mut(&mut fd), Some(wake))? == 0 {
+                    continue;
+                }
             }
-            continue;
-        }
-        let (conn, addr) = match socket::accept(ctx, sock) {
-            Ok(pair) => pair,
-            Err(e) if fdio::would_block(&e) => continue,
-            Err(e) => {
-                pause.on_error(ctx, &e, children.len());
+            None => {
+                std::thread::sleep(wake);
                 continue;
             }
-        };
-        pause.on_success(ctx);
-        let Some(peer) = access.admit(ctx, &conn, &addr) else {
-            continue;
-        };
-        if args.max_conns.is_some_and(|m| children.len() >= m) {
-            ctx.out.event(
-                1,
-                "refused",
-                || format!("refused {peer}: --max-conns reached"),
-                serde_json::json!({"peer": peer, "reason": "max-conns"}),
-            );
-            continue;
         }
-        match cmd.spawn(conn, &addr) {
-            Ok(child) => {
-                served += 1;
-                children.push(child, peer);
-                if !args.keep_open {
-                    listener = None;
+        for client in acceptor.accept_ready(children.len()) {
+            match cmd.spawn(client.sock, &client.addr, args.stream.crlf) {
+                Ok((child, copier)) => children.push(child, client.peer, copier),
+                Err(e) => {
+                    let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));
+                    if !args.keep_open {
+                        return Err(f.into());
+                    }
+                    ctx.out.warn(&f.message);
                 }
-            }
-            Err(e) => {
-                let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));
-                if !args.keep_open {
-                    return Err(f.into());
-                }
-                ctx.out.warn(&f.message);
             }
         }
     }
+}
+
+/// A `--crlf` child's output to its peer, LF as CRLF; the peer gets a half-close at the
+/// end, as when the child writes to the socket itself and exits.
+fn copy_crlf(mut from: std::process::ChildStdout, to: Socket) {
+    use std::io::{Read, Write};
+    let mut crlf = relay::Crlf::default();
+    let mut buf = vec![0; 64 * 1024];
+    let mut out = Vec::with_capacity(buf.len() * 2);
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        out.clear();
+        crlf.translate(&buf[..n], &mut out);
+        if (&to).write_all(&out).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
 }
 
 /// Reap finished children, each reported at -v; the status of the last one reaped.

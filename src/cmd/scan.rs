@@ -21,6 +21,7 @@ use socket2::{SockAddr, Socket};
 
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
+use crate::error::StdoutClosed;
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
@@ -315,24 +316,37 @@ fn probe_all(
     let shown_at = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<Result<Vec<(usize, Outcome)>, Failure>>();
+    let cursor = |bounded| Cursor {
+        next: &next,
+        shown: &shown_at,
+        stop: &stop,
+        bounded,
+    };
+    let probe_share = |tx: mpsc::Sender<_>, cursor: Cursor| {
+        let mut spare = None;
+        if let Err(f) = worker(ctx, plan, share, &cursor, &tx, &mut spare) {
+            stop.store(true, Ordering::Relaxed);
+            let _ = tx.send(Err(f));
+        }
+        if let Some((sock, _)) = spare {
+            close(ctx, sock);
+        }
+    };
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..workers {
             let tx = tx.clone();
-            let cursor = Cursor {
-                next: &next,
-                shown: &shown_at,
-                stop: &stop,
-            };
-            scope.spawn(move || {
-                let mut spare = None;
-                if let Err(f) = worker(ctx, plan, share, &cursor, &tx, &mut spare) {
-                    cursor.stop.store(true, Ordering::Relaxed);
-                    let _ = tx.send(Err(f));
-                }
-                if let Some((sock, _)) = spare {
-                    close(ctx, sock);
-                }
-            });
+            let cursor = cursor(true);
+            if crate::signals::spawn_worker(scope, move || probe_share(tx, cursor)).is_none() {
+                break;
+            }
+            started += 1;
+        }
+        if started == 0 {
+            // No thread could be started (a process or memory limit): probe here, with
+            // one share of the concurrency. Nothing is shown until it is done, so it
+            // cannot wait for the output to catch up.
+            probe_share(tx.clone(), cursor(false));
         }
         drop(tx);
         // results[i] is probe shown + i.
@@ -340,6 +354,7 @@ fn probe_all(
         let mut shown = 0;
         let mut batch = ctx.out.batch();
         let mut failure: Option<anyhow::Error> = None;
+        let mut stdout_gone = false;
         for msg in rx {
             let answers = match msg {
                 Ok(a) => a,
@@ -361,11 +376,19 @@ fn probe_all(
                 shown += 1;
             }
             shown_at.store(shown, Ordering::Relaxed);
-            if failure.is_none()
+            // A reader that went away (`| head -1`) stops the printing, never the scan:
+            // the exit code still says whether a port is open.
+            if stdout_gone {
+                batch.discard();
+            } else if failure.is_none()
                 && let Err(e) = batch.flush()
             {
-                stop.store(true, Ordering::Relaxed);
-                failure = Some(e);
+                if e.downcast_ref::<StdoutClosed>().is_some() {
+                    stdout_gone = true;
+                } else {
+                    stop.store(true, Ordering::Relaxed);
+                    failure = Some(e);
+                }
             }
         }
         match failure {
@@ -391,6 +414,9 @@ struct Cursor<'a> {
     /// The first probe not shown yet.
     shown: &'a AtomicUsize,
     stop: &'a AtomicBool,
+    /// Whether to stay within MAX_AHEAD of `shown` (not when the calling thread probes
+    /// everything before it shows anything).
+    bounded: bool,
 }
 
 /// Take probes from the shared cursor and run them, at most `share` in flight.
@@ -418,7 +444,7 @@ fn worker(
                 .shown
                 .load(Ordering::Relaxed)
                 .saturating_add(MAX_AHEAD);
-            if cursor.next.load(Ordering::Relaxed) >= ahead {
+            if cursor.bounded && cursor.next.load(Ordering::Relaxed) >= ahead {
                 if flight.is_empty() && done.is_empty() {
                     std::thread::sleep(Duration::from_millis(1));
                     continue;

@@ -242,7 +242,9 @@ fn get(ctx: &Ctx, t: &Target, names: &[&'static SockOpt]) -> anyhow::Result<()> 
     let opts: Vec<&SockOpt> = if all {
         REGISTRY
             .iter()
-            .filter(|o| o.access.can_get() && o.applies_to(t.kind) && o.fits_family(t.family))
+            // Whatever the kernel answers on this socket is shown, even where an option
+            // has no effect (SO_BROADCAST on TCP reads 0, as getsockopt(2) says).
+            .filter(|o| o.access.can_get() && o.fits_family(t.family))
             .filter(|o| !(t.fresh && o.needs_connection))
             .collect()
     } else {
@@ -252,14 +254,16 @@ fn get(ctx: &Ctx, t: &Target, names: &[&'static SockOpt]) -> anyhow::Result<()> 
         if !o.access.can_get() {
             return Err(usage(format!("socket option {}", o.name), "is write-only").into());
         }
-        if !all {
-            check_fits(t, o)?;
-        }
         let value = match socket::get_option_fd(ctx, fd, o) {
             Ok(v) => v,
             // Listing everything: an option this kernel or socket state does not offer is left out.
             Err(_) if all => continue,
-            Err(e) => return Err(failed(o.name, reason(&e)).into()),
+            // Named: the kernel's answer decides; where it refuses an option meant for
+            // other socket types, say that.
+            Err(e) => {
+                check_fits(t, o)?;
+                return Err(failed(o.name, reason(&e)).into());
+            }
         };
         ctx.out.record(
             || format!("{} {}", o.name, value.plain()),

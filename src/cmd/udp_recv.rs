@@ -336,7 +336,12 @@ impl Session<'_> {
             SockKind::UnixDgram => (16, 256 * 1024),
             _ => (64, 65536),
         };
-        let mut rx = Receiver::new(slots, slot_size);
+        let mut rx = Receiver::with_room(slots, slot_size).ok_or_else(|| {
+            failed(
+                "udp-recv",
+                format!("out of memory: no room for a {slot_size}-byte receive buffer"),
+            )
+        })?;
         let mut out = self.ctx.out.batch();
         let idle = self.ctx.timeout;
         let mut last = Instant::now();
@@ -479,7 +484,7 @@ impl Session<'_> {
         let sock = Arc::clone(&self.sock);
         let out = self.ctx.out.clone();
         let limit = datagram::max_payload(&sock, to.domain()).0;
-        let handle = std::thread::spawn(move || match run_exec(&exec, &to, &payload, limit) {
+        let answer = move || match run_exec(&exec, &to, &payload, limit) {
             Ok(run) => {
                 let (len, status) = (run.output.len(), run.status);
                 out.event(
@@ -503,8 +508,11 @@ impl Session<'_> {
                 }
             }
             Err(why) => out.warn(&format!("{} for {to_text}: {why}", exec.argv.join(" "))),
-        });
-        self.running.push(handle);
+        };
+        // Without a thread to spare (a process limit), the program runs here, in turn.
+        if let Some(handle) = crate::signals::spawn_or_run(answer) {
+            self.running.push(handle);
+        }
     }
 
     /// Wait for every `--exec` run, so their replies go out before exit.
@@ -562,21 +570,29 @@ fn run_exec(exec: &Exec, to: &SockAddr, payload: &[u8], limit: usize) -> Result<
     let started = Instant::now();
     let mut stdin = child.stdin.take();
     let input = payload.to_vec();
-    // A program that never reads its stdin must not block the reply.
-    std::thread::spawn(move || {
+    // A program that never reads its stdin must not block the reply. (A datagram fits
+    // in a pipe's buffer, so the write does not block where it runs in turn.)
+    crate::signals::spawn_or_run(move || {
         if let Some(s) = stdin.as_mut() {
             let _ = s.write_all(&input);
         }
     });
     let mut stdout = child.stdout.take();
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
+    let reader = crate::signals::spawn_detached(move || {
         let mut buf = Vec::new();
         if let Some(s) = stdout.as_mut() {
             let _ = s.take(limit as u64 + 1).read_to_end(&mut buf);
         }
         let _ = tx.send(buf);
     });
+    if reader.is_none() {
+        exec::signal_group(&child, libc::SIGKILL);
+        let _ = reap(&mut child, exec.limit);
+        return Err(
+            "no thread could be started to read its output (a process limit); nothing sent".into(),
+        );
+    }
     let output = rx.recv_timeout(exec.limit);
     if output.is_err() {
         // Its stdout is still open: it, or something it left running, overstayed.

@@ -40,6 +40,11 @@ pub fn run(ctx: &Ctx, args: &UdpSendArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     match &plan.payload {
         Payload::Fixed(bytes) => sender.send_repeated(bytes, plan.count)?,
+        Payload::Generated(n) => {
+            // The size is checked against the socket's limit before anything is allocated.
+            sender.check_len(*n)?;
+            sender.send_repeated(&generated(*n), plan.count)?;
+        }
         Payload::RawStdin => {
             let bytes = read_raw_stdin(&sender, args.hex)?;
             sender.send_repeated(&bytes, plan.count)?;
@@ -64,6 +69,8 @@ enum Target {
 
 enum Payload {
     Fixed(Vec<u8>),
+    /// `--size N`: made once the socket says how large a datagram may be.
+    Generated(usize),
     RawStdin,
     Lines,
 }
@@ -143,7 +150,7 @@ fn payload_from(args: &UdpSendArgs, message: Option<&str>) -> Result<Payload, Fa
         }
         let n = parse::size(size).map_err(|e| e.prefixed("--size"))?;
         let n = usize::try_from(n).map_err(|_| usage(format!("--size {size}"), "too large"))?;
-        return Ok(Payload::Fixed(generated(n)));
+        return Ok(Payload::Generated(n));
     }
     match message {
         Some(_) if args.raw => Err(conflict("--raw", "MESSAGE")),
@@ -227,9 +234,13 @@ impl<'a> Sender<'a> {
     }
 
     fn check_size(&self, payload: &[u8]) -> Result<(), Failure> {
-        if payload.len() > self.limit {
+        self.check_len(payload.len())
+    }
+
+    fn check_len(&self, len: usize) -> Result<(), Failure> {
+        if len > self.limit {
             return Err(usage(
-                format!("datagram of {} bytes", payload.len()),
+                format!("datagram of {len} bytes"),
                 format!("larger than {} bytes, {}", self.limit, self.limit_why),
             ));
         }

@@ -154,13 +154,12 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
     for (index, target) in plan.targets.iter().enumerate() {
         let (ctx, stop, tx) = (Arc::clone(&shared), Arc::clone(&stop), tx.clone());
         let (target, checks) = (target.clone(), Arc::clone(&plan.checks));
-        std::thread::Builder::new()
-            .name(format!("wait-{index}"))
-            .spawn(move || watch(&ctx, index, &target, &checks, deadline, &stop, &tx))
-            .map_err(|e| {
+        // SIGINT and SIGTERM stay with this thread, which looks at them while it waits.
+        signals::spawn_detached(move || watch(&ctx, index, &target, &checks, deadline, &stop, &tx))
+            .ok_or_else(|| {
                 failed(
                     format!("waiting for {}", plan.targets[index].text),
-                    format!("cannot start a thread: {}", reason(&e)),
+                    "cannot start a thread (a process or memory limit)",
                 )
             })?;
     }

@@ -49,18 +49,22 @@ pub fn sockets(ctx: &Ctx, query: &Query) -> Result<Vec<Socket>, Failure> {
         }
     }
     let results: Vec<Result<Vec<Socket>, Failure>> = std::thread::scope(|scope| {
+        let bytecode = &bytecode;
+        // A dump that gets no thread of its own (a process limit) runs here, in turn.
         let handles: Vec<_> = dumps
             .iter()
             .map(|&(proto, family)| {
-                let bytecode = &bytecode;
-                scope.spawn(move || dump(ctx, proto, family, query, bytecode))
+                let job = move || dump(ctx, proto, family, query, bytecode);
+                crate::signals::spawn_worker(scope, job).ok_or(job)
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(failed("netlink sock_diag", "dump thread failed")))
+            .map(|h| match h {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|_| Err(failed("netlink sock_diag", "dump thread failed"))),
+                Err(job) => job(),
             })
             .collect()
     });
@@ -482,7 +486,10 @@ pub fn owner_table() -> OwnerTable {
         }
     };
     let parts: Vec<OwnerTable> = std::thread::scope(|s| {
-        let handles: Vec<_> = (1..threads).map(|_| s.spawn(scan)).collect();
+        // Fewer helpers when the system cannot start them: the scan shares its work.
+        let handles: Vec<_> = (1..threads)
+            .map_while(|_| crate::signals::spawn_worker(s, scan))
+            .collect();
         let mut parts = vec![scan()];
         parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
         parts

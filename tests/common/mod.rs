@@ -33,6 +33,16 @@ pub struct Run {
     pub raw_stdout: Vec<u8>,
 }
 
+/// An exit status as a shell's `$?` shows it: the exit code, or 128 + the signal that
+/// ended the process (sockkit dies by a re-raised SIGINT/SIGTERM: 130/143).
+pub fn shell_status(status: std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap_or(-1)
+}
+
 impl From<Output> for Run {
     fn from(o: Output) -> Run {
         Run {

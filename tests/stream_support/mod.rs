@@ -78,7 +78,8 @@ impl Server {
         }
     }
 
-    /// Wait (bounded) for the server to exit; returns its exit code and the rest of stderr.
+    /// Wait (bounded) for the server to exit; returns its exit code as a shell sees it
+    /// (128 + N for death by signal N) and the rest of stderr.
     pub fn wait(mut self, limit: Duration) -> (i32, String) {
         let start = Instant::now();
         loop {
@@ -88,7 +89,7 @@ impl Server {
                     rest.push_str(&line);
                     rest.push('\n');
                 }
-                return (status.code().unwrap_or(-1), rest);
+                return (crate::common::shell_status(status), rest);
             }
             if start.elapsed() > limit {
                 let _ = self.child.kill();

@@ -1,0 +1,107 @@
+//! TLS under any mode that handles plain sockets: a pump between a TLS session and one
+//! end of an AF_UNIX socketpair, on a thread of its own; the mode gets the other end.
+
+use std::io;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use socket2::{Domain, Socket, Type};
+
+use super::end::End;
+use super::pump::{Ending, Pump, Side, Status};
+use crate::fdio;
+use crate::tls::session::{PeerEnd, Session};
+
+/// How the TLS side of a bridge ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TlsOutcome {
+    /// The peer sent close_notify: everything it meant to send arrived.
+    CloseNotify,
+    /// The peer's stream ended without close_notify: what it sent may be truncated.
+    WithoutCloseNotify,
+    /// The session broke (a handshake or record error, a reset), with the reason.
+    Error(String),
+    /// Nothing moved either way for the idle timeout.
+    Idle,
+    /// The plain side went away before the TLS peer ended its stream.
+    LocalClosed,
+}
+
+/// The result of a bridge, once its thread is done.
+#[derive(Debug, Clone)]
+pub struct TlsEnding {
+    pub outcome: TlsOutcome,
+    /// Plaintext received from the TLS peer and passed to the plain side.
+    pub bytes_in: u64,
+    /// Plaintext from the plain side sent to the TLS peer.
+    pub bytes_out: u64,
+    pub took: Duration,
+}
+
+/// The running bridge: wait for it to learn how the TLS side ended.
+pub struct Bridge {
+    thread: JoinHandle<TlsEnding>,
+}
+
+impl Bridge {
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// Wait for the bridge to end (both sides closed, a reset, or the idle timeout).
+    pub fn wait(self) -> TlsEnding {
+        self.thread.join().unwrap_or_else(|_| TlsEnding {
+            outcome: TlsOutcome::Error("the TLS bridge thread failed".into()),
+            bytes_in: 0,
+            bytes_out: 0,
+            took: Duration::ZERO,
+        })
+    }
+}
+
+/// Start a bridge for `session` (its socket non-blocking; the handshake may still be to
+/// come). Returns the plain end, a blocking, close-on-exec Unix stream socket: what the
+/// TLS peer sends comes out of it; what is written to it goes to the peer; a half-close
+/// of it is a close_notify; the TLS peer's end is an EOF on it; a reset or TLS error
+/// closes it (the reason is in [`Bridge::wait`]'s result). `idle` bounds a bridge where
+/// nothing moves.
+pub fn bridge(session: Session<Socket>, idle: Option<Duration>) -> io::Result<(Socket, Bridge)> {
+    let (plain, inner) = Socket::pair(Domain::UNIX, Type::STREAM, None)?;
+    let pump = Pump::new(End::tls(session), End::stream(inner)?, idle, None);
+    let thread = std::thread::Builder::new()
+        .name("tls-bridge".into())
+        .spawn(move || run(pump))?;
+    Ok((plain, Bridge { thread }))
+}
+
+/// Drive the one pump until it ends.
+fn run(mut pump: Pump) -> TlsEnding {
+    let ending = loop {
+        let mut fds = pump.pollfds();
+        if let Err(e) = fdio::poll(&mut fds, pump.next_wake()) {
+            break Ending::Reset {
+                by: Side::A,
+                reason: crate::error::reason(&e),
+            };
+        }
+        if let Status::Done(ending) = pump.advance([fds[0].revents, fds[1].revents]) {
+            break ending;
+        }
+    };
+    let totals = pump.totals();
+    let outcome = match ending {
+        Ending::Reset { reason, .. } => TlsOutcome::Error(reason),
+        Ending::Idle => TlsOutcome::Idle,
+        Ending::Closed => match pump.end(Side::A).peer_end() {
+            Some(PeerEnd::CloseNotify) => TlsOutcome::CloseNotify,
+            Some(PeerEnd::WithoutCloseNotify) => TlsOutcome::WithoutCloseNotify,
+            None => TlsOutcome::LocalClosed,
+        },
+    };
+    TlsEnding {
+        outcome,
+        bytes_in: totals.a_to_b,
+        bytes_out: totals.b_to_a,
+        took: totals.took,
+    }
+}

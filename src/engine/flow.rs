@@ -1,0 +1,210 @@
+//! One direction of a pump: bytes from a source end to a destination end, and the
+//! source's end passed on as a half-close once everything before it is delivered.
+
+use std::io;
+use std::os::fd::{AsRawFd, OwnedFd};
+
+use super::end::End;
+use super::{Dir, Observer};
+use crate::fdio;
+
+/// Pipe size for splicing (grown best effort; the system may keep it smaller).
+const PIPE_SIZE: usize = 1 << 20;
+/// Buffer for copying, per direction: memory per connection stays bounded whatever
+/// the peers send or refuse to read.
+const BUFFER: usize = 64 * 1024;
+/// Rounds of read-then-write in one step before other pumps get their turn.
+const ROUNDS: usize = 32;
+
+/// What broke a flow: reading its source or writing its destination.
+#[derive(Debug)]
+pub enum Broke {
+    Source(io::Error),
+    Destination(io::Error),
+}
+
+/// How bytes are held between reading and writing.
+enum Way {
+    /// Through a pipe with splice(2): the bytes never enter this process.
+    Splice { r: OwnedFd, w: OwnedFd, held: usize },
+    /// Through a buffer: `buf[start..end]` waits to be written.
+    Copy {
+        buf: Box<[u8]>,
+        start: usize,
+        end: usize,
+    },
+}
+
+/// What a step did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stepped {
+    /// Some bytes (or an end) moved.
+    pub moved: bool,
+    /// The step stopped at its round limit with work possibly left.
+    pub more: bool,
+}
+
+pub struct Flow {
+    dir: Dir,
+    way: Way,
+    /// The source has ended (EOF, or close_notify under TLS).
+    eof: bool,
+    /// The end was passed on to the destination.
+    shut: bool,
+    /// Bytes delivered to the destination.
+    pub bytes: u64,
+}
+
+impl Flow {
+    /// A flow that splices when `splice` is asked and a pipe can be had, copies otherwise.
+    pub fn new(dir: Dir, splice: bool) -> Flow {
+        let way = match splice.then(|| fdio::pipe(PIPE_SIZE)) {
+            Some(Ok((r, w))) => Way::Splice { r, w, held: 0 },
+            _ => Way::Copy {
+                buf: vec![0; BUFFER].into_boxed_slice(),
+                start: 0,
+                end: 0,
+            },
+        };
+        Flow {
+            dir,
+            way,
+            eof: false,
+            shut: false,
+            bytes: 0,
+        }
+    }
+
+    pub fn is_spliced(&self) -> bool {
+        matches!(self.way, Way::Splice { .. })
+    }
+
+    /// Whether to wait for the source to be readable: its end not seen, and room to
+    /// hold more. (A pipe counts its room in pages, not bytes: wait until it is empty.)
+    pub fn wants_read(&self) -> bool {
+        !self.eof
+            && match &self.way {
+                Way::Splice { held, .. } => *held == 0,
+                Way::Copy { end, buf, .. } => *end < buf.len(),
+            }
+    }
+
+    /// Whether bytes wait for the destination to be writable.
+    pub fn wants_write(&self) -> bool {
+        self.held() > 0
+    }
+
+    fn held(&self) -> usize {
+        match &self.way {
+            Way::Splice { held, .. } => *held,
+            Way::Copy { start, end, .. } => end - start,
+        }
+    }
+
+    /// Whether the source's end has been passed on: this direction is finished.
+    pub fn is_done(&self) -> bool {
+        self.shut
+    }
+
+    /// Move what can move now without blocking: read, write, and once the source ended
+    /// and everything is delivered, half-close the destination.
+    pub fn step(
+        &mut self,
+        src: &mut End,
+        dst: &mut End,
+        observer: &mut Option<Box<dyn Observer>>,
+    ) -> Result<Stepped, Broke> {
+        let mut stepped = Stepped::default();
+        for _ in 0..ROUNDS {
+            let mut moved = self.fill(src, observer).map_err(Broke::Source)?;
+            moved |= self.drain(dst).map_err(Broke::Destination)?;
+            if self.eof && self.held() == 0 && !self.shut {
+                self.shut = true;
+                dst.shutdown_write().map_err(Broke::Destination)?;
+                moved = true;
+            }
+            if !moved {
+                return Ok(stepped);
+            }
+            stepped.moved = true;
+        }
+        stepped.more = true;
+        Ok(stepped)
+    }
+
+    /// Read from the source into the pipe or buffer, if there is room.
+    fn fill(
+        &mut self,
+        src: &mut End,
+        observer: &mut Option<Box<dyn Observer>>,
+    ) -> io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        let got = match &mut self.way {
+            Way::Splice { w, held, .. } => {
+                let res = fdio::splice(src.fd(), w.as_raw_fd(), PIPE_SIZE, true);
+                if let Ok(n) = res {
+                    *held += n;
+                }
+                res
+            }
+            Way::Copy { buf, start, end } => {
+                if *start == *end {
+                    (*start, *end) = (0, 0);
+                }
+                if *end == buf.len() {
+                    return Ok(false);
+                }
+                let res = src.read(&mut buf[*end..]);
+                if let Ok(n) = res {
+                    if let Some(o) = observer.as_mut() {
+                        o.chunk(self.dir, &buf[*end..*end + n]);
+                    }
+                    *end += n;
+                }
+                res
+            }
+        };
+        match got {
+            Ok(0) => {
+                self.eof = true;
+                Ok(true)
+            }
+            Ok(_) => Ok(true),
+            Err(e) if fdio::would_block(&e) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Write what is held to the destination, as far as it takes it.
+    fn drain(&mut self, dst: &mut End) -> io::Result<bool> {
+        if self.held() == 0 {
+            return Ok(false);
+        }
+        let sent = match &mut self.way {
+            Way::Splice { r, held, .. } => {
+                let res = fdio::splice(r.as_raw_fd(), dst.fd(), *held, true);
+                if let Ok(n) = res {
+                    *held -= n;
+                }
+                res
+            }
+            Way::Copy { buf, start, end } => {
+                let res = dst.write(&buf[*start..*end]);
+                if let Ok(n) = res {
+                    *start += n;
+                }
+                res
+            }
+        };
+        match sent {
+            Ok(n) => {
+                self.bytes += n as u64;
+                Ok(n > 0)
+            }
+            Err(e) if fdio::would_block(&e) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
