@@ -543,6 +543,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N probes (default: until interrupted)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Start a probe every DUR (default 1s; 0: back to back)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Start a probe every DUR (default 1s; 0: back to back)')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@')
             [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
             [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
@@ -551,7 +552,6 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
             [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
             [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
-            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
@@ -572,6 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
         }
         'sockkit;wait' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
             [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
             [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
@@ -580,7 +581,6 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
             [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
             [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
-            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds')
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')

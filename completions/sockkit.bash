@@ -1244,7 +1244,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__ping)
-            opts="-c -i -4 -6 -w -O -v -h -V --count --interval --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --proxy --timeout --sockopt --verbose --json --color --help --version"
+            opts="-c -i -4 -6 -w -O -v -h -V --count --interval --tls --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,6 +1263,10 @@ _sockkit() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1296,10 +1300,6 @@ _sockkit() {
                     ;;
                 --starttls)
                     COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
-                    return 0
-                    ;;
-                --proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1800,13 +1800,17 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__wait)
-            opts="-4 -6 -w -O -v -h -V --any --status --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --proxy --timeout --sockopt --verbose --json --color --help --version"
+            opts="-4 -6 -w -O -v -h -V --any --status --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1840,10 +1844,6 @@ _sockkit() {
                     ;;
                 --starttls)
                     COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
-                    return 0
-                    ;;
-                --proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)

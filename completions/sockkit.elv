@@ -505,6 +505,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --count 'Stop after N probes (default: until interrupted)'
             cand -i 'Start a probe every DUR (default 1s; 0: back to back)'
             cand --interval 'Start a probe every DUR (default 1s; 0: back to back)'
+            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@'
             cand --sni 'Server name to send (SNI) and verify instead of HOST'
             cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
             cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
@@ -513,7 +514,6 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
             cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
             cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
-            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
@@ -533,6 +533,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         }
         &'sockkit;wait'= {
             cand --status 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399'
+            cand --proxy 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
             cand --sni 'Server name to send (SNI) and verify instead of HOST'
             cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
             cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
@@ -541,7 +542,6 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
             cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
             cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
-            cand --proxy 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds'
             cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'

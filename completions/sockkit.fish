@@ -373,6 +373,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_se
 complete -c sockkit -n "__fish_sockkit_using_subcommand byteorder; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s c -l count -d 'Stop after N probes (default: until interrupted)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s i -l interval -d 'Start a probe every DUR (default 1s; 0: back to back)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
@@ -386,7 +387,6 @@ imap\t''
 pop3\t''
 ftp\t''
 postgres\t''"
-complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -401,6 +401,7 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -l json -d 'Record
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand ping" -s V -l version -d 'Print version'
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l status -d 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l proxy -d 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
@@ -414,7 +415,6 @@ imap\t''
 pop3\t''
 ftp\t''
 postgres\t''"
-complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l proxy -d 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand wait" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''

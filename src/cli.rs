@@ -633,12 +633,13 @@ pub struct PingArgs {
     #[arg(long, alias = "ssl")]
     pub tls: bool,
 
-    #[command(flatten)]
-    pub client: TlsClientArgs,
-
     /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
     #[arg(long, value_name = "URL")]
     pub proxy: Option<String>,
+
+    // Last, so the command's own options come before the TLS client options in --help.
+    #[command(flatten)]
+    pub client: TlsClientArgs,
 }
 
 #[derive(Debug, Args)]
@@ -676,9 +677,6 @@ pub struct WaitArgs {
     #[arg(long, value_name = "LIST")]
     pub status: Option<String>,
 
-    #[command(flatten)]
-    pub client: TlsClientArgs,
-
     /// Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)
     #[arg(long, value_name = "URL")]
     pub proxy: Option<String>,
@@ -686,6 +684,10 @@ pub struct WaitArgs {
     /// The command to run once ready (after --), in sockkit's place
     #[arg(value_name = "CMD", last = true)]
     pub command: Vec<String>,
+
+    // Last, so the command's own options come before the TLS client options in --help.
+    #[command(flatten)]
+    pub client: TlsClientArgs,
 }
 
 #[derive(Debug, Args)]
