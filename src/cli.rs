@@ -608,7 +608,7 @@ error other than a refusal), then {\"probes\":4,\"answered\":4,\"loss_pct\":0.0,
 reason. --proxy: each probe connects through the proxy, which resolves the name for \
 socks5h:// and http://; the time includes the proxy's dialogue.\n\n\
 Exit 0 when any probe was answered, 1 when none was (also after SIGINT, the normal way to \
-stop it); SIGTERM prints the summary and exits 143.\n\n\
+stop it); SIGTERM prints the summary, then ends by the signal (143 to a shell).\n\n\
 Examples:\n  sockkit ping example.org 443\n  sockkit ping --count 5 --interval 200ms 127.0.0.1 22\n  \
 sockkit ping -c 1 -w 500ms db 5432 && echo up\n  sockkit ping --tls -c 3 example.org 443\n  \
 sockkit ping --proxy socks5h://127.0.0.1:1080 -c 3 example.org 443",
