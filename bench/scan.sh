@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# Benchmark: `sockkit connect -z` against OpenBSD netcat's `nc -z` over every TCP port
-# of 127.0.0.1, with a few listeners open. Loopback only. Not part of `cargo test`.
+# Benchmark: `sockkit connect -z` against the tools a user would pick instead, side by
+# side, on loopback only, with a few listeners open. Not part of `cargo test`.
+#
+#   1. every TCP port of 127.0.0.1: OpenBSD netcat's `nc -z`, then `nmap -sT -T5`
+#   2. 127.0.0.0/28 x ports 1-1024 (16,384 probes): `nmap -sT -T5` on the same targets
+#
+# nmap gets -n -Pn (no reverse lookups, no host discovery: sockkit does neither), and
+# both tools get --open, so each does the same connects and prints what is open.
 #
 #   bench/scan.sh            # 1-65535
-#   PORTS=1-10000 bench/scan.sh
+#   PORTS=1-10000 BLOCK=127.0.0.0/29 BLOCK_PORTS=1-100 bench/scan.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORTS=${PORTS:-1-65535}
 
-if ! command -v nc >/dev/null || ! nc -h 2>&1 | grep -qi openbsd; then
-    echo "installing netcat-openbsd..." >&2
-    apt-get install -y netcat-openbsd >/dev/null
+BLOCK=${BLOCK:-127.0.0.0/28}
+BLOCK_PORTS=${BLOCK_PORTS:-1-1024}
+
+need=()
+if ! command -v nc >/dev/null || ! nc -h 2>&1 | grep -qi openbsd; then need+=(netcat-openbsd); fi
+command -v nmap >/dev/null || need+=(nmap)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "installing ${need[*]}..." >&2
+    apt-get install -y "${need[@]}" >/dev/null
 fi
 
 cargo build --release --quiet
@@ -27,13 +39,25 @@ for _ in range(3):
     s.bind(("127.0.0.1", 0))
     s.listen(512)
     socks.append(s)
-print(",".join(str(s.getsockname()[1]) for s in socks), flush=True)
+# Three more in the block of part 2, on low ports of 127.0.0.x (free on most machines).
+block = []
+for host, port in (("127.0.0.2", 22), ("127.0.0.5", 80), ("127.0.0.9", 443)):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        s.bind((host, port))
+        s.listen(512)
+        block.append(s)
+    except OSError:
+        pass
+print(",".join(str(s.getsockname()[1]) for s in socks),
+      ",".join("%s:%d" % s.getsockname() for s in block), flush=True)
 time.sleep(600)
 ' >"$LISTENERS" &
 PEER=$!
 trap 'kill $PEER 2>/dev/null; rm -f "$LISTENERS"' EXIT
 for _ in $(seq 50); do [ -s "$LISTENERS" ] && break; sleep 0.1; done
-OPEN=$(cat "$LISTENERS")
+read -r OPEN BLOCK_OPEN <"$LISTENERS"
 
 now() { date +%s.%N; }
 elapsed() { awk "BEGIN{print $2 - $1}"; }
@@ -65,3 +89,53 @@ printf '%-30s %10s   %s\n' "tool" "median s" "runs"
 printf '%-30s %10.3f   %s\n' "nc -z (netcat-openbsd)" "$nc_s" "${nc_times[*]}"
 printf '%-30s %10.3f   %s\n' "sockkit connect -z" "$sk_s" "${sk_times[*]}"
 printf '\nsockkit is %.1fx faster; open ports it found: %s\n' "$(awk "BEGIN{print $nc_s / $sk_s}")" "$found"
+
+# nmap: the same single-host scan, then the block; each tool RUNS times, alternating.
+OUT=/tmp/sockkit-scan-out.$$
+trap 'kill $PEER 2>/dev/null; rm -f "$LISTENERS" "$OUT"' EXIT
+# time_pair NAME_A NAME_B -- CMD_A.. -- CMD_B..: alternate the two RUNS times; medians
+# in MEDIAN[NAME], every run in ALL[NAME], open lines of the last run in FOUND[NAME].
+declare -A MEDIAN ALL FOUND
+time_pair() {
+    local a=$1 b=$2
+    shift 3
+    local cmd_a=() cmd_b=()
+    while [ "$1" != "--" ]; do cmd_a+=("$1"); shift; done
+    shift
+    cmd_b=("$@")
+    local ta=() tb=()
+    for _ in $(seq "$RUNS"); do
+        local t0 t1 t2
+        t0=$(now)
+        "${cmd_a[@]}" >"$OUT" 2>/dev/null || true
+        t1=$(now)
+        FOUND[$a]=$(grep -cE '/tcp +open' "$OUT" || true)
+        "${cmd_b[@]}" >"$OUT" 2>/dev/null || true
+        t2=$(now)
+        FOUND[$b]=$(grep -cE '/tcp +open' "$OUT" || true)
+        ta+=("$(elapsed "$t0" "$t1")")
+        tb+=("$(elapsed "$t1" "$t2")")
+    done
+    MEDIAN[$a]=$(median "${ta[@]}")
+    MEDIAN[$b]=$(median "${tb[@]}")
+    ALL[$a]="${ta[*]}"
+    ALL[$b]="${tb[*]}"
+}
+row() { printf '%-52s %9.3f   %s\n' "$1" "${MEDIAN[$2]}" "${ALL[$2]}"; }
+ratio() { awk "BEGIN{printf \"%.1f\", ${MEDIAN[$1]} / ${MEDIAN[$2]}}"; }
+
+time_pair nmap1 sk1 -- nmap -sT -T5 -n -Pn --open -p"$PORTS" 127.0.0.1 \
+    -- $SOCKKIT connect -z --open -w 1s 127.0.0.1 "$PORTS"
+time_pair nmap2 sk2 -- nmap -sT -T5 -n -Pn --open -p"$BLOCK_PORTS" "$BLOCK" \
+    -- $SOCKKIT connect -z --open -w 1s "$BLOCK" "$BLOCK_PORTS"
+
+printf '\nAgainst nmap (listeners in the block: %s), median of %s runs each\n\n' "$BLOCK_OPEN" "$RUNS"
+printf '%-52s %9s   %s\n' "tool" "median s" "runs"
+row "nmap -sT -T5 -n -Pn --open -p$PORTS 127.0.0.1" nmap1
+row "sockkit connect -z --open 127.0.0.1 $PORTS" sk1
+row "nmap -sT -T5 -n -Pn --open -p$BLOCK_PORTS $BLOCK" nmap2
+row "sockkit connect -z --open $BLOCK $BLOCK_PORTS" sk2
+printf '\n127.0.0.1 %s: sockkit is %sx faster than nmap -sT (open: sockkit %s, nmap %s)\n' \
+    "$PORTS" "$(ratio nmap1 sk1)" "${FOUND[sk1]}" "${FOUND[nmap1]}"
+printf '%s x %s: sockkit is %sx faster than nmap -sT (open: sockkit %s, nmap %s)\n' \
+    "$BLOCK" "$BLOCK_PORTS" "$(ratio nmap2 sk2)" "${FOUND[sk2]}" "${FOUND[nmap2]}"

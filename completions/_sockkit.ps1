@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('sockopt', 'sockopt', [CompletionResultType]::ParameterValue, 'Socket options: list them, read and set them on fresh or live sockets')
             [CompletionResult]::new('conns', 'conns', [CompletionResultType]::ParameterValue, 'The sockets on this host, like `ss -t state established`')
             [CompletionResult]::new('byteorder', 'byteorder', [CompletionResultType]::ParameterValue, 'The C byte-order and address helpers, exactly as Python''s socket module answers')
+            [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'TLS handshake and certificate chain of one or more servers: expiry, names, trust')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -96,6 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close')
             [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)')
+            [CompletionResult]::new('--targets', '--targets', [CompletionResultType]::ParameterName, 'With -z, scan the hosts listed in FILE (one name, address or CIDR block a line; # comments) instead of a HOST word')
             [CompletionResult]::new('--wait-until', '--wait-until', [CompletionResultType]::ParameterName, 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Bind the local end to ADDR before connecting')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Bind the local end to ADDR before connecting')
@@ -560,6 +563,67 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
         'sockkit;byteorder;help;help' {
             break
         }
+        'sockkit;ping' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Stop after N probes (default: until interrupted)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N probes (default: until interrupted)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Start a probe every DUR (default 1s; 0: back to back)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Start a probe every DUR (default 1s; 0: back to back)')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate chain to present (PEM), with --key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
+            [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
+            [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
+            [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--sockopt', '--sockopt', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Complete a TLS handshake too (verified): the time is connect plus handshake')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (said on stderr)')
+            [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
+            [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Records as JSON Lines on stdout, events as JSON Lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sockkit;wait' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate chain to present (PEM), with --key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
+            [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
+            [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
+            [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--sockopt', '--sockopt', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--any', '--any', [CompletionResultType]::ParameterName, 'Ready as soon as any one target is')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (said on stderr)')
+            [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
+            [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Records as JSON Lines on stdout, events as JSON Lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sockkit;tls' {
             [CompletionResult]::new('--expires-within', '--expires-within', [CompletionResultType]::ParameterName, 'Exit 1 when any certificate of a chain expires within DUR (30d)')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)')
@@ -598,6 +662,8 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('sockopt', 'sockopt', [CompletionResultType]::ParameterValue, 'Socket options: list them, read and set them on fresh or live sockets')
             [CompletionResult]::new('conns', 'conns', [CompletionResultType]::ParameterValue, 'The sockets on this host, like `ss -t state established`')
             [CompletionResult]::new('byteorder', 'byteorder', [CompletionResultType]::ParameterValue, 'The C byte-order and address helpers, exactly as Python''s socket module answers')
+            [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'TLS handshake and certificate chain of one or more servers: expiry, names, trust')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -668,6 +734,12 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             break
         }
         'sockkit;help;byteorder;inet_ntoa' {
+            break
+        }
+        'sockkit;help;ping' {
+            break
+        }
+        'sockkit;help;wait' {
             break
         }
         'sockkit;help;tls' {

@@ -31,6 +31,9 @@ _sockkit() {
             sockkit,listen)
                 cmd="sockkit__subcmd__listen"
                 ;;
+            sockkit,ping)
+                cmd="sockkit__subcmd__ping"
+                ;;
             sockkit,resolve)
                 cmd="sockkit__subcmd__resolve"
                 ;;
@@ -45,6 +48,9 @@ _sockkit() {
                 ;;
             sockkit,udp-send)
                 cmd="sockkit__subcmd__udp__subcmd__send"
+                ;;
+            sockkit,wait)
+                cmd="sockkit__subcmd__wait"
                 ;;
             sockkit__subcmd__byteorder,help)
                 cmd="sockkit__subcmd__byteorder__subcmd__help"
@@ -115,6 +121,9 @@ _sockkit() {
             sockkit__subcmd__help,listen)
                 cmd="sockkit__subcmd__help__subcmd__listen"
                 ;;
+            sockkit__subcmd__help,ping)
+                cmd="sockkit__subcmd__help__subcmd__ping"
+                ;;
             sockkit__subcmd__help,resolve)
                 cmd="sockkit__subcmd__help__subcmd__resolve"
                 ;;
@@ -129,6 +138,9 @@ _sockkit() {
                 ;;
             sockkit__subcmd__help,udp-send)
                 cmd="sockkit__subcmd__help__subcmd__udp__subcmd__send"
+                ;;
+            sockkit__subcmd__help,wait)
+                cmd="sockkit__subcmd__help__subcmd__wait"
                 ;;
             sockkit__subcmd__help__subcmd__byteorder,htonl)
                 cmd="sockkit__subcmd__help__subcmd__byteorder__subcmd__htonl"
@@ -194,7 +206,7 @@ _sockkit() {
 
     case "${cmd}" in
         sockkit)
-            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder tls help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,7 +686,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-n -z -s -p -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --send --expect --scan --open --concurrency --wait-until --source --source-port --proxy --ssl --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
+            opts="-n -z -s -p -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --send --expect --scan --open --concurrency --targets --wait-until --source --source-port --proxy --ssl --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,6 +713,10 @@ _sockkit() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --targets)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -850,7 +866,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__help)
-            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder tls help"
+            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1045,6 +1061,20 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__help__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__help__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1157,6 +1187,20 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__listen)
             opts="-n -k -b -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --ssl --tls --cert --key --verify-client --alpn --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1218,6 +1262,92 @@ _sockkit() {
                     ;;
                 --alpn)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --sockopt)
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sockkit__subcmd__ping)
+            opts="-c -i -4 -6 -w -v -O -h -V --count --interval --tls --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alpn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --starttls)
+                    COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1688,6 +1818,80 @@ _sockkit() {
                     ;;
                 --ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --sockopt)
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sockkit__subcmd__wait)
+            opts="-4 -6 -w -v -O -h -V --any --status --proxy --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alpn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --starttls)
+                    COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand sockopt 'Socket options: list them, read and set them on fresh or live sockets'
             cand conns 'The sockets on this host, like `ss -t state established`'
             cand byteorder 'The C byte-order and address helpers, exactly as Python''s socket module answers'
+            cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+            cand wait 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
             cand tls 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -91,6 +93,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --send 'Send TEXT instead of reading stdin (escapes \r \n \t \\ \xHH), then half-close'
             cand --expect 'Read until the reply matches REGEX (exit 0) or EOF/timeout (exit 1, after 10s unless -w says); the reply goes to stdout as received'
             cand --concurrency 'How many ports to probe at once with -z (default 256, bounded by the open-file limit)'
+            cand --targets 'With -z, scan the hosts listed in FILE (one name, address or CIDR block a line; # comments) instead of a HOST word'
             cand --wait-until 'Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)'
             cand -s 'Bind the local end to ADDR before connecting'
             cand --source 'Bind the local end to ADDR before connecting'
@@ -522,6 +525,65 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         }
         &'sockkit;byteorder;help;help'= {
         }
+        &'sockkit;ping'= {
+            cand -c 'Stop after N probes (default: until interrupted)'
+            cand --count 'Stop after N probes (default: until interrupted)'
+            cand -i 'Start a probe every DUR (default 1s; 0: back to back)'
+            cand --interval 'Start a probe every DUR (default 1s; 0: back to back)'
+            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@'
+            cand --sni 'Server name to send (SNI) and verify instead of HOST'
+            cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
+            cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
+            cand --pin 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it'
+            cand --cert 'Client certificate chain to present (PEM), with --key'
+            cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
+            cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
+            cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --tls 'Complete a TLS handshake too (verified): the time is connect plus handshake'
+            cand --insecure 'Do not verify the server''s certificate (said on stderr)'
+            cand -4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --verbose 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --json 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sockkit;wait'= {
+            cand --status 'HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399'
+            cand --proxy 'Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
+            cand --sni 'Server name to send (SNI) and verify instead of HOST'
+            cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
+            cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
+            cand --pin 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it'
+            cand --cert 'Client certificate chain to present (PEM), with --key'
+            cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
+            cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
+            cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --any 'Ready as soon as any one target is'
+            cand --insecure 'Do not verify the server''s certificate (said on stderr)'
+            cand -4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --verbose 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --json 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sockkit;tls'= {
             cand --expires-within 'Exit 1 when any certificate of a chain expires within DUR (30d)'
             cand --proxy 'Reach the targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)'
@@ -559,6 +621,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand sockopt 'Socket options: list them, read and set them on fresh or live sockets'
             cand conns 'The sockets on this host, like `ss -t state established`'
             cand byteorder 'The C byte-order and address helpers, exactly as Python''s socket module answers'
+            cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+            cand wait 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
             cand tls 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -610,6 +674,10 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;help;byteorder;inet_aton'= {
         }
         &'sockkit;help;byteorder;inet_ntoa'= {
+        }
+        &'sockkit;help;ping'= {
+        }
+        &'sockkit;help;wait'= {
         }
         &'sockkit;help;tls'= {
         }

@@ -65,8 +65,9 @@ const EXIT_CODES: &str = exit_codes!();
     version,
     about = "Network diagnostics toolkit: nc, ss, getent and the socket helpers in one binary",
     long_about = "sockkit is a network diagnostics toolkit in the netcat / ss family: \
-TCP and Unix stream clients and servers, UDP senders and receivers, the resolver as the \
-C library sees it, socket options, the sockets on this host, and the C byte-order helpers. \
+TCP and Unix stream clients and servers (plain or TLS), UDP senders and receivers, port \
+scans, TCP ping and waiting for services, certificate chains, the resolver as the C library \
+sees it, socket options, the sockets on this host, and the C byte-order helpers. \
 Every subcommand speaks plain text on a terminal and JSON Lines with --json (errors \
 included). Two rules hold everywhere: a bound of 0 (-w 0) waits not at all, so what is ready \
 at once counts and the rest times out; port 0 means any free port, which a listener may bind \
@@ -150,6 +151,12 @@ pub enum Command {
     /// The C byte-order and address helpers, exactly as Python's socket module answers
     #[command(after_help = exit_codes!(byteorder))]
     Byteorder(ByteorderArgs),
+    /// Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary
+    #[command(after_help = EXIT_CODES)]
+    Ping(PingArgs),
+    /// Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command
+    #[command(after_help = EXIT_CODES)]
+    Wait(WaitArgs),
     /// TLS handshake and certificate chain of one or more servers: expiry, names, trust
     #[command(after_help = EXIT_CODES)]
     Tls(TlsArgs),
@@ -246,12 +253,12 @@ pub struct ListenArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS",
-    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!(connect))
+    override_usage = "sockkit connect [OPTIONS] HOST PORT\n       sockkit connect [OPTIONS] --unix PATH\n       sockkit connect -z [OPTIONS] HOST PORTS..\n       sockkit connect -z [OPTIONS] --targets FILE PORTS..",
+    after_long_help = concat!("Examples:\n  sockkit connect example.org 80 --send 'HEAD / HTTP/1.0\\r\\n\\r\\n'\n  sockkit connect 127.0.0.1:12345 --send hello --expect '^hi'\n  sockkit connect -z 127.0.0.1 22,80,8000-8100\n  sockkit connect -z --open 10.0.0.0/24 22 80 443\n  sockkit connect --wait-until 30s db 5432 --send ''\n\nEnd of a session: stdin EOF half-closes (unless --no-shutdown) and reading goes on, however\nlate the answer. At the peer's EOF what was received is written out and stdout is closed;\nthen a terminal stdin ends the session, while a file, pipe or socket stdin is sent to its\nend (exit 0), or until the peer refuses it (exit 1, saying how much was not delivered).\n--linger DUR bounds that wait (--linger 0: end at the peer's EOF). SIGINT/SIGTERM while\nstdin is still being sent resets the connection, so the peer knows the stream is incomplete.", "\n\n", exit_codes!(connect))
 )]
 pub struct ConnectArgs {
-    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, PORTS is a list of ports and ranges (22,80,8000-8100)
-    #[arg(value_name = "HOST PORT", num_args = 0..=2)]
+    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT; with -z, HOST may be a CIDR block (10.0.0.0/24) and PORTS are one or more words of ports and ranges (22,80 8000-8100)
+    #[arg(value_name = "HOST PORT")]
     pub endpoint: Vec<String>,
 
     #[command(flatten)]
@@ -267,10 +274,12 @@ pub struct ConnectArgs {
 
     /// Zero-I/O mode: report which of PORTS are open, probed concurrently; exit 0 if any is open
     ///
-    /// One line (or --json record) per port, in list order: open/closed/timeout and the connect
-    /// latency; a port that failed otherwise (network unreachable) is closed, with the reason.
-    /// Exit 1 when none is open, with that reason when every port failed alike. Per-port
-    /// timeout: -w (default 1s). A name is resolved once; the first address (-4/-6 respected) is scanned
+    /// One line (or --json record) per host and port, host by host in list order: open/closed/timeout
+    /// and the connect latency; a port that failed otherwise (network unreachable) is closed, with
+    /// the reason. Exit 1 when none is open, with that reason when every port failed alike.
+    /// Per-port timeout: -w (default 1s). A name is resolved once; the first address (-4/-6
+    /// respected) is scanned. HOST may be a CIDR block (127.0.0.0/28: every address in it), or
+    /// --targets FILE lists the hosts; PORTS may be several words (22 80 8000-8100)
     #[arg(short = 'z', long)]
     pub scan: bool,
 
@@ -281,6 +290,10 @@ pub struct ConnectArgs {
     /// How many ports to probe at once with -z (default 256, bounded by the open-file limit)
     #[arg(long, value_name = "N", requires = "scan")]
     pub concurrency: Option<usize>,
+
+    /// With -z, scan the hosts listed in FILE (one name, address or CIDR block a line; # comments) instead of a HOST word
+    #[arg(long, value_name = "FILE", requires = "scan")]
+    pub targets: Option<String>,
 
     /// Retry the connection every 200ms until it succeeds or DUR passes (wait-for-it)
     #[arg(long, value_name = "DUR")]
@@ -636,6 +649,111 @@ pub struct ConnsArgs {
     /// Show again every DUR (250ms, 2s) until interrupted
     #[arg(long, value_name = "DUR")]
     pub watch: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit ping [OPTIONS] HOST PORT",
+    after_long_help = concat!(
+        "One TCP handshake per probe (connect, then close), one line each on stdout:\n  \
+connected to 127.0.0.1:80: seq=1 time=0.11 ms\n  refused by 127.0.0.1:81: seq=1 time=0.05 ms\n  \
+timeout connecting to 10.0.0.9:80: seq=1 after 2s\n\
+then, at --count or on SIGINT/SIGTERM, a summary as ping(8) prints it:\n  \
+--- 127.0.0.1:80 ping statistics ---\n  \
+4 probes, 4 answered, 0% loss, rtt min/avg/max/mdev = 0.081/0.104/0.133/0.019 ms\n\n\
+Only a completed handshake is an answer; a refusal is a lost probe (with its time). A probe \
+starts every --interval (default 1s), or at once when the one before took longer. -w bounds \
+each probe (default 2s). The host is resolved once; the first address is probed (-4/-6 \
+respected). --json: one record per probe {\"seq\":1,\"peer\":\"127.0.0.1:80\",\"state\":\"open\",\
+\"rtt_ms\":0.11} (state open, closed or timeout; rtt_ms null on a timeout; reason on an \
+error other than a refusal), then {\"probes\":4,\"answered\":4,\"loss_pct\":0.0,\"rtt_min_ms\":..,\
+\"rtt_avg_ms\":..,\"rtt_max_ms\":..,\"rtt_mdev_ms\":..}.\n\n\
+--tls: a probe is answered when the TLS handshake completes and the certificate is trusted \
+(the TLS client options apply); its time is the connect plus the handshake, both shown \
+(connect_ms, tls_ms and protocol in JSON). A failed verification is a lost probe with the \
+reason. --proxy: each probe connects through the proxy, which resolves the name for \
+socks5h:// and http://; the time includes the proxy's dialogue.\n\n\
+Exit 0 when any probe was answered, 1 when none was (also after SIGINT, the normal way to \
+stop it); SIGTERM prints the summary, then ends by the signal (143 to a shell).\n\n\
+Examples:\n  sockkit ping example.org 443\n  sockkit ping --count 5 --interval 200ms 127.0.0.1 22\n  \
+sockkit ping -c 1 -w 500ms db 5432 && echo up\n  sockkit ping --tls -c 3 example.org 443\n  \
+sockkit ping --proxy socks5h://127.0.0.1:1080 -c 3 example.org 443",
+        "\n\n",
+        exit_codes!()
+    )
+)]
+pub struct PingArgs {
+    /// HOST PORT, HOST:PORT or [V6ADDR]:PORT
+    #[arg(value_name = "HOST PORT", num_args = 0..=2)]
+    pub endpoint: Vec<String>,
+
+    /// Stop after N probes (default: until interrupted)
+    #[arg(short = 'c', long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Start a probe every DUR (default 1s; 0: back to back)
+    #[arg(short = 'i', long, value_name = "DUR")]
+    pub interval: Option<String>,
+
+    /// Complete a TLS handshake too (verified): the time is connect plus handshake
+    #[arg(long, alias = "ssl")]
+    pub tls: bool,
+
+    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
+
+    // Last, so the command's own options come before the TLS client options in --help.
+    #[command(flatten)]
+    pub client: TlsClientArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit wait [OPTIONS] TARGET.. [-- CMD [ARGS]..]",
+    after_long_help = concat!(
+        "TARGET is HOST:PORT or [V6ADDR]:PORT (a TCP connect), unix:PATH (a Unix stream connect; \
+unix:@name for the abstract namespace), tls://HOST:PORT (a verified TLS handshake, with the \
+TLS client options), or an http:// or https:// URL (a GET answered 2xx or 3xx, or a status \
+of --status; https:// verifies the certificate as tls:// does). --proxy reaches the network \
+targets through a proxy (unix: targets are local). Every target is tried at once and again with backoff (100ms doubling \
+to 1s) until all are ready (or one, with --any) or -w passes (default 30s): -w is the overall \
+deadline, and no attempt outlives it. A name is looked up again at each attempt.\n\n\
+Then CMD runs in sockkit's place (exec): its exit status is sockkit's. Without CMD, exit 0. \
+Not ready in time: exit 1 naming each target not ready with its last error; CMD does not run. \
+-v reports each attempt and each target ready; --json gives them as JSON events on stderr \
+(wait-start, attempt, ready, all-ready).\n\n\
+Examples:\n  sockkit wait db:5432 -- ./migrate\n  sockkit wait -w 1m db:5432 cache:6379 http://api:8080/health -- ./start\n  \
+sockkit wait --any unix:/run/app.sock 127.0.0.1:8080\n  sockkit wait --status 200,401 http://127.0.0.1:9000/\n  \
+sockkit wait --ca ca.pem tls://db:5432 https://api:8443/ready",
+        "\n\n",
+        exit_codes!()
+    )
+)]
+pub struct WaitArgs {
+    /// HOST:PORT, unix:PATH, tls://HOST:PORT, http://HOST[:PORT][/PATH] or https://..
+    #[arg(value_name = "TARGET", required = true)]
+    pub targets: Vec<String>,
+
+    /// Ready as soon as any one target is
+    #[arg(long)]
+    pub any: bool,
+
+    /// HTTP statuses that count as ready: codes and ranges (200,204,300-399); default 200-399
+    #[arg(long, value_name = "LIST")]
+    pub status: Option<String>,
+
+    /// Reach the network targets through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT)
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
+
+    /// The command to run once ready (after --), in sockkit's place
+    #[arg(value_name = "CMD", last = true)]
+    pub command: Vec<String>,
+
+    // Last, so the command's own options come before the TLS client options in --help.
+    #[command(flatten)]
+    pub client: TlsClientArgs,
 }
 
 #[derive(Debug, Args)]

@@ -525,3 +525,212 @@ fn sockopts_reach_each_probe_and_vv_traces_the_calls() {
     assert!(err.contains("ECONNREFUSED"), "{err}");
     assert!(err.contains("close("), "{err}");
 }
+
+/// Listeners on some addresses of a block: `(address, port)` of each, held while the peer
+/// lives. The addresses are in 127.0.0.48/28, which no other test listens on.
+fn block_listeners(hosts: &[&str]) -> (Peer, Vec<(String, u16)>) {
+    let list: Vec<String> = hosts.iter().map(|h| format!("\"{h}\"")).collect();
+    let peer = Peer::start(&format!(
+        r#"
+import socket, time
+held = []
+for h in [{}]:
+    s = socket.socket()
+    s.bind((h, 0))
+    s.listen(16)
+    held.append(s)
+print(" ".join("%s:%d" % s.getsockname() for s in held), flush=True)
+time.sleep(60)
+"#,
+        list.join(",")
+    ));
+    let open = peer
+        .first_line
+        .split_whitespace()
+        .map(|w| {
+            let (h, p) = w.split_once(':').unwrap();
+            (h.to_string(), p.parse().unwrap())
+        })
+        .collect();
+    (peer, open)
+}
+
+/// Python's connect_ex verdict for every address of 127.0.0.48/28 and every port, host by
+/// host, in the scan's order.
+fn block_oracle(ports: &[u16]) -> Vec<(String, u16, String)> {
+    let mut out = Vec::new();
+    for last in 48..64 {
+        let host = format!("127.0.0.{last}");
+        for (port, state) in ports.iter().zip(oracle(&host, ports)) {
+            out.push((host.clone(), *port, state));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_cidr_block_gives_one_line_per_host_and_port() {
+    let (_peer, open) = block_listeners(&["127.0.0.50", "127.0.0.57", "127.0.0.63"]);
+    let ports: Vec<u16> = open.iter().map(|(_, p)| *p).collect();
+    let expected = block_oracle(&ports);
+    assert_eq!(
+        expected.iter().filter(|e| e.2 == "open").count(),
+        3,
+        "Python sees the three listeners: {expected:?}"
+    );
+    // Several port words, as nc takes them.
+    let words: Vec<String> = ports.iter().map(|p| p.to_string()).collect();
+    let mut args = vec!["connect", "-z", "127.0.0.48/28"];
+    args.extend(words.iter().map(String::as_str));
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{r:?}");
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 16 * 3, "{}", r.stdout);
+    for (line, (host, port, state)) in lines.iter().zip(&expected) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols[0], host, "{line}");
+        assert_eq!(cols[1], format!("{port}/tcp"), "{line}");
+        assert_eq!(cols[2], state, "{line}");
+    }
+    // 127.0.0.48 and 127.0.0.50 are narrower than 127.0.0.63: the columns still line up.
+    let at: Vec<usize> = lines.iter().map(|l| l.find("/tcp").unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] == w[1]), "{}", r.stdout);
+
+    // JSON and --open: only the three open ones, each with its own host.
+    let mut args = vec!["connect", "-z", "--json", "--open", "127.0.0.48/28"];
+    let joined = words.join(",");
+    args.push(&joined);
+    let j = run(&args);
+    assert_eq!(j.code, 0, "{j:?}");
+    let recs = json_lines(&j.stdout);
+    let got: Vec<(String, u16)> = recs
+        .iter()
+        .map(|r| {
+            assert_eq!(r["state"], "open", "{r}");
+            (
+                r["host"].as_str().unwrap().to_string(),
+                r["port"].as_u64().unwrap() as u16,
+            )
+        })
+        .collect();
+    assert_eq!(got, open);
+}
+
+#[test]
+fn a_block_with_nothing_open_names_the_block() {
+    let p = ports("127.0.0.1", 0, 1);
+    let port = p.closed[0].to_string();
+    let r = run(&["-v", "connect", "-z", "127.0.0.52/30", &port]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.stdout.lines().count(), 4);
+    let err: Vec<&str> = r.stderr.lines().collect();
+    assert!(
+        err[0].starts_with("scanning 127.0.0.52/30: 4 hosts x 1 port,"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        *err.last().unwrap(),
+        "sockkit: 127.0.0.52/30: no open port (4 closed)"
+    );
+}
+
+#[test]
+fn targets_file_lists_hosts_and_blocks() {
+    let (_peer, open) = block_listeners(&["127.0.0.54", "127.0.0.61"]);
+    let ports: Vec<String> = open.iter().map(|(_, p)| p.to_string()).collect();
+    let dir = std::env::temp_dir().join(format!("sockkit-targets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hosts");
+    std::fs::write(
+        &file,
+        "# web hosts\n127.0.0.54\n\n  127.0.0.60/31  # two more\nnosuch.invalid\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let r = run(&[
+        "connect",
+        "-z",
+        "--json",
+        "--targets",
+        f,
+        &ports[0],
+        &ports[1],
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.code, 0, "{r:?}");
+    let recs = json_lines(&r.stdout);
+    let hosts: Vec<&str> = recs.iter().map(|r| r["host"].as_str().unwrap()).collect();
+    assert_eq!(
+        hosts,
+        [
+            "127.0.0.54",
+            "127.0.0.54",
+            "127.0.0.60",
+            "127.0.0.60",
+            "127.0.0.61",
+            "127.0.0.61"
+        ]
+    );
+    for rec in &recs {
+        let key = (
+            rec["host"].as_str().unwrap().to_string(),
+            rec["port"].as_u64().unwrap() as u16,
+        );
+        let want = if open.contains(&key) {
+            "open"
+        } else {
+            "closed"
+        };
+        assert_eq!(rec["state"], want, "{rec}");
+    }
+    // The name that does not resolve is a warning; the rest is scanned.
+    let warn = json_lines(&r.stderr);
+    assert_eq!(warn.len(), 1, "{}", r.stderr);
+    assert_eq!(warn[0]["event"], "warning");
+    assert!(
+        warn[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("nosuch.invalid: "),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bad_hosts_exit_2() {
+    let dir = std::env::temp_dir().join(format!("sockkit-badtargets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty");
+    std::fs::write(&empty, "# nothing\n\n").unwrap();
+    let bad_line = dir.join("bad");
+    std::fs::write(&bad_line, "127.0.0.1\n1.2.3.999\n").unwrap();
+    let empty = empty.to_str().unwrap().to_string();
+    let bad_line = bad_line.to_str().unwrap().to_string();
+    for (args, named) in [
+        (&["connect", "-z", "10.0.0.0/7", "22"][..], "10.0.0.0/7"),
+        (&["connect", "-z", "127.0.0.0/33", "22"], "127.0.0.0/33"),
+        (&["connect", "-z", "127.0.0.0/x", "22"], "127.0.0.0/x"),
+        (
+            &["-6", "connect", "-z", "127.0.0.0/30", "22"],
+            "127.0.0.0/30",
+        ),
+        (&["connect", "-z", "127.0.0.0/30", "22", "x-y"], "x-y"),
+        (
+            &["connect", "-z", "--targets", "/nonexistent/hosts", "22"],
+            "/nonexistent/hosts",
+        ),
+        (&["connect", "-z", "--targets", &empty, "22"], "no hosts"),
+        (&["connect", "-z", "--targets", &bad_line, "22"], "line 2"),
+        (&["connect", "-z", "--targets", &empty], "missing PORTS"),
+        (
+            &["connect", "--targets", &empty, "127.0.0.1", "22"],
+            "--scan",
+        ),
+        (&["connect", "127.0.0.1", "22", "23"], "'23'"),
+    ] {
+        rejects(args, named);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

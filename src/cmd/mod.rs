@@ -7,12 +7,14 @@ pub mod byteorder;
 pub mod connect;
 pub mod conns;
 pub mod listen;
+pub mod ping;
 pub mod resolve;
 pub mod scan;
 pub mod sockopt;
 pub mod tls;
 pub mod udp_recv;
 pub mod udp_send;
+pub mod wait;
 
 /// Check the global options, then hand the subcommand its checked context.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -26,6 +28,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sockopt(a) => sockopt::run(&ctx, a),
         Command::Conns(a) => conns::run(&ctx, a),
         Command::Byteorder(a) => byteorder::run(&ctx, a),
+        Command::Ping(a) => ping::run(&ctx, a),
+        Command::Wait(a) => wait::run(&ctx, a),
         Command::Tls(a) => tls::run(&ctx, a),
     }
 }

@@ -1,10 +1,14 @@
-//! `sockkit connect -z HOST PORTS`: which TCP ports accept a connection, as `nc -z` tells,
+//! `sockkit connect -z HOST PORTS..`: which TCP ports accept a connection, as `nc -z` tells,
 //! but probed concurrently: non-blocking connects, many in flight, one poll(2) over them
-//! per worker thread.
+//! per worker thread. HOST may be a CIDR block, or `--targets FILE` lists the hosts.
 //!
-//! Results come out in the order of the port list, as soon as every port before them is
-//! known: one line (or JSON record) per port, or only the open ones with `--open`.
+//! Results come out host by host, in the order of the port list, as soon as every probe
+//! before them is known: one line (or JSON record) per host and port, or only the open
+//! ones with `--open`.
 
+mod hosts;
+
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::os::fd::AsRawFd;
@@ -67,13 +71,23 @@ struct Outcome {
     reason: Option<String>,
 }
 
+/// Probes whose answers are in but not yet shown (an earlier one is still waiting) are
+/// held in memory; workers take no probe further ahead than this of the first one not
+/// shown, so a slow port bounds memory instead of growing it.
+const MAX_AHEAD: usize = 1 << 18;
+
 /// What to scan, checked before the first packet.
 struct Plan {
-    /// The name or address as the user wrote it.
+    /// The name, address or block as the user wrote it (`N targets` for --targets).
     host: String,
-    /// The one address scanned (the first getaddrinfo answer, -4/-6 respected).
-    target: SocketAddr,
-    source: Option<SocketAddr>,
+    /// The addresses scanned: the first getaddrinfo answer of a name (-4/-6 respected),
+    /// every address of a block.
+    hosts: hosts::Hosts,
+    /// Probes: every port of every host, host by host.
+    probes: usize,
+    /// `-s ADDR`, one per family (the IPv4 and IPv6 hosts of a list each get theirs).
+    source: Option<IpAddr>,
+    source_scope: u32,
     ports: Vec<u16>,
     timeout: Duration,
     concurrency: usize,
@@ -90,7 +104,13 @@ struct Probe {
 
 pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
-    let addr = plan.target.ip().to_string();
+    let one_host = plan.hosts.len() == 1;
+    // What messages call the whole scan: the address for one host, else the block or list.
+    let addr = if one_host {
+        plan.hosts.get(0).ip().to_string()
+    } else {
+        plan.hosts.shown.clone()
+    };
     ctx.out.event(
         1,
         "scan-start",
@@ -100,16 +120,22 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
             } else {
                 format!(" ({})", plan.host)
             };
+            let hosts = if one_host {
+                String::new()
+            } else {
+                format!("{} hosts x ", plan.hosts.len())
+            };
             format!(
-                "scanning {addr}{named}: {} port{}, {} at a time, timeout {} each",
+                "scanning {addr}{named}: {hosts}{} port{}, {} at a time, timeout {} each",
                 plan.ports.len(),
                 if plan.ports.len() == 1 { "" } else { "s" },
                 plan.concurrency,
                 humantime::format_duration(plan.timeout)
             )
         },
-        json!({"host": addr, "name": plan.host, "ports": plan.ports.len(),
-               "concurrency": plan.concurrency, "timeout_ms": crate::output::millis(plan.timeout)}),
+        json!({"host": addr, "name": plan.host, "hosts": plan.hosts.len(),
+               "ports": plan.ports.len(), "concurrency": plan.concurrency,
+               "timeout_ms": crate::output::millis(plan.timeout)}),
     );
     let began = Instant::now();
     let services = endpoint::service_names(Proto::Tcp);
@@ -118,11 +144,20 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     let cells = [State::Open, State::Closed, State::Timeout]
         .map(|s| ctx.out.paint(&format!("{:<7}", s.name()), s.style()));
     let mut tally = Tally::default();
-    let mut show = |port: u16, o: &Outcome, batch: &mut RecordBatch| {
+    // The address column of the host being shown, padded to the widest host.
+    let mut host_cell = (usize::MAX, String::new(), String::new());
+    let mut show = |index: usize, o: &Outcome, batch: &mut RecordBatch| {
         tally.add(o);
         if plan.only_open && o.state != State::Open {
             return;
         }
+        let (host, port) = plan.job(index);
+        if host_cell.0 != host {
+            let ip = plan.hosts.get(host as u64).ip().to_string();
+            let padded = format!("{ip:<w$}", w = plan.hosts.width);
+            host_cell = (host, ip, padded);
+        }
+        let (ip, padded) = (&host_cell.1, &host_cell.2);
         let service = services.get(&port).map(String::as_str);
         batch.record_bytes(
             |buf| {
@@ -132,7 +167,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
                 // Writing into a Vec cannot fail.
                 let _ = write!(
                     buf,
-                    "{addr}  {port}/tcp{:pad$}  {}  {latency}",
+                    "{padded}  {port}/tcp{:pad$}  {}  {latency}",
                     "",
                     cells[o.state as usize],
                     pad = width - digits(port)
@@ -146,7 +181,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
             },
             || {
                 let mut rec = json!({
-                    "host": addr,
+                    "host": ip,
                     "port": port,
                     "state": o.state.name(),
                     "latency_ms": crate::output::millis(o.latency),
@@ -165,8 +200,13 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         1,
         "scan-done",
         || {
+            let hosts = if one_host {
+                String::new()
+            } else {
+                format!("{} hosts x ", plan.hosts.len())
+            };
             format!(
-                "{addr}: {} port{} in {:.2}s: {} open{}{summary}",
+                "{addr}: {hosts}{} port{} in {:.2}s: {} open{}{summary}",
                 plan.ports.len(),
                 if plan.ports.len() == 1 { "" } else { "s" },
                 began.elapsed().as_secs_f64(),
@@ -174,12 +214,12 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
                 if summary.is_empty() { "" } else { ", " },
             )
         },
-        json!({"host": addr, "ports": plan.ports.len(), "open": tally.open,
-               "closed": tally.closed, "timeout": tally.timeout,
+        json!({"host": addr, "hosts": plan.hosts.len(), "ports": plan.ports.len(),
+               "open": tally.open, "closed": tally.closed, "timeout": tally.timeout,
                "seconds": began.elapsed().as_secs_f64()}),
     );
     if let Some(why) = tally.failure() {
-        let what = if plan.ports.len() == 1 {
+        let what = if one_host && plan.ports.len() == 1 {
             format!("{addr} port {}", plan.ports[0])
         } else {
             addr.clone()
@@ -266,21 +306,29 @@ impl Tally {
 fn probe_all(
     ctx: &Ctx,
     plan: &Plan,
-    show: &mut impl FnMut(u16, &Outcome, &mut RecordBatch),
+    show: &mut impl FnMut(usize, &Outcome, &mut RecordBatch),
 ) -> anyhow::Result<()> {
-    let n = plan.ports.len();
+    let n = plan.probes;
     let workers = worker_count(n, plan.concurrency);
     let share = plan.concurrency.div_ceil(workers);
     let next = AtomicUsize::new(0);
+    // The first probe not shown yet: workers stay within MAX_AHEAD of it.
+    let shown_at = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<Result<Vec<(usize, Outcome)>, Failure>>();
-    let probe_share = |tx: mpsc::Sender<_>| {
+    let cursor = |bounded| Cursor {
+        next: &next,
+        shown: &shown_at,
+        stop: &stop,
+        bounded,
+    };
+    let probe_share = |tx: mpsc::Sender<_>, cursor: Cursor| {
         let mut spare = None;
-        if let Err(f) = worker(ctx, plan, share, &next, &stop, &tx, &mut spare) {
+        if let Err(f) = worker(ctx, plan, share, &cursor, &tx, &mut spare) {
             stop.store(true, Ordering::Relaxed);
             let _ = tx.send(Err(f));
         }
-        if let Some(sock) = spare {
+        if let Some((sock, _)) = spare {
             close(ctx, sock);
         }
     };
@@ -288,18 +336,21 @@ fn probe_all(
         let mut started = 0;
         for _ in 0..workers {
             let tx = tx.clone();
-            if crate::signals::spawn_worker(scope, move || probe_share(tx)).is_none() {
+            let cursor = cursor(true);
+            if crate::signals::spawn_worker(scope, move || probe_share(tx, cursor)).is_none() {
                 break;
             }
             started += 1;
         }
         if started == 0 {
             // No thread could be started (a process or memory limit): probe here, with
-            // one share of the concurrency.
-            probe_share(tx.clone());
+            // one share of the concurrency. Nothing is shown until it is done, so it
+            // cannot wait for the output to catch up.
+            probe_share(tx.clone(), cursor(false));
         }
         drop(tx);
-        let mut results: Vec<Option<Outcome>> = (0..n).map(|_| None).collect();
+        // results[i] is probe shown + i.
+        let mut results: VecDeque<Option<Outcome>> = VecDeque::new();
         let mut shown = 0;
         let mut batch = ctx.out.batch();
         let mut failure: Option<anyhow::Error> = None;
@@ -313,14 +364,18 @@ fn probe_all(
                 }
             };
             for (index, outcome) in answers {
-                results[index] = Some(outcome);
+                let at = index - shown;
+                if results.len() <= at {
+                    results.resize_with(at + 1, || None);
+                }
+                results[at] = Some(outcome);
             }
-            while shown < n
-                && let Some(o) = results[shown].take()
-            {
-                show(plan.ports[shown], &o, &mut batch);
+            while let Some(Some(o)) = results.front() {
+                show(shown, o, &mut batch);
+                results.pop_front();
                 shown += 1;
             }
+            shown_at.store(shown, Ordering::Relaxed);
             // A reader that went away (`| head -1`) stops the printing, never the scan:
             // the exit code still says whether a port is open.
             if stdout_gone {
@@ -352,32 +407,59 @@ fn worker_count(ports: usize, concurrency: usize) -> usize {
 /// Answers are handed over at least this often, so output keeps flowing.
 const BATCH: usize = 256;
 
-/// Take ports from the shared cursor and probe them, at most `share` in flight.
+/// The workers' shared view of the probe list.
+struct Cursor<'a> {
+    /// The next probe to start.
+    next: &'a AtomicUsize,
+    /// The first probe not shown yet.
+    shown: &'a AtomicUsize,
+    stop: &'a AtomicBool,
+    /// Whether to stay within MAX_AHEAD of `shown` (not when the calling thread probes
+    /// everything before it shows anything).
+    bounded: bool,
+}
+
+/// Take probes from the shared cursor and run them, at most `share` in flight.
 fn worker(
     ctx: &Ctx,
     plan: &Plan,
     share: usize,
-    next: &AtomicUsize,
-    stop: &AtomicBool,
+    cursor: &Cursor,
     tx: &mpsc::Sender<Result<Vec<(usize, Outcome)>, Failure>>,
-    spare: &mut Option<Socket>,
+    spare: &mut Option<(Socket, IpAddr)>,
 ) -> Result<(), Failure> {
-    let n = plan.ports.len();
+    let n = plan.probes;
     let mut flight: Vec<Probe> = Vec::with_capacity(share);
     let mut fds: Vec<libc::pollfd> = Vec::with_capacity(share);
     let mut done: Vec<(usize, Outcome)> = Vec::new();
     let mut exhausted = false;
     loop {
         while !exhausted && flight.len() < share && done.len() < BATCH {
-            if stop.load(Ordering::Relaxed) {
+            if cursor.stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            let index = next.fetch_add(1, Ordering::Relaxed);
+            // Too far ahead of what is shown: hand over and finish what this worker has,
+            // or, with nothing, wait for the output to catch up.
+            let ahead = cursor
+                .shown
+                .load(Ordering::Relaxed)
+                .saturating_add(MAX_AHEAD);
+            if cursor.bounded && cursor.next.load(Ordering::Relaxed) >= ahead {
+                if flight.is_empty() && done.is_empty() {
+                    std::thread::sleep(Duration::from_millis(1));
+                    continue;
+                }
+                break;
+            }
+            let index = cursor.next.fetch_add(1, Ordering::Relaxed);
             if index >= n {
                 exhausted = true;
                 break;
             }
-            match start(ctx, plan, plan.ports[index], spare)? {
+            let (host, port) = plan.job(index);
+            let mut target = plan.hosts.get(host as u64);
+            target.set_port(port);
+            match start(ctx, plan, target, spare)? {
                 Started::Done(o) => done.push((index, o)),
                 Started::InFlight(sock, started) => flight.push(Probe {
                     index,
@@ -453,26 +535,31 @@ enum Started {
     InFlight(Socket, Instant),
 }
 
-/// Start connecting to `port`: on the `spare` socket if there is one, else on a new
-/// non-blocking socket (with `-O` applied).
+/// Start connecting to `target`: on the `spare` socket if there is one for its address,
+/// else on a new non-blocking socket (with `-O` applied).
 ///
 /// A TCP socket whose connect(2) reported the refusal itself is back in the closed state
 /// and may connect again; reusing it saves a socket(2) and a close(2) per closed port,
 /// which is most of a loopback scan's cost. Should the kernel refuse a reused socket, the
-/// probe starts over on a new one.
+/// probe starts over on a new one. A spare is only reused for the host it was refused by.
 fn start(
     ctx: &Ctx,
     plan: &Plan,
-    port: u16,
-    spare: &mut Option<Socket>,
+    target: SocketAddr,
+    spare: &mut Option<(Socket, IpAddr)>,
 ) -> Result<Started, Failure> {
-    let mut target = plan.target;
-    target.set_port(port);
     let addr = SockAddr::from(target);
+    if let Some((sock, ip)) = spare.take() {
+        if ip == target.ip() {
+            *spare = Some((sock, ip));
+        } else {
+            close(ctx, sock);
+        }
+    }
     loop {
         let reused = spare.is_some();
         let sock = match spare.take() {
-            Some(s) => s,
+            Some((s, _)) => s,
             None => open(ctx, plan, &target)?,
         };
         let started = Instant::now();
@@ -505,7 +592,9 @@ fn start(
             Err(e) => failure(e, latency),
         };
         match answer {
-            Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => *spare = Some(sock),
+            Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+                *spare = Some((sock, target.ip()));
+            }
             _ => close(ctx, sock),
         }
         return Ok(Started::Done(outcome));
@@ -515,9 +604,15 @@ fn start(
 /// A new non-blocking socket for a probe, bound to `-s` when given.
 fn open(ctx: &Ctx, plan: &Plan, target: &SocketAddr) -> Result<Socket, Failure> {
     let sock = socket::open_nonblocking(ctx, socket::domain_of(target), SockKind::Tcp, &[])?;
-    if let Some(src) = plan.source {
+    if let Some(ip) = plan.source {
+        let src = match ip {
+            IpAddr::V4(_) => SocketAddr::new(ip, 0),
+            IpAddr::V6(v6) => {
+                SocketAddr::V6(std::net::SocketAddrV6::new(v6, 0, 0, plan.source_scope))
+            }
+        };
         socket::bind(ctx, &sock, &SockAddr::from(src))
-            .map_err(|e| failed(format!("source address {}", src.ip()), reason(&e)))?;
+            .map_err(|e| failed(format!("source address {ip}"), reason(&e)))?;
     }
     Ok(sock)
 }
@@ -583,12 +678,30 @@ fn close(ctx: &Ctx, sock: Socket) {
 }
 
 impl Plan {
+    /// Probe number `index`: which host (its number) and which port.
+    fn job(&self, index: usize) -> (usize, u16) {
+        let n = self.ports.len();
+        (index / n, self.ports[index % n])
+    }
+
     fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Plan, Failure> {
         reject_relay_options(args)?;
         ctx.check_sockopts(&[SockKind::Tcp])?;
-        let (host, ports_text) = split_words(&args.endpoint)?;
-        let host = validate_host(host)?;
-        let ports = parse::port_list(ports_text, |name| {
+        let (host, ports_text) = match &args.targets {
+            Some(_) => (None, port_words(&args.endpoint)?),
+            None => {
+                let (h, p) = split_words(&args.endpoint)?;
+                // A block is checked as a block when the hosts are read.
+                let h = if h.contains('/') {
+                    h.to_string()
+                } else {
+                    validate_host(h)?
+                };
+                (Some(h), p)
+            }
+        };
+        // The ports are checked first: bad input is exit 2 before any name is looked up.
+        let ports = parse::port_list(&ports_text, |name| {
             service_port(name, Proto::Tcp).ok_or_else(|| {
                 usage(
                     format!("port '{name}'"),
@@ -596,20 +709,36 @@ impl Plan {
                 )
             })
         })?;
-        let target = *endpoint::resolve(Some(&host), 0, ctx.family, Proto::Tcp)?
-            .first()
-            .ok_or_else(|| failed(&host, "no address"))?;
-        let source = match &args.source {
-            Some(text) => Some(source_addr(text, &target)?),
-            None => None,
+        let (host, hosts) = match (host, &args.targets) {
+            (Some(h), _) => {
+                let hosts = hosts::Hosts::from_word(ctx, &h)?;
+                (h, hosts)
+            }
+            (None, file) => {
+                let hosts = hosts::Hosts::from_file(ctx, file.as_deref().unwrap_or_default())?;
+                (hosts.shown.clone(), hosts)
+            }
+        };
+        let probes = usize::try_from(hosts.len())
+            .ok()
+            .and_then(|h| h.checked_mul(ports.len()))
+            .ok_or_else(|| usage(&host, "too many hosts and ports for one scan"))?;
+        let (source, source_scope) = match &args.source {
+            Some(text) => {
+                let (ip, scope) = source_addr(text, hosts.first_addrs())?;
+                (Some(ip), scope)
+            }
+            None => (None, 0),
         };
         // -w 0 is "no waiting", as everywhere: a port that has not answered at once is a timeout.
         let timeout = ctx.timeout.unwrap_or(DEFAULT_TIMEOUT);
-        let concurrency = concurrency(ctx, args.concurrency, ports.len())?;
+        let concurrency = concurrency(ctx, args.concurrency, probes)?;
         Ok(Plan {
             host,
-            target,
+            hosts,
+            probes,
             source,
+            source_scope,
             ports,
             timeout,
             concurrency,
@@ -641,17 +770,18 @@ fn reject_relay_options(args: &ConnectArgs) -> Result<(), Failure> {
     }
 }
 
-/// `HOST PORTS`, or one word `HOST:PORTS` / `[V6]:PORTS`.
-fn split_words(words: &[String]) -> Result<(&str, &str), Failure> {
+/// `HOST PORTS..` (several port words, as nc takes them: `HOST 22 80 8000-8100`), or one
+/// word `HOST:PORTS` / `[V6]:PORTS`. The port words come back joined into one list.
+fn split_words(words: &[String]) -> Result<(&str, String), Failure> {
     match words {
-        [host, ports] => Ok((host, ports)),
+        [host, ports @ ..] if !ports.is_empty() => Ok((host, ports.join(","))),
         [one] => {
             let joined = if let Some(rest) = one.strip_prefix('[') {
                 rest.split_once("]:")
             } else {
                 one.split_once(':').filter(|(_, p)| !p.contains(':'))
             };
-            joined.ok_or_else(|| {
+            joined.map(|(h, p)| (h, p.to_string())).ok_or_else(|| {
                 usage(
                     format!("connect -z '{one}'"),
                     "missing PORTS (connect -z HOST 22,80,8000-8100)",
@@ -665,20 +795,31 @@ fn split_words(words: &[String]) -> Result<(&str, &str), Failure> {
     }
 }
 
-/// `-s ADDR`: an address literal of the scanned address's family.
-fn source_addr(text: &str, target: &SocketAddr) -> Result<SocketAddr, Failure> {
-    let (ip, scope) = parse_ip(text)
-        .ok_or_else(|| usage(format!("source address '{text}'"), "not an IP address"))?;
-    if ip.is_ipv4() != target.is_ipv4() {
+/// With `--targets`, every word is a port word.
+fn port_words(words: &[String]) -> Result<String, Failure> {
+    if words.is_empty() {
         return Err(usage(
-            format!("source address '{text}'"),
-            format!("not of the family of {}", target.ip()),
+            "connect -z --targets",
+            "missing PORTS (connect -z --targets FILE 22,80,8000-8100)",
         ));
     }
-    Ok(match ip {
-        IpAddr::V4(_) => SocketAddr::new(ip, 0),
-        IpAddr::V6(v6) => SocketAddr::V6(std::net::SocketAddrV6::new(v6, 0, 0, scope)),
-    })
+    Ok(words.join(","))
+}
+
+/// `-s ADDR`: an address literal of the scanned addresses' family.
+fn source_addr(
+    text: &str,
+    mut targets: impl Iterator<Item = SocketAddr>,
+) -> Result<(IpAddr, u32), Failure> {
+    let (ip, scope) = parse_ip(text)
+        .ok_or_else(|| usage(format!("source address '{text}'"), "not an IP address"))?;
+    if let Some(other) = targets.find(|t| t.is_ipv4() != ip.is_ipv4()) {
+        return Err(usage(
+            format!("source address '{text}'"),
+            format!("not of the family of {}", other.ip()),
+        ));
+    }
+    Ok((ip, scope))
 }
 
 /// `--concurrency`, bounded by the number of ports and the open-file limit (raised to
@@ -748,12 +889,18 @@ mod tests {
 
     #[test]
     fn host_and_ports_forms() {
-        let w = words(&["127.0.0.1", "22,80"]);
-        assert_eq!(split_words(&w).unwrap(), ("127.0.0.1", "22,80"));
-        let w = words(&["localhost:1-100"]);
-        assert_eq!(split_words(&w).unwrap(), ("localhost", "1-100"));
-        let w = words(&["[::1]:22"]);
-        assert_eq!(split_words(&w).unwrap(), ("::1", "22"));
+        let split = |w: &[&str]| {
+            let w = words(w);
+            split_words(&w).map(|(h, p)| (h.to_string(), p)).unwrap()
+        };
+        let pair = |h: &str, p: &str| (h.to_string(), p.to_string());
+        assert_eq!(split(&["127.0.0.1", "22,80"]), pair("127.0.0.1", "22,80"));
+        assert_eq!(split(&["localhost:1-100"]), pair("localhost", "1-100"));
+        assert_eq!(split(&["[::1]:22"]), pair("::1", "22"));
+        assert_eq!(
+            split(&["10.0.0.0/30", "22", "80", "8000-8100"]),
+            pair("10.0.0.0/30", "22,80,8000-8100")
+        );
         for bad in [&[][..], &["127.0.0.1"], &["::1"]] {
             assert_eq!(split_words(&words(bad)).unwrap_err().code, 2, "{bad:?}");
         }
