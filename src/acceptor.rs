@@ -286,9 +286,16 @@ impl<'a> Acceptor<'a> {
         under_way.fetch_add(1, Ordering::SeqCst);
         let job = move || {
             let client = crate::tls::bridged::terminate(sock, config, Instant::now() + limit);
-            // Counted as under way until the channel has the outcome: the acceptor stays
-            // open for it meanwhile.
-            let finished = || under_way.fetch_sub(1, Ordering::SeqCst);
+            // Counted as under way until the channel has the outcome (the acceptor stays
+            // open for it meanwhile); the wake comes last, so that a loop woken by it
+            // sees both the outcome and the count.
+            let hand_over = |outcome: Result<Admitted, String>| {
+                let sent = sender.send(outcome).is_ok();
+                under_way.fetch_sub(1, Ordering::SeqCst);
+                if sent {
+                    let _ = fdio::write_all(wake.as_raw_fd(), b"x");
+                }
+            };
             let (plain, accepted, bridge) = match client {
                 Ok(done) => done,
                 Err(f) => {
@@ -298,11 +305,7 @@ impl<'a> Acceptor<'a> {
                         || format!("{peer}: {}", f.message),
                         serde_json::json!({"peer": peer, "error": f.message}),
                     );
-                    let why = format!("TLS handshake with {peer}: {}", f.message);
-                    if sender.send(Err(why)).is_ok() {
-                        let _ = fdio::write_all(wake.as_raw_fd(), b"x");
-                    }
-                    finished();
+                    hand_over(Err(format!("TLS handshake with {peer}: {}", f.message)));
                     return;
                 }
             };
@@ -321,10 +324,7 @@ impl<'a> Acceptor<'a> {
                 peer: peer.clone(),
                 cert_subject: accepted.peer_subject,
             };
-            if sender.send(Ok(handed)).is_ok() {
-                let _ = fdio::write_all(wake.as_raw_fd(), b"x");
-            }
-            finished();
+            hand_over(Ok(handed));
             crate::tls::bridged::report_end(&out, &peer, bridge.wait());
         };
         if signals::spawn_detached(job).is_none() {
