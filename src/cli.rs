@@ -556,9 +556,45 @@ pub struct ConnsArgs {
     #[arg(short = 's', long)]
     pub summary: bool,
 
-    /// Show again every DUR (250ms, 2s) until interrupted
+    /// Show again every DUR (250ms, 2s) until interrupted; columns keep their widths
     #[arg(long, value_name = "DUR")]
     pub watch: Option<String>,
+
+    /// Unix sockets (stream, dgram, seqpacket) instead of TCP/UDP; with -p the process at each end
+    #[arg(short = 'x', long)]
+    pub unix: bool,
+
+    /// No header line
+    #[arg(short = 'H', long)]
+    pub no_header: bool,
+
+    /// Numeric output (accepted for ss habits: numeric is the default)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
+
+    /// Add the Timer column: the TCP timer running and when it fires (ss -o)
+    #[arg(short = 'o', long)]
+    pub timers: bool,
+
+    /// Add the uid, inode and cookie of each socket (ss -e)
+    #[arg(short = 'e', long)]
+    pub extended: bool,
+
+    /// Destroy the matching TCP sockets (SOCK_DESTROY, like ss -K); needs a filter
+    #[arg(short = 'K', long)]
+    pub kill: bool,
+
+    /// Follow sockets as the kernel destroys them, one line each, until interrupted (ss -E)
+    #[arg(short = 'E', long)]
+    pub events: bool,
+
+    /// The sockets of another network namespace: a name from `ip netns` or a process id
+    #[arg(short = 'N', long, value_name = "NAME|PID")]
+    pub netns: Option<String>,
+
+    /// An ss filter expression (see below): 'dport = :443 and ( dst 10/8 or src 127.0.0.1 )'
+    #[arg(value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, Args)]

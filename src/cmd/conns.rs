@@ -19,6 +19,7 @@ use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
 
+mod expr;
 mod names;
 mod selection;
 mod table;

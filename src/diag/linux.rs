@@ -41,7 +41,10 @@ const RECV_BUF: usize = 32 * 1024;
 /// One dump per protocol and family, run side by side: each walks the kernel's whole
 /// hash table, so on a busy host the second family's walk is nearly free in parallel.
 pub fn sockets(ctx: &Ctx, query: &Query) -> Result<Vec<Socket>, Failure> {
-    let bytecode = port_bytecode(query);
+    let mut bytecode = port_bytecode(query);
+    if let Some(expr) = query.expr.as_ref().and_then(|e| e.bytecode()) {
+        bytecode = super::filter::and(bytecode, &expr);
+    }
     let mut dumps = Vec::new();
     for &proto in &query.protos {
         for family in families(query.family) {
@@ -348,6 +351,8 @@ fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
         owners: Vec::new(),
         info: None,
         memory: None,
+        cookie: u64::from(u32_at(p, 44)) | u64::from(u32_at(p, 48)) << 32,
+        ifindex: u32_at(p, 40),
     })
     .map(|mut s| {
         read_attributes(&p[DIAG_MSG_LEN..], &mut s);
@@ -630,6 +635,7 @@ mod tests {
             either_port: either,
             info: false,
             memory: false,
+            expr: None,
         }
     }
 

@@ -1,6 +1,8 @@
 //! The options of `conns`, checked: what to ask the platform for and what to keep.
 
+use super::expr;
 use crate::cli::ConnsArgs;
+use crate::diag::filter::{self, Expr};
 use crate::diag::{Query, Socket, States, state};
 use crate::endpoint::{Prefix, Proto, parse_port};
 use crate::error::{Failure, usage};
@@ -15,6 +17,13 @@ pub struct Selection {
     pub processes: bool,
     pub resolve: bool,
     pub summary: bool,
+    /// The filter expression is also run by the kernel (it compiled to bytecode and the
+    /// sockets come from a dump); otherwise its kernel half is checked here.
+    kernel_runs_expr: bool,
+    /// The local port range, for `autobound`.
+    ephemeral: (u16, u16),
+    /// Something narrows the rows beyond the default state (required by --kill).
+    pub narrowed: bool,
 }
 
 impl Selection {
@@ -40,23 +49,52 @@ impl Selection {
                 .map(|t| parse_port(t, port_proto).map_err(|e| e.prefixed(flag)))
                 .transpose()
         };
+        let words = expr::parse(&a.filter, &protos, state_set)?;
+        let mut states = states(a, words.states)?;
+        if a.events && words.states.is_none() && a.state.is_empty() && !a.listening {
+            // a closing socket has left whatever state it was in
+            states = States::ALL;
+        }
         let query = Query {
             protos,
             family: ctx.family,
-            states: states(a)?,
+            states,
             sport: port("--sport", &a.sport)?,
             dport: port("--dport", &a.dport)?,
             either_port: port("--port", &a.port)?,
             info: a.info,
             memory: a.memory,
+            expr: words.expr,
+        };
+        let src = prefix("--src", a.src.as_deref())?;
+        let dst = prefix("--dst", a.dst.as_deref())?;
+        let narrowed = words.states.is_some()
+            || !a.state.is_empty()
+            || a.listening
+            || query.expr.is_some()
+            || query.sport.is_some()
+            || query.dport.is_some()
+            || query.either_port.is_some()
+            || src.is_some()
+            || dst.is_some();
+        let kernel_runs_expr = !a.events
+            && query.expr.as_ref().is_some_and(Expr::compiles)
+            && cfg!(target_os = "linux");
+        let ephemeral = if query.expr.is_some() {
+            filter::ephemeral_ports()
+        } else {
+            (0, 0)
         };
         Ok(Selection {
             query,
-            src: prefix("--src", a.src.as_deref())?,
-            dst: prefix("--dst", a.dst.as_deref())?,
+            src,
+            dst,
             processes: a.processes,
             resolve: a.resolve,
             summary: a.summary,
+            kernel_runs_expr,
+            ephemeral,
+            narrowed,
         })
     }
 
@@ -75,13 +113,23 @@ impl Selection {
             && self
                 .dst
                 .is_none_or(|n| s.remote.is_some_and(|r| n.contains(&r.ip())))
+            && q.expr.as_ref().is_none_or(|e| {
+                e.ss_keeps(s, self.ephemeral) && (self.kernel_runs_expr || e.kernel_keeps(s))
+            })
     }
 }
 
 /// The state set: `--state` names and groups, `-a`, `-l`, together; ESTABLISHED when
 /// none is given (all states for `-s`).
-fn states(a: &ConnsArgs) -> Result<States, Failure> {
+fn states(a: &ConnsArgs, words: Option<States>) -> Result<States, Failure> {
     let mut set = States(0);
+    // As in ss, state words before the expression replace -a and -l.
+    if let Some(words) = words {
+        for name in &a.state {
+            set = set | state_set(name)?;
+        }
+        return Ok(set | words);
+    }
     for name in &a.state {
         set = set | state_set(name)?;
     }
@@ -118,7 +166,7 @@ const STATE_NAMES: &[(&str, u8)] = &[
 
 /// One of ss's state names or groups (`man ss`, STATE-FILTER), case-insensitive; the
 /// names ss prints (`ESTAB`, `LISTEN`, `UNCONN`, `TIME_WAIT`) are accepted too.
-fn state_set(text: &str) -> Result<States, Failure> {
+pub fn state_set(text: &str) -> Result<States, Failure> {
     let name = text.trim().to_ascii_lowercase().replace('_', "-");
     let one = |s| States::of(s);
     let listen_or_closed = one(state::LISTEN) | one(state::CLOSE);
