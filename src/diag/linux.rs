@@ -104,7 +104,7 @@ fn families(f: Family) -> Vec<u8> {
     }
 }
 
-fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
+pub(super) fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
     let what = format!("{} sockets", proto.name());
     match e.raw_os_error() {
         // sock_diag answers ENOENT when the protocol's diag module (udp_diag) is missing.
@@ -119,13 +119,13 @@ fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
 }
 
 /// A NETLINK_SOCK_DIAG socket; its calls are traced at `-vv` like every other socket's.
-struct Netlink<'a> {
+pub(super) struct Netlink<'a> {
     ctx: &'a Ctx,
-    fd: OwnedFd,
+    pub(super) fd: OwnedFd,
 }
 
 impl<'a> Netlink<'a> {
-    fn open(ctx: &'a Ctx) -> Result<Netlink<'a>, Failure> {
+    pub(super) fn open(ctx: &'a Ctx) -> Result<Netlink<'a>, Failure> {
         let fd = socket::open_netlink(ctx, libc::NETLINK_SOCK_DIAG)?;
         // A dump always ends with NLMSG_DONE; should the kernel ever stop answering, fail
         // rather than wait forever.
@@ -135,7 +135,7 @@ impl<'a> Netlink<'a> {
         Ok(Netlink { ctx, fd })
     }
 
-    fn send(&self, msg: &[u8]) -> io::Result<()> {
+    pub(super) fn send(&self, msg: &[u8]) -> io::Result<()> {
         // SAFETY: sockaddr_nl zeroed is the kernel's address (pid 0, no groups).
         let mut kernel: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
         kernel.nl_family = libc::AF_NETLINK as u16;
@@ -160,7 +160,7 @@ impl<'a> Netlink<'a> {
         socket::traced(self.ctx, call, res, |_| msg.len().to_string())
     }
 
-    fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+    pub(super) fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
             // SAFETY: buf is valid for writes of its length.
             let n =
@@ -181,6 +181,16 @@ impl<'a> Netlink<'a> {
 
     /// Read one dump to its end, appending its sockets.
     fn dump(&self, seq: u32, proto: Proto, out: &mut Vec<Socket>) -> io::Result<()> {
+        self.dump_each(seq, |payload| {
+            if let Some(s) = parse_socket(payload, proto) {
+                out.push(s);
+            }
+        })
+    }
+
+    /// Read one dump (or one acknowledged request) to its end, handing each
+    /// SOCK_DIAG_BY_FAMILY payload to `each`.
+    pub(super) fn dump_each(&self, seq: u32, mut each: impl FnMut(&[u8])) -> io::Result<()> {
         let mut buf = vec![0u8; RECV_BUF];
         loop {
             let n = self.recv(&mut buf)?;
@@ -209,15 +219,11 @@ impl<'a> Netlink<'a> {
                             libc::EPROTO
                         };
                         if errno == 0 {
-                            continue; // an acknowledgement
+                            return Ok(()); // an acknowledgement ends a request
                         }
                         return Err(io::Error::from_raw_os_error(errno));
                     }
-                    SOCK_DIAG_BY_FAMILY => {
-                        if let Some(s) = parse_socket(payload, proto) {
-                            out.push(s);
-                        }
-                    }
+                    SOCK_DIAG_BY_FAMILY => each(payload),
                     _ => {}
                 }
             }
@@ -225,15 +231,15 @@ impl<'a> Netlink<'a> {
     }
 }
 
-fn align4(n: usize) -> usize {
+pub(super) fn align4(n: usize) -> usize {
     (n + 3) & !3
 }
 
-fn u16_at(b: &[u8], at: usize) -> u16 {
+pub(super) fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_ne_bytes([b[at], b[at + 1]])
 }
 
-fn u32_at(b: &[u8], at: usize) -> u32 {
+pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_ne_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
@@ -321,7 +327,7 @@ fn port_bytecode(q: &Query) -> Vec<u8> {
 
 /// One inet_diag_msg: family, state, timer, retrans, sockid (ports and addresses in
 /// network order), expires, rqueue, wqueue, uid, inode.
-fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
+pub(super) fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
     if p.len() < DIAG_MSG_LEN {
         return None;
     }

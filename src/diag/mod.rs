@@ -14,9 +14,15 @@ use crate::endpoint::{Family, Proto};
 use crate::error::Failure;
 use crate::options::Ctx;
 
+#[cfg(target_os = "linux")]
+pub mod destroy;
 pub mod filter;
 #[cfg(target_os = "linux")]
 mod linux;
+#[cfg(target_os = "linux")]
+pub mod netns;
+#[cfg(target_os = "linux")]
+pub mod unix;
 #[cfg(target_os = "linux")]
 use linux as platform;
 

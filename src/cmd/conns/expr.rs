@@ -484,6 +484,7 @@ fn any_state(name: &str) -> Result<States, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::state;
 
     fn p(text: &str) -> Result<Filter, Failure> {
         let words: Vec<String> = text.split(' ').map(String::from).collect();

@@ -24,6 +24,12 @@ pub struct Selection {
     ephemeral: (u16, u16),
     /// Something narrows the rows beyond the default state (required by --kill).
     pub narrowed: bool,
+    pub unix: bool,
+    pub kill: bool,
+    pub events: bool,
+    pub header: bool,
+    pub timers: bool,
+    pub extended: bool,
 }
 
 impl Selection {
@@ -50,6 +56,7 @@ impl Selection {
                 .transpose()
         };
         let words = expr::parse(&a.filter, &protos, state_set)?;
+        check_combination(a, words.expr.is_some())?;
         let mut states = states(a, words.states)?;
         if a.events && words.states.is_none() && a.state.is_empty() && !a.listening {
             // a closing socket has left whatever state it was in
@@ -95,6 +102,12 @@ impl Selection {
             kernel_runs_expr,
             ephemeral,
             narrowed,
+            unix: a.unix,
+            kill: a.kill,
+            events: a.events,
+            header: !a.no_header,
+            timers: a.timers,
+            extended: a.extended,
         })
     }
 
@@ -117,6 +130,46 @@ impl Selection {
                 e.ss_keeps(s, self.ephemeral) && (self.kernel_runs_expr || e.kernel_keeps(s))
             })
     }
+}
+
+/// Options that make no sense together are a usage error, not a silent choice.
+fn check_combination(a: &ConnsArgs, expr: bool) -> Result<(), Failure> {
+    let modes = [
+        ("--kill", a.kill),
+        ("--events", a.events),
+        ("--summary", a.summary),
+        ("--watch", a.watch.is_some()),
+    ];
+    let on: Vec<&str> = modes.iter().filter(|m| m.1).map(|m| m.0).collect();
+    if on.len() > 1 {
+        return Err(usage(
+            format!("{} with {}", on[0], on[1]),
+            "choose one of --kill, --events, --summary and --watch",
+        ));
+    }
+    if a.unix {
+        let inet_only = [
+            ("a filter expression", expr),
+            ("--kill", a.kill),
+            ("--events", a.events),
+            ("-t", a.tcp),
+            ("-u", a.udp),
+            ("--sport", a.sport.is_some()),
+            ("--dport", a.dport.is_some()),
+            ("--port", a.port.is_some()),
+            ("--src", a.src.is_some()),
+            ("--dst", a.dst.is_some()),
+            ("-i", a.info),
+            ("-m", a.memory),
+        ];
+        if let Some((what, _)) = inet_only.iter().find(|x| x.1) {
+            return Err(usage(
+                format!("-x with {what}"),
+                "that applies to TCP and UDP sockets only",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The state set: `--state` names and groups, `-a`, `-l`, together; ESTABLISHED when

@@ -21,14 +21,24 @@ const HEADERS: [&str; 5] = [
 /// spaces inside, so it comes last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Extra {
+    Timer,
+    Ext,
     Memory,
     Process,
     Info,
 }
 
 impl Extra {
-    pub fn chosen(memory: bool, processes: bool, info: bool) -> Vec<Extra> {
+    pub fn chosen(
+        timers: bool,
+        ext: bool,
+        memory: bool,
+        processes: bool,
+        info: bool,
+    ) -> Vec<Extra> {
         [
+            (timers, Extra::Timer),
+            (ext, Extra::Ext),
             (memory, Extra::Memory),
             (processes, Extra::Process),
             (info, Extra::Info),
@@ -40,6 +50,8 @@ impl Extra {
 
     fn header(self) -> &'static str {
         match self {
+            Extra::Timer => "Timer",
+            Extra::Ext => "Details",
             Extra::Memory => "Memory",
             Extra::Process => "Process",
             Extra::Info => "Info",
@@ -48,6 +60,8 @@ impl Extra {
 
     fn push(self, t: &mut String, s: &Socket) {
         match self {
+            Extra::Timer => push_timer(t, s),
+            Extra::Ext => push_ext(t, s),
             Extra::Memory => push_memory(t, s),
             Extra::Process => push_owners(t, s),
             Extra::Info => push_info(t, s),
@@ -98,7 +112,27 @@ impl<'a> Table<'a> {
         }
     }
 
-    pub fn write(&self, ctx: &Ctx, out: &mut RecordBatch, names: &mut Names) -> anyhow::Result<()> {
+    /// Never narrower than `floor`, which then remembers these widths (so a `--watch`
+    /// refresh keeps its columns where the last one had them).
+    pub fn keep_widths(&mut self, floor: &mut Vec<usize>) {
+        let mine = self.widths.iter_mut().chain(self.extra_widths.iter_mut());
+        if floor.is_empty() {
+            *floor = mine.map(|w| *w).collect();
+            return;
+        }
+        for (w, f) in mine.zip(floor.iter_mut()) {
+            *w = (*w).max(*f);
+            *f = *w;
+        }
+    }
+
+    pub fn write(
+        &self,
+        ctx: &Ctx,
+        out: &mut RecordBatch,
+        names: &mut Names,
+        header: bool,
+    ) -> anyhow::Result<()> {
         let w = self.widths;
         let mut line = String::with_capacity(256);
         for (i, h) in HEADERS.iter().enumerate() {
@@ -107,7 +141,9 @@ impl<'a> Table<'a> {
         for (e, ew) in self.extras.iter().zip(&self.extra_widths) {
             pad(&mut line, e.header(), *ew, false);
         }
-        out.line(&ctx.out.paint(line.trim_end(), Style::Header));
+        if header {
+            out.line(&ctx.out.paint(line.trim_end(), Style::Header));
+        }
         // The state column painted once per state, not once per row.
         let mut painted: [Option<String>; 16] = Default::default();
         let mut extra = String::new();
@@ -148,6 +184,54 @@ impl<'a> Table<'a> {
         }
         Ok(())
     }
+}
+
+/// `timer:(keepalive,119min,0)`, as ss -o writes it.
+fn push_timer(t: &mut String, s: &Socket) {
+    if let Some(tm) = s.timer {
+        t.push_str("timer:(");
+        t.push_str(tm.kind);
+        t.push(',');
+        t.push_str(&ms_timer(tm.expires_ms));
+        t.push(',');
+        push_num(t, tm.retrans.into());
+        t.push(')');
+    }
+}
+
+/// ss's print_ms_timer: `119min`, `1min30sec`, `5.123ms`-style `5.123`+`ms`, `200ms`.
+pub fn ms_timer(timeout: u32) -> String {
+    let mut secs = timeout / 1000;
+    let minutes = secs / 60;
+    secs %= 60;
+    let mut msecs = timeout % 1000;
+    let mut buf = String::new();
+    if minutes > 0 {
+        msecs = 0;
+        buf.push_str(&format!("{minutes}min"));
+        if minutes > 9 {
+            secs = 0;
+        }
+    }
+    if secs > 0 {
+        if secs > 9 {
+            msecs = 0;
+        }
+        buf.push_str(&format!("{secs}{}", if msecs > 0 { "." } else { "sec" }));
+    }
+    if msecs > 0 {
+        buf.push_str(&format!("{msecs:03}ms"));
+    }
+    buf
+}
+
+/// `uid:1000 ino:12345 sk:1a2b`, as ss -e writes them.
+fn push_ext(t: &mut String, s: &Socket) {
+    use std::fmt::Write;
+    if let Some(uid) = s.uid {
+        let _ = write!(t, "uid:{uid} ");
+    }
+    let _ = write!(t, "ino:{} sk:{:x}", s.inode.unwrap_or(0), s.cookie);
 }
 
 /// `skmem:(r0,rb131072,t0,tb2626560,f0,w0,o0,bl0,d0)`, as ss -m writes it.
