@@ -116,7 +116,13 @@ fn expressions_give_the_rows_ss_gives() {
     let p = |k: &str| ports[k].as_u64().unwrap();
     let (a, b, c, d, u) = (p("A"), p("B"), p("C"), p("D"), p("U"));
     let mut ours: BTreeSet<u64> = [a, b, c, d, u].into_iter().collect();
-    ours.extend(ports["all"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()));
+    ours.extend(
+        ports["all"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap()),
+    );
     let table = [
         format!("sport = :{a}"),
         format!("dport = :{a}"),
@@ -194,7 +200,10 @@ fn expressions_give_the_rows_ss_gives() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // the table means something only if most expressions select some of our sockets
-    assert!(nonempty * 3 >= table.len() * 2, "only {nonempty} expressions matched rows");
+    assert!(
+        nonempty * 3 >= table.len() * 2,
+        "only {nonempty} expressions matched rows"
+    );
     drop(peer);
 }
 
@@ -215,7 +224,11 @@ fn a_bad_expression_is_exit_2_naming_the_word() {
         let r = run(&args);
         assert_eq!(r.code, 2, "{expr}: {}", r.stderr);
         assert!(r.stderr.starts_with("sockkit: "), "{expr}: {}", r.stderr);
-        assert!(r.stderr.contains(&format!("'{word}'")), "{expr}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("'{word}'")),
+            "{expr}: {}",
+            r.stderr
+        );
         assert_eq!(r.stderr.lines().count(), 1, "{expr}: {}", r.stderr);
     }
 }
