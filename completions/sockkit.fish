@@ -226,7 +226,8 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l dport -d 'Only
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l port -d 'Only sockets with PORT at either end' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l src -d 'Only sockets whose local address is in ADDR[/PREFIX]' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l dst -d 'Only sockets whose peer address is in ADDR[/PREFIX]' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l watch -d 'Show again every DUR (250ms, 2s) until interrupted' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l watch -d 'Show again every DUR (250ms, 2s) until interrupted; columns keep their widths' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s N -l netns -d 'The sockets of another network namespace: a name from `ip netns` or a process id' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -241,6 +242,13 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s r -l resolve -
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s i -l info -d 'TCP internals (TCP_INFO): congestion control, rtt, cwnd, mss, retransmits, bytes'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s m -l memory -d 'Socket memory, as ss -m shows it: skmem:(r,rb,t,tb,f,w,o,bl,d)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s s -l summary -d 'Counts by protocol and state instead of rows (every state, TCP and UDP, unless asked)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s x -l unix -d 'Unix sockets (stream, dgram, seqpacket) instead of TCP/UDP; with -p the process at each end'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s H -l no-header -d 'No header line'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s n -l numeric -d 'Numeric output (accepted for ss habits: numeric is the default)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s o -l timers -d 'Add the Timer column: the TCP timer running and when it fires (ss -o)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s e -l extended -d 'Add the uid, inode and cookie of each socket (ss -e)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s K -l kill -d 'Destroy the matching TCP sockets (SOCK_DESTROY, like ss -K); needs a filter'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s E -l events -d 'Follow sockets as the kernel destroys them, one line each, until interrupted (ss -E)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
