@@ -14,9 +14,9 @@ RUNS=${1:-15}
 PAIRS=10000
 cd "$(dirname "$0")/.."
 
-# Two helper processes hold half the pairs each (TCP and Unix), so each needs ~2 x PAIRS
-# descriptors: a container may not allow raising the limit to 40,000+ for one process.
-HELPERS=2
+# Four helper processes hold a quarter of the pairs each (TCP and Unix), so each needs
+# ~PAIRS descriptors: a container may not allow raising the limit much past 20,000.
+HELPERS=4
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" -lt $((4 * PAIRS / HELPERS + 100)) ]; then
     echo "bench: need $((4 * PAIRS / HELPERS + 100)) descriptors, ulimit -n is $(ulimit -n)" >&2
@@ -74,10 +74,12 @@ echo
 # Runs the two commands alternately (so a busy machine slows both alike), RUNS times
 # each, output to /dev/null; prints the median wall time and the median CPU time
 # (user + system, from wait4) of each, and the ratios.
+# Optional third and fourth arguments label the two commands in the table.
 compare() {
-    python3 - "$RUNS" "$1" "$2" <<'PY'
+    python3 - "$RUNS" "$1" "$2" "${3:-}" "${4:-}" <<'PY'
 import os, shlex, statistics, subprocess, sys, time
 runs, ours, theirs = int(sys.argv[1]), shlex.split(sys.argv[2]), shlex.split(sys.argv[3])
+label_ours, label_theirs = sys.argv[4], sys.argv[5]
 def once(cmd):
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
@@ -92,8 +94,8 @@ for _ in range(runs):
     a.append(once(ours))
     b.append(once(theirs))
 med = lambda xs, i: statistics.median(x[i] for x in xs)
-name = os.path.basename(ours[0]) + " " + " ".join(ours[1:])
-print(f"{name:<22} {' '.join(theirs):<28} {med(a,0):8.1f} {med(b,0):8.1f} {med(b,0)/med(a,0):6.2f}x"
+name = label_ours or os.path.basename(ours[0]) + " " + " ".join(ours[1:])
+print(f"{name:<22} {label_theirs or ' '.join(theirs):<28} {med(a,0):8.1f} {med(b,0):8.1f} {med(b,0)/med(a,0):6.2f}x"
       f" {med(a,1):8.1f} {med(b,1):8.1f} {med(b,1)/med(a,1):6.2f}x")
 PY
 }
@@ -105,10 +107,12 @@ compare "$SOCKKIT conns -p" "ss -tnp state established"
 
 # The same expression for both: ports and a prefix, selective and broad.
 port1=$(awk '/READY/ {print $2}' "$tmp/ready1")
+echo "filter A: dport = :$port1 and dst 127.0.0.0/8 (5,000 rows)"
+echo "filter B: sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 ) (20,000 rows)"
 compare "$SOCKKIT conns -a dport = :$port1 and dst 127.0.0.0/8" \
-    "ss -tan dport = :$port1 and dst 127.0.0.0/8"
+    "ss -tan dport = :$port1 and dst 127.0.0.0/8" "sockkit conns -a A" "ss -tan A"
 compare "$SOCKKIT conns -a sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 )" \
-    "ss -tan sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 )"
+    "ss -tan sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 )" "sockkit conns -a B" "ss -tan B"
 compare "$SOCKKIT conns -x" "ss -x"
 compare "$SOCKKIT conns -xp" "ss -xp"
 

@@ -60,7 +60,8 @@ impl UnixSocket {
 }
 
 /// Every Unix socket in one of `states`.
-pub fn sockets(ctx: &Ctx, states: States) -> Result<Vec<UnixSocket>, Failure> {
+/// `uid`: ask for each socket's owner uid too (it costs the kernel an attribute each).
+pub fn sockets(ctx: &Ctx, states: States, uid: bool) -> Result<Vec<UnixSocket>, Failure> {
     let nl = Netlink::open(ctx)?;
     let total = 16 + 24;
     let mut m = Vec::with_capacity(total);
@@ -73,7 +74,10 @@ pub fn sockets(ctx: &Ctx, states: States) -> Result<Vec<UnixSocket>, Failure> {
     m.extend_from_slice(&[libc::AF_UNIX as u8, 0, 0, 0]);
     m.extend_from_slice(&states.0.to_ne_bytes());
     m.extend_from_slice(&0u32.to_ne_bytes());
-    let show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN | UDIAG_SHOW_UID;
+    let mut show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN;
+    if uid {
+        show |= UDIAG_SHOW_UID;
+    }
     m.extend_from_slice(&show.to_ne_bytes());
     m.extend_from_slice(&[0xff; 8]); // no cookie
     nl.send(&m)
@@ -90,8 +94,10 @@ pub fn sockets(ctx: &Ctx, states: States) -> Result<Vec<UnixSocket>, Failure> {
         .iter()
         .filter_map(|s| Some((s.inode, s.path.clone()?)))
         .collect();
-    for s in &mut found {
-        s.peer_path = s.peer_inode.and_then(|i| paths.get(&i).cloned());
+    if !paths.is_empty() {
+        for s in &mut found {
+            s.peer_path = s.peer_inode.and_then(|i| paths.get(&i).cloned());
+        }
     }
     Ok(found)
 }

@@ -194,7 +194,7 @@ fn push_timer(t: &mut String, s: &Socket) {
         t.push(',');
         t.push_str(&ms_timer(tm.expires_ms));
         t.push(',');
-        push_num(t, tm.retrans.into());
+        push_num(t, tm.retrans);
         t.push(')');
     }
 }
@@ -286,8 +286,9 @@ fn push_right(line: &mut String, n: u32, width: usize) {
 }
 
 /// A decimal number without the formatting machinery (the table's hot path).
-fn push_num(t: &mut String, mut n: u32) {
-    let mut buf = [0u8; 10];
+pub fn push_num(t: &mut String, n: impl Into<u64>) {
+    let mut n: u64 = n.into();
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -371,14 +372,14 @@ fn push_endpoint(t: &mut String, addr: SocketAddr, host: Option<&str>, service: 
                 if i > 0 {
                     t.push('.');
                 }
-                push_num(t, o.into());
+                push_num(t, o);
             }
         }
     }
     t.push(':');
     match service {
         Some(name) => t.push_str(name),
-        None => push_num(t, addr.port().into()),
+        None => push_num(t, addr.port()),
     }
 }
 

@@ -12,7 +12,8 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
     use diag::unix::UnixSocket;
     let (sockets, owners) = std::thread::scope(|s| {
         let owners = sel.processes.then(|| s.spawn(diag::owner_table));
-        let sockets = diag::unix::sockets(ctx, sel.query.states);
+        let uid = ctx.out.json() || sel.extended;
+        let sockets = diag::unix::sockets(ctx, sel.query.states, uid);
         (sockets, owners.map(|h| h.join().unwrap_or_default()))
     });
     let mut sockets: Vec<UnixSocket> = sockets?;
@@ -20,11 +21,17 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         shown.warn_hidden(ctx, owners.hidden_processes);
         diag::unix::attach(owners, &mut sockets);
     }
-    sockets.sort_by(|a, b| (a.kind, &a.path, a.inode).cmp(&(b.kind, &b.path, b.inode)));
+    // sorted as indices: the sockets themselves are large to move
+    let mut order: Vec<usize> = (0..sockets.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let s = &sockets[i];
+        (s.kind, s.path.as_deref(), s.inode)
+    });
+    let sockets: Vec<&UnixSocket> = order.iter().map(|&i| &sockets[i]).collect();
     let mut out = ctx.out.batch();
     if ctx.out.json() {
         let ts = shown.ts();
-        for s in &sockets {
+        for s in sockets.iter().copied() {
             out.record(String::new, || Record {
                 proto: "unix",
                 state: diag::state_name(s.state),
@@ -36,54 +43,17 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         }
         return out.flush();
     }
-    let mut headers = vec![
-        "Netid",
-        "State",
-        "Recv-Q",
-        "Send-Q",
-        "Local Address:Port",
-        "Peer Address:Port",
-    ];
-    if sel.extended {
-        headers.push("Details");
-    }
-    if sel.processes {
-        headers.extend(["Process", "Peer Process"]);
-    }
-    let rows: Vec<Vec<String>> = sockets
-        .iter()
-        .map(|s| {
-            let mut row = vec![
-                s.netid().to_string(),
-                diag::state_name(s.state).to_string(),
-                s.recv_q.to_string(),
-                s.send_q.to_string(),
-                format!("{} {}", shown_name(s.path.as_deref()), s.inode),
-                format!(
-                    "{} {}",
-                    shown_name(s.peer_path.as_deref()),
-                    s.peer_inode.unwrap_or(0)
-                ),
-            ];
-            if sel.extended {
-                row.push(format!(
-                    "uid:{} ino:{} sk:{:x}",
-                    s.uid.unwrap_or(0),
-                    s.inode,
-                    s.cookie
-                ));
-            }
-            if sel.processes {
-                row.push(owners_text(&s.owners));
-                row.push(owners_text(&s.peer_owners));
-            }
-            row
-        })
-        .collect();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+    let extras = Columns {
+        details: sel.extended,
+        processes: sel.processes,
+    };
+    let mut widths = extras.header_widths();
+    let mut scratch = String::new();
+    for s in sockets.iter().copied() {
+        for (i, w) in widths.iter_mut().enumerate() {
+            scratch.clear();
+            cell(&mut scratch, s, i, extras);
+            *w = (*w).max(scratch.chars().count());
         }
     }
     if shown.watching {
@@ -94,30 +64,112 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         }
         shown.widths = widths.clone();
     }
-    let right = |i: usize| i == 2 || i == 3;
-    let line = |cells: &[&str]| {
-        let mut l = String::new();
-        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
-            let fill = w.saturating_sub(c.chars().count());
-            if right(i) {
-                l.extend(std::iter::repeat_n(' ', fill));
-                l.push_str(c);
-            } else {
-                l.push_str(c);
-                l.extend(std::iter::repeat_n(' ', fill));
-            }
-            l.push(' ');
-        }
-        l.trim_end().to_string()
-    };
+    let mut line = String::with_capacity(256);
     if sel.header {
-        out.line(&ctx.out.paint(&line(&headers), Style::Header));
+        for (i, h) in extras.headers().iter().enumerate() {
+            pad_cell(&mut line, h, widths[i], i == 2 || i == 3);
+        }
+        out.line(&ctx.out.paint(line.trim_end(), Style::Header));
     }
-    for row in &rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        out.line(&line(&cells));
+    for s in sockets.iter().copied() {
+        line.clear();
+        for (i, &w) in widths.iter().enumerate() {
+            scratch.clear();
+            cell(&mut scratch, s, i, extras);
+            pad_cell(&mut line, &scratch, w, i == 2 || i == 3);
+        }
+        line.truncate(line.trim_end().len());
+        out.line(&line);
     }
     out.flush()
+}
+
+/// Which optional columns the table has.
+#[derive(Clone, Copy)]
+struct Columns {
+    details: bool,
+    processes: bool,
+}
+
+impl Columns {
+    fn headers(self) -> Vec<&'static str> {
+        let mut h = vec![
+            "Netid",
+            "State",
+            "Recv-Q",
+            "Send-Q",
+            "Local Address:Port",
+            "Peer Address:Port",
+        ];
+        if self.details {
+            h.push("Details");
+        }
+        if self.processes {
+            h.extend(["Process", "Peer Process"]);
+        }
+        h
+    }
+
+    fn header_widths(self) -> Vec<usize> {
+        self.headers().iter().map(|h| h.len()).collect()
+    }
+}
+
+/// Column `i` of a socket's row, appended to `t`.
+#[cfg(target_os = "linux")]
+fn cell(t: &mut String, s: &diag::unix::UnixSocket, i: usize, c: Columns) {
+    use std::fmt::Write;
+    let num = |t: &mut String, n: u64| {
+        super::table::push_num(t, n);
+        Ok(())
+    };
+    let _ = match i {
+        0 => {
+            t.push_str(s.netid());
+            Ok(())
+        }
+        1 => {
+            t.push_str(diag::state_name(s.state));
+            Ok(())
+        }
+        2 => num(t, s.recv_q.into()),
+        3 => num(t, s.send_q.into()),
+        4 => {
+            push_name(t, s.path.as_deref());
+            t.push(' ');
+            num(t, s.inode)
+        }
+        5 => {
+            push_name(t, s.peer_path.as_deref());
+            t.push(' ');
+            num(t, s.peer_inode.unwrap_or(0))
+        }
+        6 if c.details => write!(
+            t,
+            "uid:{} ino:{} sk:{:x}",
+            s.uid.unwrap_or(0),
+            s.inode,
+            s.cookie
+        ),
+        i => {
+            let peer = i == 6 + usize::from(c.details) + 1;
+            push_owners(t, if peer { &s.peer_owners } else { &s.owners });
+            Ok(())
+        }
+    };
+}
+
+/// `text` padded to `width` (right-aligned for the queues) and a column gap.
+fn pad_cell(line: &mut String, text: &str, width: usize, right: bool) {
+    let fill = width.saturating_sub(text.chars().count());
+    if right {
+        line.extend(std::iter::repeat_n(' ', fill));
+        line.push_str(text);
+    } else {
+        line.push_str(text);
+        line.extend(std::iter::repeat_n(' ', fill));
+    }
+    line.push(' ');
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -142,30 +194,35 @@ struct Record<'a> {
 
 /// A path for the terminal: `*` when unbound, control characters escaped so that no
 /// file name can forge a line of output.
-fn shown_name(path: Option<&str>) -> String {
-    match path {
-        None => "*".to_string(),
-        Some(p) => p
-            .chars()
-            .map(|c| match c {
-                '\n' => "\\n".to_string(),
-                '\r' => "\\r".to_string(),
-                '\t' => "\\t".to_string(),
-                c if c.is_control() => format!("\\x{:02x}", u32::from(c)),
-                c => c.to_string(),
-            })
-            .collect(),
+fn push_name(t: &mut String, path: Option<&str>) {
+    use std::fmt::Write;
+    let Some(p) = path else {
+        t.push('*');
+        return;
+    };
+    for c in p.chars() {
+        match c {
+            '\n' => t.push_str("\\n"),
+            '\r' => t.push_str("\\r"),
+            '\t' => t.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(t, "\\x{:02x}", u32::from(c));
+            }
+            c => t.push(c),
+        }
     }
 }
 
 /// `python3(pid=42,fd=7),nginx(pid=43,fd=7)`
-fn owners_text(owners: &[Owner]) -> String {
-    owners
-        .iter()
-        .map(|o| match o.fd {
-            Some(fd) => format!("{}(pid={},fd={})", o.name, o.pid, fd),
-            None => format!("{}(pid={})", o.name, o.pid),
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+fn push_owners(t: &mut String, owners: &[Owner]) {
+    use std::fmt::Write;
+    for (i, o) in owners.iter().enumerate() {
+        if i > 0 {
+            t.push(',');
+        }
+        let _ = match o.fd {
+            Some(fd) => write!(t, "{}(pid={},fd={})", o.name, o.pid, fd),
+            None => write!(t, "{}(pid={})", o.name, o.pid),
+        };
+    }
 }
