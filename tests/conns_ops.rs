@@ -171,6 +171,22 @@ fn kill_aborts_the_matching_socket_and_spares_the_rest() {
     let mut peer = Peer::start(KILL_HELPER);
     let info: Value = serde_json::from_str(&peer.first_line).unwrap();
     let c1 = info["c1"].as_u64().unwrap().to_string();
+    // without CAP_NET_ADMIN the kernel refuses: exit 1 saying so, and c1 lives on
+    let filter = format!("sport = :{c1}");
+    let unprivileged = Command::new("setpriv")
+        .args([
+            "--inh-caps=-net_admin",
+            "--bounding-set=-net_admin",
+            "--",
+            BIN,
+        ])
+        .args(["conns", "--kill", &filter])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("setpriv (util-linux) runs sockkit without CAP_NET_ADMIN");
+    assert_eq!(unprivileged.status.code(), Some(1), "{unprivileged:?}");
+    let why = String::from_utf8_lossy(&unprivileged.stderr);
+    assert!(why.contains("CAP_NET_ADMIN"), "{why}");
     let r = run(&["conns", "--kill", "--json", "sport", "=", &format!(":{c1}")]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let killed = json_lines(&r.stdout);
@@ -423,4 +439,40 @@ fn watch_records_carry_one_ts_per_refresh_and_sigint_interrupts() {
         "{text}"
     );
     assert_eq!(headers.len(), 1, "{headers:?}");
+}
+
+#[test]
+fn kill_destroys_hundreds_in_batches() {
+    let script = r#"
+import socket, sys, time
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(512)
+held = []
+for _ in range(300):
+    c = socket.create_connection(l.getsockname()); s, _ = l.accept(); held += [c, s]
+print(l.getsockname()[1], flush=True)
+time.sleep(30)
+"#;
+    let peer = Peer::start(script);
+    let port = peer.port();
+    let filter = format!("sport = :{port}");
+    let r = run(&["conns", "--kill", "--json", &filter]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let killed = json_lines(&r.stdout);
+    assert_eq!(killed.len(), 300, "{}", r.stderr);
+    assert!(
+        killed
+            .iter()
+            .all(|v| v["local_port"].as_u64() == Some(port.into()))
+    );
+    let left = ok(&["conns", "--json", &filter]);
+    assert!(json_lines(&left.stdout).is_empty(), "{}", left.stdout);
+    // the listener is outside the default state and survives
+    let listening = ok(&["conns", "-l", "--json", &filter]);
+    assert_eq!(
+        json_lines(&listening.stdout).len(),
+        1,
+        "{}",
+        listening.stdout
+    );
+    drop(peer);
 }

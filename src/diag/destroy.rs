@@ -5,12 +5,13 @@ use std::io;
 use std::os::fd::AsRawFd;
 
 use super::Socket;
-use super::linux::{Netlink, align4, parse_socket, u16_at};
+use super::linux::{Netlink, align4, parse_socket, u16_at, u32_at};
 use crate::endpoint::Proto;
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 
 const SOCK_DESTROY: u16 = 21;
+const NLMSG_ERROR: u16 = 2;
 const INET_DIAG_PROTOCOL: u16 = 10;
 /// SKNLGRP_INET_TCP_DESTROY, SKNLGRP_INET_UDP_DESTROY, and their INET6 twins.
 const GROUP_TCP4: u32 = 1;
@@ -33,57 +34,132 @@ pub enum Refused {
 /// A netlink socket for SOCK_DESTROY requests.
 pub struct Destroyer<'a> {
     nl: Netlink<'a>,
-    seq: u32,
 }
+
+/// Requests sent before their answers are read: the kernel answers each in order, and
+/// a batch this size fits the socket buffers many times over.
+const BATCH: usize = 128;
 
 impl<'a> Destroyer<'a> {
     pub fn open(ctx: &'a Ctx) -> Result<Destroyer<'a>, Failure> {
         Ok(Destroyer {
             nl: Netlink::open(ctx)?,
-            seq: 100,
         })
     }
 
-    /// Destroy one socket, named by its endpoints, interface and cookie.
-    pub fn destroy(&mut self, s: &Socket) -> Result<(), Refused> {
-        self.seq += 1;
-        let total = 16 + 56;
-        let mut m = Vec::with_capacity(total);
-        m.extend_from_slice(&(total as u32).to_ne_bytes());
-        m.extend_from_slice(&SOCK_DESTROY.to_ne_bytes());
-        m.extend_from_slice(&((libc::NLM_F_REQUEST | libc::NLM_F_ACK) as u16).to_ne_bytes());
-        m.extend_from_slice(&self.seq.to_ne_bytes());
-        m.extend_from_slice(&0u32.to_ne_bytes());
-        let family = if s.local.is_ipv4() {
-            libc::AF_INET
-        } else {
-            libc::AF_INET6
-        };
-        let protocol = match s.proto {
-            Proto::Tcp => libc::IPPROTO_TCP,
-            Proto::Udp => libc::IPPROTO_UDP,
-        };
-        m.extend_from_slice(&[family as u8, protocol as u8, 0, 0]);
-        m.extend_from_slice(&u32::MAX.to_ne_bytes()); // any state
-        // struct inet_diag_sockid
-        m.extend_from_slice(&s.local.port().to_be_bytes());
-        m.extend_from_slice(&s.remote.map_or(0, |r| r.port()).to_be_bytes());
-        m.extend_from_slice(&addr_bytes(Some(s.local)));
-        m.extend_from_slice(&addr_bytes(s.remote));
-        m.extend_from_slice(&s.ifindex.to_ne_bytes());
-        m.extend_from_slice(&(s.cookie as u32).to_ne_bytes());
-        m.extend_from_slice(&((s.cookie >> 32) as u32).to_ne_bytes());
-        let res = self
-            .nl
-            .send(&m)
-            .and_then(|_| self.nl.dump_each(self.seq, |_| {}));
-        res.map_err(|e| match e.raw_os_error() {
-            Some(libc::ENOENT) => Refused::Gone,
-            Some(libc::EOPNOTSUPP) => Refused::Unsupported,
-            Some(libc::EPERM) | Some(libc::EACCES) => Refused::Privilege,
-            _ => Refused::Other(e),
-        })
+    /// Destroy the sockets, each named by its endpoints, interface and cookie, a batch
+    /// of requests per write; the kernel's answer for each, in order.
+    pub fn destroy_all(&mut self, sockets: &[Socket]) -> Vec<Result<(), Refused>> {
+        let mut answers = Vec::with_capacity(sockets.len());
+        let mut buf = vec![0u8; 64 * 1024];
+        for (n, batch) in sockets.chunks(BATCH).enumerate() {
+            let first_seq = 1 + (n * BATCH) as u32;
+            let mut m = Vec::with_capacity(batch.len() * 72);
+            for (i, s) in batch.iter().enumerate() {
+                request(&mut m, first_seq + i as u32, s);
+            }
+            let mut got: Vec<Option<Result<(), Refused>>> =
+                (0..batch.len()).map(|_| None).collect();
+            let res = self
+                .nl
+                .send(&m)
+                .and_then(|_| self.read_acks(&mut buf, first_seq, &mut got));
+            if let Err(e) = res {
+                let kind = e.raw_os_error();
+                for g in got.iter_mut().filter(|g| g.is_none()) {
+                    *g = Some(Err(refused(
+                        kind,
+                        io::Error::from_raw_os_error(kind.unwrap_or(libc::EIO)),
+                    )));
+                }
+            }
+            answers.extend(got.into_iter().map(|g| g.unwrap_or(Err(Refused::Gone))));
+        }
+        answers
     }
+
+    /// Read acknowledgements until every request of the batch has one.
+    fn read_acks(
+        &self,
+        buf: &mut [u8],
+        first_seq: u32,
+        got: &mut [Option<Result<(), Refused>>],
+    ) -> io::Result<()> {
+        let mut missing = got.len();
+        while missing > 0 {
+            let n = self.nl.recv(buf)?;
+            let mut rest = &buf[..n];
+            while rest.len() >= 16 {
+                let len = u32_at(rest, 0) as usize;
+                let kind = u16_at(rest, 4);
+                let seq = u32_at(rest, 8);
+                if len < 16 || len > rest.len() {
+                    return Err(io::Error::from_raw_os_error(libc::EPROTO));
+                }
+                let payload = &rest[16..len];
+                rest = &rest[align4(len).min(rest.len())..];
+                let Some(slot) = seq
+                    .checked_sub(first_seq)
+                    .and_then(|i| got.get_mut(i as usize))
+                else {
+                    continue;
+                };
+                if kind != NLMSG_ERROR || slot.is_some() {
+                    continue;
+                }
+                let errno = if payload.len() >= 4 {
+                    -(u32_at(payload, 0) as i32)
+                } else {
+                    libc::EPROTO
+                };
+                *slot = Some(if errno == 0 {
+                    Ok(())
+                } else {
+                    Err(refused(Some(errno), io::Error::from_raw_os_error(errno)))
+                });
+                missing -= 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn refused(errno: Option<i32>, e: io::Error) -> Refused {
+    match errno {
+        Some(libc::ENOENT) => Refused::Gone,
+        Some(libc::EOPNOTSUPP) => Refused::Unsupported,
+        Some(libc::EPERM) | Some(libc::EACCES) => Refused::Privilege,
+        _ => Refused::Other(e),
+    }
+}
+
+/// nlmsghdr + inet_diag_req_v2 asking to destroy `s`.
+fn request(m: &mut Vec<u8>, seq: u32, s: &Socket) {
+    let total = 16 + 56;
+    m.extend_from_slice(&(total as u32).to_ne_bytes());
+    m.extend_from_slice(&SOCK_DESTROY.to_ne_bytes());
+    m.extend_from_slice(&((libc::NLM_F_REQUEST | libc::NLM_F_ACK) as u16).to_ne_bytes());
+    m.extend_from_slice(&seq.to_ne_bytes());
+    m.extend_from_slice(&0u32.to_ne_bytes());
+    let family = if s.local.is_ipv4() {
+        libc::AF_INET
+    } else {
+        libc::AF_INET6
+    };
+    let protocol = match s.proto {
+        Proto::Tcp => libc::IPPROTO_TCP,
+        Proto::Udp => libc::IPPROTO_UDP,
+    };
+    m.extend_from_slice(&[family as u8, protocol as u8, 0, 0]);
+    m.extend_from_slice(&u32::MAX.to_ne_bytes()); // any state
+    // struct inet_diag_sockid
+    m.extend_from_slice(&s.local.port().to_be_bytes());
+    m.extend_from_slice(&s.remote.map_or(0, |r| r.port()).to_be_bytes());
+    m.extend_from_slice(&addr_bytes(Some(s.local)));
+    m.extend_from_slice(&addr_bytes(s.remote));
+    m.extend_from_slice(&s.ifindex.to_ne_bytes());
+    m.extend_from_slice(&(s.cookie as u32).to_ne_bytes());
+    m.extend_from_slice(&((s.cookie >> 32) as u32).to_ne_bytes());
 }
 
 fn addr_bytes(a: Option<std::net::SocketAddr>) -> [u8; 16] {
@@ -150,7 +226,7 @@ impl<'a> Events<'a> {
         let mut found = Vec::new();
         let mut rest = &buf[..n];
         while rest.len() >= 16 {
-            let len = super::linux::u32_at(rest, 0) as usize;
+            let len = u32_at(rest, 0) as usize;
             let kind = u16_at(rest, 4);
             if len < 16 || len > rest.len() {
                 break;

@@ -16,31 +16,26 @@ pub fn kill(ctx: &Ctx, sel: &Selection) -> anyhow::Result<()> {
         return Err(failed("--kill", "no socket matched the filter").into());
     }
     let mut d = Destroyer::open(ctx)?;
+    let answers = d.destroy_all(&sockets);
     let mut killed = Vec::with_capacity(sockets.len());
     let mut refusal = None;
-    for s in sockets {
-        match d.destroy(&s) {
-            Ok(()) => killed.push(s),
-            Err(Refused::Gone) => {}
-            Err(Refused::Unsupported) => {
-                refusal = Some(failed(
-                    "--kill",
-                    "this kernel cannot destroy sockets (it was built without CONFIG_INET_DIAG_DESTROY)",
-                ));
-                break;
+    for (s, answer) in sockets.into_iter().zip(answers) {
+        let why = match answer {
+            Ok(()) => {
+                killed.push(s);
+                continue;
             }
+            Err(Refused::Gone) => continue,
+            Err(Refused::Unsupported) => failed(
+                "--kill",
+                "this kernel cannot destroy sockets (it was built without CONFIG_INET_DIAG_DESTROY)",
+            ),
             Err(Refused::Privilege) => {
-                refusal = Some(
-                    failed("--kill", "destroying sockets needs CAP_NET_ADMIN")
-                        .with_hint("run as root"),
-                );
-                break;
+                failed("--kill", "destroying sockets needs CAP_NET_ADMIN").with_hint("run as root")
             }
-            Err(Refused::Other(e)) => {
-                refusal = Some(failed("--kill", crate::error::reason(&e)));
-                break;
-            }
-        }
+            Err(Refused::Other(e)) => failed("--kill", crate::error::reason(&e)),
+        };
+        refusal.get_or_insert(why);
     }
     if !killed.is_empty() {
         write_rows(ctx, sel, &killed, &mut Shown::default())?;

@@ -58,8 +58,8 @@ impl Selection {
         let words = expr::parse(&a.filter, &protos, state_set)?;
         check_combination(a, words.expr.is_some())?;
         let mut states = states(a, words.states)?;
-        if a.events && words.states.is_none() && a.state.is_empty() && !a.listening {
-            // a closing socket has left whatever state it was in
+        if a.events {
+            // the kernel reports a destroyed socket as closed, whatever state it left
             states = States::ALL;
         }
         let query = Query {

@@ -17,6 +17,9 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         (sockets, owners.map(|h| h.join().unwrap_or_default()))
     });
     let mut sockets: Vec<UnixSocket> = sockets?;
+    if sel.summary {
+        return summary(ctx, &sockets);
+    }
     if let Some(owners) = owners {
         shown.warn_hidden(ctx, owners.hidden_processes);
         diag::unix::attach(owners, &mut sockets);
@@ -80,6 +83,33 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         }
         line.truncate(line.trim_end().len());
         out.line(&line);
+    }
+    out.flush()
+}
+
+/// `-x -s`: counts by type and state.
+#[cfg(target_os = "linux")]
+fn summary(ctx: &Ctx, sockets: &[diag::unix::UnixSocket]) -> anyhow::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, u8), u64> = Default::default();
+    for s in sockets {
+        *counts.entry((s.netid(), s.state)).or_default() += 1;
+    }
+    let mut out = ctx.out.batch();
+    if !ctx.out.json() {
+        out.line(&ctx.out.paint(
+            &format!("{:<5} {:<11} {:>7}", "Netid", "State", "Count"),
+            Style::Header,
+        ));
+    }
+    for ((netid, st), n) in &counts {
+        let name = diag::state_name(*st);
+        out.record(
+            || format!("{netid:<5} {name:<11} {n:>7}"),
+            || serde_json::json!({"proto": "unix", "netid": netid, "state": name, "count": n}),
+        );
+    }
+    if !ctx.out.json() {
+        out.line(&format!("{:<17} {:>7}", "total", sockets.len()));
     }
     out.flush()
 }
