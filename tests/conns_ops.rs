@@ -237,7 +237,7 @@ fn events_report_sockets_as_they_close_until_interrupted() {
     let client = info["client"].as_u64().unwrap();
     let other = info["other"].as_u64().unwrap();
     let expr = format!("sport = :{listen} or dport = :{listen}");
-    let mut child = sockkit(&["conns", "--events", "--json", &expr])
+    let mut child = sockkit(&["conns", "--events", "--json", "-v", &expr])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -249,8 +249,12 @@ fn events_report_sockets_as_they_close_until_interrupted() {
             let _ = tx.send(line);
         }
     });
-    // it is listening once the kernel has a socket bound to the destroy groups
-    std::thread::sleep(Duration::from_millis(700));
+    // -v says when the kernel's destroy groups are joined
+    let mut ready = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    assert!(ready.contains("following"), "{ready}");
     assert!(child.try_wait().unwrap().is_none(), "--events ended early");
     peer.child
         .stdin
@@ -389,19 +393,7 @@ fn watch_records_carry_one_ts_per_refresh_and_sigint_interrupts() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .collect::<Vec<String>>()
-    });
-    std::thread::sleep(Duration::from_millis(900));
-    // SAFETY: the child is ours and still running.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let status = wait_bounded(child, Duration::from_secs(10), "conns --watch").status;
-    assert_eq!(status.signal(), Some(libc::SIGINT), "{status:?}");
-    let lines = reader.join().unwrap();
+    let lines = until_lines(&mut child, 3, |_| true);
     let ts: Vec<String> = lines
         .iter()
         .map(|l| {
@@ -411,7 +403,6 @@ fn watch_records_carry_one_ts_per_refresh_and_sigint_interrupts() {
                 .to_string()
         })
         .collect();
-    assert!(ts.len() >= 2, "{lines:?}");
     let distinct: BTreeSet<&String> = ts.iter().collect();
     assert_eq!(
         distinct.len(),
@@ -424,21 +415,59 @@ fn watch_records_carry_one_ts_per_refresh_and_sigint_interrupts() {
         ts[0]
     );
     // plain: every refresh's header has the same columns at the same places
-    let plain = sockkit(&["conns", "-a", "--watch", "150ms"])
+    let mut plain = sockkit(&["conns", "-a", "--watch", "150ms"])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    // SAFETY: as above.
-    unsafe { libc::kill(plain.id() as i32, libc::SIGINT) };
-    let out = wait_bounded(plain, Duration::from_secs(10), "conns --watch");
-    let text = String::from_utf8_lossy(&out.stdout);
-    let headers: BTreeSet<&str> = text.lines().filter(|l| l.starts_with("State")).collect();
-    assert!(
-        text.lines().filter(|l| l.starts_with("State")).count() >= 2,
-        "{text}"
-    );
+    let lines = until_lines(&mut plain, 3, |l| l.starts_with("State"));
+    let headers: BTreeSet<&String> = lines.iter().filter(|l| l.starts_with("State")).collect();
     assert_eq!(headers.len(), 1, "{headers:?}");
+}
+
+/// Read a running `--watch` until `want` lines pass `counts` (10 s at most), then end it
+/// with SIGINT, which it must die of, as a shell expects; every line read so far.
+fn until_lines(
+    child: &mut std::process::Child,
+    want: usize,
+    counts: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines: Vec<String> = Vec::new();
+    let start = Instant::now();
+    while lines.iter().filter(|l| counts(l)).count() < want
+        && start.elapsed() < Duration::from_secs(10)
+    {
+        if let Ok(l) = rx.recv_timeout(Duration::from_millis(100)) {
+            lines.push(l);
+        }
+    }
+    // SAFETY: the child is ours and still running.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "--watch outlived SIGINT"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.signal(), Some(libc::SIGINT), "{status:?}");
+    assert!(
+        lines.iter().filter(|l| counts(l)).count() >= want,
+        "{lines:?}"
+    );
+    lines
 }
 
 #[test]

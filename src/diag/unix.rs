@@ -39,12 +39,6 @@ pub struct UnixSocket {
     pub send_q: u32,
     pub uid: Option<u32>,
     pub cookie: u64,
-    /// The processes holding this end (with `-p`).
-    #[serde(skip)]
-    pub owners: Vec<Owner>,
-    /// The processes holding the other end (with `-p`).
-    #[serde(skip)]
-    pub peer_owners: Vec<Owner>,
 }
 
 impl UnixSocket {
@@ -102,21 +96,30 @@ pub fn sockets(ctx: &Ctx, states: States, uid: bool) -> Result<Vec<UnixSocket>, 
     Ok(found)
 }
 
-/// Give each socket the processes of both its ends.
-pub fn attach(owners: OwnerTable, sockets: &mut [UnixSocket]) {
-    let mut by_inode: HashMap<u64, Vec<Owner>> = HashMap::new();
-    for (inode, owner) in owners.by_inode {
-        by_inode.entry(inode).or_default().push(owner);
+/// The processes holding each socket, by inode: looked up for both ends of a row as it is
+/// written, so no socket carries a copy.
+#[derive(Debug, Default)]
+pub struct Holders(HashMap<u64, Vec<Owner>>);
+
+impl Holders {
+    pub fn from(owners: OwnerTable) -> Holders {
+        let mut by_inode: HashMap<u64, Vec<Owner>> = HashMap::new();
+        for (inode, owner) in owners.by_inode {
+            by_inode.entry(inode).or_default().push(owner);
+        }
+        for list in by_inode.values_mut() {
+            if list.len() > 1 {
+                list.sort_by_key(|o| (o.pid, o.fd));
+            }
+        }
+        Holders(by_inode)
     }
-    for list in by_inode.values_mut() {
-        list.sort_by_key(|o| (o.pid, o.fd));
-    }
-    for s in sockets {
-        s.owners = by_inode.get(&s.inode).cloned().unwrap_or_default();
-        s.peer_owners = s
-            .peer_inode
-            .and_then(|i| by_inode.get(&i).cloned())
-            .unwrap_or_default();
+
+    /// The processes holding the socket `inode` (none for `None`).
+    pub fn of(&self, inode: Option<u64>) -> &[Owner] {
+        inode
+            .and_then(|i| self.0.get(&i))
+            .map_or(&[], |v| v.as_slice())
     }
 }
 
@@ -142,8 +145,6 @@ fn parse(p: &[u8]) -> Option<UnixSocket> {
         send_q: 0,
         uid: None,
         cookie: u64::from(u32_at(p, 8)) | u64::from(u32_at(p, 12)) << 32,
-        owners: Vec::new(),
-        peer_owners: Vec::new(),
     };
     let mut rest = &p[16..];
     while rest.len() >= 4 {

@@ -58,6 +58,12 @@ pub fn kill(_: &Ctx, _: &Selection) -> anyhow::Result<()> {
 #[cfg(target_os = "linux")]
 pub fn events(ctx: &Ctx, sel: &Selection) -> anyhow::Result<()> {
     let ev = diag::destroy::Events::open(ctx, &sel.query.protos)?;
+    ctx.out.event(
+        1,
+        "following",
+        || "following sockets as the kernel destroys them".to_string(),
+        serde_json::json!({}),
+    );
     let mut buf = vec![0u8; 64 * 1024];
     let mut names = super::Names::new(sel.resolve);
     loop {

@@ -16,14 +16,17 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         let sockets = diag::unix::sockets(ctx, sel.query.states, uid);
         (sockets, owners.map(|h| h.join().unwrap_or_default()))
     });
-    let mut sockets: Vec<UnixSocket> = sockets?;
+    let sockets: Vec<UnixSocket> = sockets?;
     if sel.summary {
         return summary(ctx, &sockets);
     }
-    if let Some(owners) = owners {
-        shown.warn_hidden(ctx, owners.hidden_processes);
-        diag::unix::attach(owners, &mut sockets);
-    }
+    let holders = match owners {
+        Some(owners) => {
+            shown.warn_hidden(ctx, owners.hidden_processes);
+            diag::unix::Holders::from(owners)
+        }
+        None => diag::unix::Holders::default(),
+    };
     // sorted as indices: the sockets themselves are large to move
     let mut order: Vec<usize> = (0..sockets.len()).collect();
     order.sort_unstable_by_key(|&i| {
@@ -39,8 +42,8 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
                 proto: "unix",
                 state: diag::state_name(s.state),
                 sock: s,
-                processes: sel.processes.then_some(&s.owners[..]),
-                peer_processes: sel.processes.then_some(&s.peer_owners[..]),
+                processes: sel.processes.then(|| holders.of(Some(s.inode))),
+                peer_processes: sel.processes.then(|| holders.of(s.peer_inode)),
                 ts: ts.as_deref(),
             });
         }
@@ -55,7 +58,7 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
     for s in sockets.iter().copied() {
         for (i, w) in widths.iter_mut().enumerate() {
             scratch.clear();
-            cell(&mut scratch, s, i, extras);
+            cell(&mut scratch, s, i, extras, &holders);
             *w = (*w).max(scratch.chars().count());
         }
     }
@@ -78,7 +81,7 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         line.clear();
         for (i, &w) in widths.iter().enumerate() {
             scratch.clear();
-            cell(&mut scratch, s, i, extras);
+            cell(&mut scratch, s, i, extras, &holders);
             pad_cell(&mut line, &scratch, w, i == 2 || i == 3);
         }
         line.truncate(line.trim_end().len());
@@ -147,7 +150,13 @@ impl Columns {
 
 /// Column `i` of a socket's row, appended to `t`.
 #[cfg(target_os = "linux")]
-fn cell(t: &mut String, s: &diag::unix::UnixSocket, i: usize, c: Columns) {
+fn cell(
+    t: &mut String,
+    s: &diag::unix::UnixSocket,
+    i: usize,
+    c: Columns,
+    holders: &diag::unix::Holders,
+) {
     use std::fmt::Write;
     let num = |t: &mut String, n: u64| {
         super::table::push_num(t, n);
@@ -183,7 +192,8 @@ fn cell(t: &mut String, s: &diag::unix::UnixSocket, i: usize, c: Columns) {
         ),
         i => {
             let peer = i == 6 + usize::from(c.details) + 1;
-            push_owners(t, if peer { &s.peer_owners } else { &s.owners });
+            let inode = if peer { s.peer_inode } else { Some(s.inode) };
+            push_owners(t, holders.of(inode));
             Ok(())
         }
     };
