@@ -505,3 +505,24 @@ time.sleep(30)
     );
     drop(peer);
 }
+
+#[test]
+fn options_that_do_not_go_together_are_usage_errors() {
+    rejects(
+        &["conns", "-x", "sport", "=", ":22"],
+        "-x with a filter expression",
+    );
+    rejects(&["conns", "-x", "--kill", "-l"], "-x with --kill");
+    rejects(&["conns", "-xt"], "-x with -t");
+    rejects(
+        &["conns", "--kill", "--events", "-l"],
+        "--kill with --events",
+    );
+    rejects(
+        &["conns", "--events", "--watch", "1s"],
+        "--events with --watch",
+    );
+    rejects(&["conns", "--kill", "-s", "-l"], "--kill with --summary");
+    rejects(&["conns", "state"], "state");
+    rejects(&["conns", "state", "bogus"], "bogus");
+}

@@ -134,6 +134,7 @@ impl Selection {
 
 /// Options that make no sense together are a usage error, not a silent choice.
 fn check_combination(a: &ConnsArgs, expr: bool) -> Result<(), Failure> {
+    // --kill and --events are modes of their own; a listing may be a summary, watched
     let modes = [
         ("--kill", a.kill),
         ("--events", a.events),
@@ -141,10 +142,10 @@ fn check_combination(a: &ConnsArgs, expr: bool) -> Result<(), Failure> {
         ("--watch", a.watch.is_some()),
     ];
     let on: Vec<&str> = modes.iter().filter(|m| m.1).map(|m| m.0).collect();
-    if on.len() > 1 {
+    if on.len() > 1 && (a.kill || a.events) {
         return Err(usage(
             format!("{} with {}", on[0], on[1]),
-            "choose one of --kill, --events, --summary and --watch",
+            "--kill and --events go with neither each other nor --summary or --watch",
         ));
     }
     if a.unix {
