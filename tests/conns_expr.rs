@@ -198,6 +198,46 @@ fn expressions_give_the_rows_ss_gives() {
             (t, m) => failures.push(format!("{expr}\n  ss:      {t:?}\n  sockkit: {m:?}")),
         }
     }
+    // the flags' own port bytecode and the expression's, joined in one program
+    let with_flag = sockkit_rows(
+        &[
+            "--sport".to_string(),
+            a.to_string(),
+            "dport = :0".to_string(),
+        ],
+        &ours,
+    );
+    let same = ss_rows(&[format!("sport = :{a} and dport = :0")], &ours);
+    if with_flag != same {
+        failures.push(format!(
+            "--sport {a} 'dport = :0'\n  ss: {same:?}\n  sockkit: {with_flag:?}"
+        ));
+    }
+    // a state inside the expression (which ss takes only before it) stays in sockkit
+    let inner = sockkit_rows(
+        &[format!(
+            "( sport = :{a} or dport = :{a} ) and state listening"
+        )],
+        &ours,
+    );
+    let before = ss_rows(
+        &[
+            "state".to_string(),
+            "listening".to_string(),
+            format!("( sport = :{a} or dport = :{a} )"),
+        ],
+        &ours,
+    );
+    let stateless = |r: Result<BTreeSet<Row>, String>| {
+        r.map(|rows| {
+            rows.into_iter()
+                .map(|(p, _, l, r)| (p, l, r))
+                .collect::<BTreeSet<_>>()
+        })
+    };
+    if stateless(inner.clone()) != stateless(before) || inner.as_ref().map_or(0, |r| r.len()) != 1 {
+        failures.push(format!("state inside: {inner:?}"));
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // the table means something only if most expressions select some of our sockets
     assert!(
