@@ -414,14 +414,83 @@ fn watch_records_carry_one_ts_per_refresh_and_sigint_interrupts() {
         "{}",
         ts[0]
     );
-    // plain: every refresh's header has the same columns at the same places
-    let mut plain = sockkit(&["conns", "-a", "--watch", "150ms"])
+}
+
+#[test]
+fn watch_keeps_column_widths_when_rows_narrow() {
+    // two listeners, one on a long loopback address; the long one closes after the first
+    // refresh, and the columns must stay where they were
+    let script = r#"
+import socket, sys, time
+a = socket.socket(); a.bind(("127.0.0.1", 0)); a.listen(1)
+b = socket.socket(); b.bind(("127.100.100.100", 0)); b.listen(1)
+print(a.getsockname()[1], b.getsockname()[1], flush=True)
+sys.stdin.readline(); b.close(); print("closed", flush=True)
+time.sleep(30)
+"#;
+    let mut peer = Peer::start(script);
+    let ports: Vec<&str> = peer.first_line.split(' ').collect();
+    let expr = format!("sport = :{} or sport = :{}", ports[0], ports[1]);
+    let mut child = sockkit(&["conns", "-l", "--watch", "100ms", &expr])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let lines = until_lines(&mut plain, 3, |l| l.starts_with("State"));
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines: Vec<String> = Vec::new();
+    let mut closed_at: Option<usize> = None;
+    let start = Instant::now();
+    // after the close: three refreshes without the long row
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Ok(l) = rx.recv_timeout(Duration::from_millis(100)) {
+            lines.push(l);
+        }
+        if closed_at.is_none() && lines.iter().any(|l| l.contains("127.100.100.100")) {
+            peer.child
+                .stdin
+                .as_mut()
+                .unwrap()
+                .write_all(b"go\n")
+                .unwrap();
+            closed_at = Some(lines.len());
+        }
+        let narrow = closed_at.map_or(0, |at| {
+            lines[at..]
+                .split(|l| l.starts_with("Every"))
+                .filter(|r| r.len() == 2 && !r.iter().any(|l| l.contains("127.100.100.100")))
+                .count()
+        });
+        if narrow >= 3 {
+            break;
+        }
+    }
+    let closed = closed_at.is_some();
+    // SAFETY: the child is ours and still running.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = wait_bounded(child, Duration::from_secs(10), "conns --watch").status;
+    assert_eq!(status.signal(), Some(libc::SIGINT), "{status:?}");
+    assert!(closed, "{lines:?}");
     let headers: BTreeSet<&String> = lines.iter().filter(|l| l.starts_with("State")).collect();
+    let rows: BTreeSet<&String> = lines.iter().filter(|l| l.starts_with("LISTEN")).collect();
+    assert!(
+        lines.iter().filter(|l| l.starts_with("State")).count() >= 3,
+        "{lines:?}"
+    );
     assert_eq!(headers.len(), 1, "{headers:?}");
+    // the short row padded to the long row's width, as in the first refresh
+    let header = headers.iter().next().unwrap();
+    let peer_col = header.find("Peer Address:Port").unwrap();
+    for row in rows {
+        assert_eq!(row.find("*:*"), Some(peer_col), "{header}\n{row}");
+    }
+    drop(peer);
 }
 
 /// Read a running `--watch` until `want` lines pass `counts` (10 s at most), then end it

@@ -154,7 +154,10 @@ fn write_rows(
     let mut out = ctx.out.batch();
     if ctx.out.json() {
         let ts = shown.ts();
-        for &i in &order {
+        for (n, &i) in order.iter().enumerate() {
+            if n % 512 == 511 {
+                out.flush()?;
+            }
             let s = &sockets[i];
             out.record(String::new, || record(s, &mut names, sel, ts.as_deref()));
         }

@@ -147,7 +147,11 @@ impl<'a> Table<'a> {
         // The state column painted once per state, not once per row.
         let mut painted: [Option<String>; 16] = Default::default();
         let mut extra = String::new();
-        for &i in self.order {
+        for (n, &i) in self.order.iter().enumerate() {
+            // written out in pieces, so the buffer stays small and warm
+            if n % 512 == 511 {
+                out.flush()?;
+            }
             let s = &self.sockets[i];
             let state = painted[usize::from(s.state & 15)].get_or_insert_with(|| {
                 let padded = format!("{:<w$}", diag::state_name(s.state), w = w[0]);

@@ -77,7 +77,10 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         }
         out.line(&ctx.out.paint(line.trim_end(), Style::Header));
     }
-    for s in sockets.iter().copied() {
+    for (n, s) in sockets.iter().copied().enumerate() {
+        if n % 512 == 511 {
+            out.flush()?;
+        }
         line.clear();
         for (i, &w) in widths.iter().enumerate() {
             scratch.clear();
