@@ -1,5 +1,7 @@
 //! `--kill` and `--events`: destroying the matching sockets, and following the ones the
 //! kernel destroys.
+// Elsewhere than Linux these commands only say that they are Linux only.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
 
 use super::{Selection, Shown, record, write_rows};
 use crate::diag;
