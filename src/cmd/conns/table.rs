@@ -4,7 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use super::names::Names;
-use crate::diag::{self, Socket, state};
+use crate::diag::{self, Owner, Socket, state};
 use crate::endpoint::Proto;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
@@ -63,7 +63,7 @@ impl Extra {
             Extra::Timer => push_timer(t, s),
             Extra::Ext => push_ext(t, s),
             Extra::Memory => push_memory(t, s),
-            Extra::Process => push_owners(t, s),
+            Extra::Process => push_owners(t, &s.owners),
             Extra::Info => push_info(t, s),
         }
     }
@@ -347,8 +347,8 @@ fn endpoint_len(
 }
 
 /// `text` padded to `width` and a column gap.
-fn pad(line: &mut String, text: &str, width: usize, right: bool) {
-    let fill = width.saturating_sub(text.len());
+pub(super) fn pad(line: &mut String, text: &str, width: usize, right: bool) {
+    let fill = width.saturating_sub(text.chars().count());
     if right {
         line.extend(std::iter::repeat_n(' ', fill));
         line.push_str(text);
@@ -388,9 +388,9 @@ fn push_endpoint(t: &mut String, addr: SocketAddr, host: Option<&str>, service: 
 }
 
 /// `python3(pid=42,fd=7),nginx(pid=43,fd=7)`
-fn push_owners(t: &mut String, s: &Socket) {
+pub(super) fn push_owners(t: &mut String, owners: &[Owner]) {
     use std::fmt::Write;
-    for (i, o) in s.owners.iter().enumerate() {
+    for (i, o) in owners.iter().enumerate() {
         if i > 0 {
             t.push(',');
         }

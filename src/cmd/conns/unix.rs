@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::table::{pad, push_owners};
 use super::{Selection, Shown};
 use crate::diag::{self, Owner};
 use crate::options::Ctx;
@@ -75,7 +76,7 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
     let mut line = String::with_capacity(256);
     if sel.header {
         for (i, h) in extras.headers().iter().enumerate() {
-            pad_cell(&mut line, h, widths[i], i == 2 || i == 3);
+            pad(&mut line, h, widths[i], i == 2 || i == 3);
         }
         out.line(&ctx.out.paint(line.trim_end(), Style::Header));
     }
@@ -87,7 +88,7 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         for (i, &w) in widths.iter().enumerate() {
             scratch.clear();
             cell(&mut scratch, s, i, extras, &holders);
-            pad_cell(&mut line, &scratch, w, i == 2 || i == 3);
+            pad(&mut line, &scratch, w, i == 2 || i == 3);
         }
         line.truncate(line.trim_end().len());
         out.line(&line);
@@ -204,19 +205,6 @@ fn cell(
     };
 }
 
-/// `text` padded to `width` (right-aligned for the queues) and a column gap.
-fn pad_cell(line: &mut String, text: &str, width: usize, right: bool) {
-    let fill = width.saturating_sub(text.chars().count());
-    if right {
-        line.extend(std::iter::repeat_n(' ', fill));
-        line.push_str(text);
-    } else {
-        line.push_str(text);
-        line.extend(std::iter::repeat_n(' ', fill));
-    }
-    line.push(' ');
-}
-
 #[cfg(not(target_os = "linux"))]
 pub fn show(_: &Ctx, _: &Selection, _: &mut Shown) -> anyhow::Result<()> {
     Err(crate::error::failed("-x", "Unix socket listing is Linux only").into())
@@ -255,19 +243,5 @@ fn push_name(t: &mut String, path: Option<&str>) {
             }
             c => t.push(c),
         }
-    }
-}
-
-/// `python3(pid=42,fd=7),nginx(pid=43,fd=7)`
-fn push_owners(t: &mut String, owners: &[Owner]) {
-    use std::fmt::Write;
-    for (i, o) in owners.iter().enumerate() {
-        if i > 0 {
-            t.push(',');
-        }
-        let _ = match o.fd {
-            Some(fd) => write!(t, "{}(pid={},fd={})", o.name, o.pid, fd),
-            None => write!(t, "{}(pid={})", o.name, o.pid),
-        };
     }
 }
