@@ -309,7 +309,9 @@ fn netns_by_name_and_by_pid_sees_that_namespace_only() {
             .unwrap()
             .success()
     );
-    let script = "import os, socket, time\nl = socket.socket(); l.bind(('127.0.0.1', 0)); l.listen(1)\nprint(l.getsockname()[1], os.fstat(l.fileno()).st_ino, os.getpid(), flush=True)\ntime.sleep(30)\n";
+    // a TCP listener and an abstract Unix listener (that namespace is per network
+    // namespace too)
+    let script = "import os, socket, time\nl = socket.socket(); l.bind(('127.0.0.1', 0)); l.listen(1)\nu = socket.socket(socket.AF_UNIX); u.bind('\\0sockkit-netns-%d' % os.getpid()); u.listen(1)\nprint(l.getsockname()[1], os.fstat(l.fileno()).st_ino, os.getpid(), os.fstat(u.fileno()).st_ino, flush=True)\ntime.sleep(30)\n";
     let mut child = Command::new("ip")
         .args(["netns", "exec", &ns, "python3", "-u", "-c", script])
         .stdout(Stdio::piped())
@@ -323,7 +325,7 @@ fn netns_by_name_and_by_pid_sees_that_namespace_only() {
         .split_whitespace()
         .map(|w| w.parse().unwrap())
         .collect();
-    let (port, inode, pid) = (parts[0], parts[1], parts[2]);
+    let (port, inode, pid, unix_inode) = (parts[0], parts[1], parts[2], parts[3]);
     let listed = |args: &[&str]| -> Vec<Value> {
         let r = ok(args);
         json_lines(&r.stdout)
@@ -339,6 +341,22 @@ fn netns_by_name_and_by_pid_sees_that_namespace_only() {
     assert!(
         by_pid.iter().any(|v| v["inode"].as_u64() == Some(inode)),
         "{by_pid:?}"
+    );
+    let unix_inside = listed(&["conns", "-xl", "--json", "--netns", &ns]);
+    assert!(
+        unix_inside
+            .iter()
+            .any(|v| v["inode"].as_u64() == Some(unix_inode)
+                && v["path"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("@sockkit-netns-"))),
+        "{unix_inside:?}"
+    );
+    let unix_outside = listed(&["conns", "-xl", "--json"]);
+    assert!(
+        !unix_outside
+            .iter()
+            .any(|v| v["inode"].as_u64() == Some(unix_inode))
     );
     let outside = listed(&["conns", "-l", "--json"]);
     assert!(!outside.iter().any(|v| v["inode"].as_u64() == Some(inode)));

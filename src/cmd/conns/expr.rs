@@ -277,6 +277,10 @@ impl<F: Fn(&str) -> Result<States, Failure>> Parser<'_, F> {
                     Op::Lt => not(cmp(true)),
                 })
             }
+            "dev" | "fwmark" | "cgroup" => Err(bad(
+                &t,
+                "ss's dev, fwmark and cgroup conditions are not supported",
+            )),
             other if is_and(other) || is_or(other) => {
                 Err(bad(other, "an operator needs an expression before it"))
             }
@@ -563,6 +567,7 @@ mod tests {
             ("sport = :1 and", "'and'"),
             ("dst < 10.0.0.1", "'<'"),
             ("dport = :nosuchservice", "'nosuchservice'"),
+            ("dev lo", "'dev'"),
         ] {
             let err = p(text).unwrap_err();
             assert_eq!(err.code, 2, "{text}");
