@@ -9,6 +9,8 @@ use super::linux::{Netlink, align4, parse_socket, u16_at, u32_at};
 use crate::endpoint::Proto;
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
+use crate::socket;
+use crate::sockopt::Setting;
 
 const SOCK_DESTROY: u16 = 21;
 const NLMSG_ERROR: u16 = 2;
@@ -210,17 +212,22 @@ impl<'a> Events<'a> {
                 _ => f,
             });
         }
+        // room for bursts (a server closing thousands of connections at once); the
+        // kernel caps it at net.core.rmem_max
+        let room = Setting::parse("SO_RCVBUF=4M")?;
+        socket::set_option_fd(ctx, nl.fd.as_raw_fd(), room.opt, &room.value)
+            .map_err(|e| failed("sock_diag destroy events", reason(&e)))?;
         Ok(Events { nl })
     }
 
     /// Wait for the next batch of destroyed sockets (an empty batch when the wait timed
-    /// out, so the caller can look up now and then).
-    pub fn next(&self, buf: &mut [u8]) -> Result<Vec<Socket>, Failure> {
+    /// out, so the caller can look up now and then); `None` when the kernel dropped
+    /// events because they came faster than they were read.
+    pub fn next(&self, buf: &mut [u8]) -> Result<Option<Vec<Socket>>, Failure> {
         let n = match self.nl.recv(buf) {
             Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(Vec::new()),
-            // the kernel dropped events while we were slow; go on with the next ones
-            Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(Some(Vec::new())),
+            Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => return Ok(None),
             Err(e) => return Err(failed("sock_diag destroy events", reason(&e))),
         };
         let mut found = Vec::new();
@@ -238,7 +245,7 @@ impl<'a> Events<'a> {
             }
             rest = &rest[align4(len).min(rest.len())..];
         }
-        Ok(found)
+        Ok(Some(found))
     }
 }
 

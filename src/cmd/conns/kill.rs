@@ -69,7 +69,12 @@ pub fn events(ctx: &Ctx, sel: &Selection) -> anyhow::Result<()> {
     let mut buf = vec![0u8; 64 * 1024];
     let mut names = super::Names::new(sel.resolve);
     loop {
-        let batch = ev.next(&mut buf)?;
+        let Some(batch) = ev.next(&mut buf)? else {
+            ctx.out.warn(
+                "the kernel dropped some destroy events: sockets closed faster than they could be read",
+            );
+            continue;
+        };
         let mut out = ctx.out.batch();
         for s in batch.iter().filter(|s| sel.keeps(s)) {
             let ts = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
