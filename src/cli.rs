@@ -516,7 +516,8 @@ not supported. Without -a, -l, --state or state words only ESTABLISHED sockets a
 peer_inode peer_path recv_q send_q uid cookie processes peer_processes; with -p the \
 processes of both ends.\n\n\
 --kill destroys the matching sockets (SOCK_DESTROY, needs CAP_NET_ADMIN and a kernel with \
-CONFIG_INET_DIAG_DESTROY) and shows each one destroyed; it needs a filter; exit 1 when \
+CONFIG_INET_DIAG_DESTROY) and shows each one destroyed (with -p, whose it was); it needs a \
+filter; exit 1 when \
 none matched or the kernel refused, saying why. --events shows a line (or a record with \
 ts) per TCP/UDP socket the kernel destroys until interrupted; the port, address and \
 expression filters apply (checked by sockkit: the broadcast is not filtered by the kernel), \

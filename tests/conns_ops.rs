@@ -187,11 +187,26 @@ fn kill_aborts_the_matching_socket_and_spares_the_rest() {
     assert_eq!(unprivileged.status.code(), Some(1), "{unprivileged:?}");
     let why = String::from_utf8_lossy(&unprivileged.stderr);
     assert!(why.contains("CAP_NET_ADMIN"), "{why}");
-    let r = run(&["conns", "--kill", "--json", "sport", "=", &format!(":{c1}")]);
+    let r = run(&[
+        "conns",
+        "--kill",
+        "-p",
+        "--json",
+        "sport",
+        "=",
+        &format!(":{c1}"),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let killed = json_lines(&r.stdout);
     assert_eq!(killed.len(), 1, "{}", r.stdout);
     assert_eq!(killed[0]["local_port"].as_u64().unwrap().to_string(), c1);
+    // -p: the process that held it
+    assert_eq!(
+        killed[0]["processes"][0]["pid"].as_u64(),
+        Some(u64::from(peer.child.id())),
+        "{}",
+        r.stdout
+    );
     peer.child
         .stdin
         .as_mut()
@@ -610,6 +625,7 @@ fn options_that_do_not_go_together_are_usage_errors() {
         "--events with --watch",
     );
     rejects(&["conns", "--kill", "-s", "-l"], "--kill with --summary");
+    rejects(&["conns", "--events", "-p"], "-p with --events");
     rejects(&["conns", "state"], "state");
     rejects(&["conns", "state", "bogus"], "bogus");
 }

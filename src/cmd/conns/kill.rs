@@ -17,6 +17,10 @@ pub fn kill(ctx: &Ctx, sel: &Selection) -> anyhow::Result<()> {
     if sockets.is_empty() {
         return Err(failed("--kill", "no socket matched the filter").into());
     }
+    // with -p, whose socket it was is told while the process still holds it
+    if sel.processes {
+        diag::owner_table().attach(&mut sockets);
+    }
     let mut d = Destroyer::open(ctx)?;
     let answers = d.destroy_all(&sockets);
     let mut killed = Vec::with_capacity(sockets.len());

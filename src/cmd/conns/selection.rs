@@ -148,6 +148,12 @@ fn check_combination(a: &ConnsArgs, expr: bool) -> Result<(), Failure> {
             "--kill and --events go with neither each other nor --summary or --watch",
         ));
     }
+    if a.events && a.processes {
+        return Err(usage(
+            "-p with --events",
+            "a destroyed socket has no process left to show",
+        ));
+    }
     if a.unix {
         let inet_only = [
             ("a filter expression", expr),
