@@ -38,6 +38,8 @@ if v6:
     d = listen(socket.AF_INET6, "::", "D"); connect(socket.AF_INET, "127.0.0.1", d, 1)
 else:
     ports["C"] = ports["A"]; ports["D"] = ports["A"]
+import os
+ports["inodes"] = [os.fstat(s.fileno()).st_ino for s in keep]
 print(json.dumps(ports), flush=True)
 time.sleep(120)
 "#;
@@ -52,7 +54,7 @@ fn port_of(endpoint: &str) -> u64 {
 
 fn ss_rows(words: &[String], ours: &BTreeSet<u64>) -> Result<BTreeSet<Row>, String> {
     let out = Command::new("ss")
-        .arg("-tuanH")
+        .arg("-tuanHe")
         .args(words)
         .output()
         .expect("run ss");
@@ -65,7 +67,7 @@ fn ss_rows(words: &[String], ours: &BTreeSet<u64>) -> Result<BTreeSet<Row>, Stri
         .filter_map(|l| {
             let mut c: Vec<&str> = l.split_whitespace().collect();
             // ss leaves out the State column when one state is asked for
-            if c.len() == 5 {
+            if c.get(1).is_some_and(|w| w.parse::<u64>().is_ok()) {
                 c.insert(1, "-");
             }
             if c.len() < 6 {
@@ -75,6 +77,13 @@ fn ss_rows(words: &[String], ours: &BTreeSet<u64>) -> Result<BTreeSet<Row>, Stri
                 "ESTAB" => "ESTABLISHED",
                 s => s,
             };
+            // only the helper's sockets, by inode: others come and go meanwhile
+            let inode = c
+                .iter()
+                .find_map(|w| w.strip_prefix("ino:")?.parse::<u64>().ok());
+            if !inode.is_some_and(|i| ours.contains(&i)) {
+                return None;
+            }
             Some((
                 c[0].to_string(),
                 state.to_string(),
@@ -82,7 +91,6 @@ fn ss_rows(words: &[String], ours: &BTreeSet<u64>) -> Result<BTreeSet<Row>, Stri
                 port_of(c[5]),
             ))
         })
-        .filter(|r| ours.contains(&r.2) || ours.contains(&r.3))
         .collect())
 }
 
@@ -95,6 +103,7 @@ fn sockkit_rows(words: &[String], ours: &BTreeSet<u64>) -> Result<BTreeSet<Row>,
     }
     Ok(json_lines(&r.stdout)
         .iter()
+        .filter(|v| v["inode"].as_u64().is_some_and(|i| ours.contains(&i)))
         .map(|v| {
             (
                 v["proto"].as_str().unwrap().to_string(),
@@ -103,7 +112,6 @@ fn sockkit_rows(words: &[String], ours: &BTreeSet<u64>) -> Result<BTreeSet<Row>,
                 v["remote_port"].as_u64().unwrap_or(0),
             )
         })
-        .filter(|r| ours.contains(&r.2) || ours.contains(&r.3))
         .collect())
 }
 
@@ -115,14 +123,13 @@ fn expressions_give_the_rows_ss_gives() {
     let ports: serde_json::Value = serde_json::from_str(&peer.first_line).unwrap();
     let p = |k: &str| ports[k].as_u64().unwrap();
     let (a, b, c, d, u) = (p("A"), p("B"), p("C"), p("D"), p("U"));
-    let mut ours: BTreeSet<u64> = [a, b, c, d, u].into_iter().collect();
-    ours.extend(
-        ports["all"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_u64().unwrap()),
-    );
+    // the helper's sockets by inode
+    let ours: BTreeSet<u64> = ports["inodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
     let table = [
         format!("sport = :{a}"),
         format!("dport = :{a}"),
