@@ -510,9 +510,13 @@ port needs brackets ([::1]:22); an IPv4 prefix also matches v4-mapped IPv6 socke
 name stands for its first IPv4 address (as ss compiles it). `state`/`exclude` words \
 before the expression replace -a and -l, as in ss. The expression is sent to the kernel as \
 inet_diag bytecode (a `state` inside it keeps it in sockkit). dev, fwmark and cgroup are \
-not supported. Without -a, -l, --state or state words only ESTABLISHED sockets are shown.\n\n\
+not supported. Without -a, -l, --state or state words only ESTABLISHED sockets are shown \
+(ss shows every connected state).\n\n\
 -x: Unix sockets; Local and Peer are `PATH INODE` (`@NAME` for the abstract namespace, \
-`*` unbound). --json fields: proto (unix) type (stream dgram seqpacket) state path inode \
+`*` unbound). With -x, as in ss, every HOST and PORT word is a shell pattern on the \
+socket's name (case-insensitive; `src /run/*`, `sport = *.sock`, `unix:` may lead it); \
+ss never knows the peer's name, so `dst` and `dport` patterns see an empty one; port \
+comparisons have no port (>= always holds, <= never). --json fields: proto (unix) type (stream dgram seqpacket) state path inode \
 peer_inode peer_path recv_q send_q uid cookie processes peer_processes; with -p the \
 processes of both ends.\n\n\
 --kill destroys the matching sockets (SOCK_DESTROY, needs CAP_NET_ADMIN and a kernel with \

@@ -36,6 +36,12 @@ pub enum Expr {
     Autobound,
     /// `state NAME` inside an expression (ss takes state words only before it).
     State(States),
+    /// With `-x`: a shell pattern on a Unix socket's name (`src`, `sport =`) or its
+    /// peer's (`dst`, `dport =`), as ss matches them (fnmatch, case-insensitive).
+    UnixName {
+        peer: bool,
+        pattern: String,
+    },
 }
 
 /// ss's `struct aafilter` list: one port for all, and one or more addresses.
@@ -110,7 +116,7 @@ impl Expr {
         match self {
             Expr::And(a, b) | Expr::Or(a, b) => a.compiles() && b.compiles(),
             Expr::Not(a) => a.compiles(),
-            Expr::State(_) => false,
+            Expr::State(_) | Expr::UnixName { .. } => false,
             _ => true,
         }
     }
@@ -149,6 +155,7 @@ impl Expr {
                 p >= ephemeral.0 && p <= ephemeral.1
             }
             Expr::State(set) => set.contains(s.state),
+            Expr::UnixName { .. } => false,
         }
     }
 
@@ -185,6 +192,7 @@ impl Expr {
             }
             Expr::Autobound => true,
             Expr::State(set) => set.contains(s.state),
+            Expr::UnixName { .. } => false,
         }
     }
 
@@ -274,7 +282,7 @@ fn compile(e: &Expr) -> Vec<u8> {
             b = compile(x);
             op(&mut b, BC_JMP, 4, 8);
         }
-        Expr::State(_) => {}
+        Expr::State(_) | Expr::UnixName { .. } => {}
     }
     b
 }

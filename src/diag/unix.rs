@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::filter::Expr;
 use super::linux::{Netlink, align4, u16_at, u32_at};
 use super::{Owner, OwnerTable, States};
 use crate::error::{Failure, failed, reason};
@@ -123,6 +124,49 @@ impl Holders {
     }
 }
 
+/// Whether `e` keeps the Unix socket `s`, as ss's run_ssfilter decides for `ss -x`: names
+/// match shell patterns; ss never knows a peer's name (an empty one to the pattern); port
+/// comparisons have no port to compare (`>=` always holds, `<=` never); `autobound` is an
+/// unbound socket or one with an autobind name (`@` and five hex digits).
+pub fn keeps(e: &Expr, s: &UnixSocket) -> bool {
+    match e {
+        Expr::And(a, b) => keeps(a, s) && keeps(b, s),
+        Expr::Or(a, b) => keeps(a, s) || keeps(b, s),
+        Expr::Not(a) => !keeps(a, s),
+        Expr::UnixName { peer, pattern } => {
+            let name = if *peer {
+                ""
+            } else {
+                s.path.as_deref().unwrap_or("")
+            };
+            name_matches(pattern, name)
+        }
+        Expr::PortCmp { ge, .. } => *ge,
+        Expr::Autobound => s.path.as_deref().is_none_or(|p| {
+            p.len() == 6
+                && p.starts_with('@')
+                && p[1..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }),
+        Expr::State(set) => set.contains(s.state),
+        // TCP and UDP conditions never reach a Unix listing
+        Expr::Host { .. } => false,
+    }
+}
+
+/// fnmatch(3) with FNM_CASEFOLD; a name or pattern with a NUL matches nothing.
+fn name_matches(pattern: &str, name: &str) -> bool {
+    let (Ok(p), Ok(n)) = (
+        std::ffi::CString::new(pattern),
+        std::ffi::CString::new(name),
+    ) else {
+        return false;
+    };
+    // SAFETY: both are valid NUL-terminated strings for the duration of the call.
+    unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), libc::FNM_CASEFOLD) == 0 }
+}
+
 /// struct unix_diag_msg: family, type, state, pad, ino, cookie; then attributes.
 fn parse(p: &[u8]) -> Option<UnixSocket> {
     if p.len() < 16 || i32::from(p[0]) != libc::AF_UNIX {
@@ -186,6 +230,15 @@ fn name(b: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_as_ss_matches_them() {
+        assert!(name_matches("/run/*", "/run/x.sock"));
+        assert!(name_matches("*X.SOCK", "/run/x.sock"));
+        assert!(!name_matches("/tmp/*", "/run/x.sock"));
+        assert!(name_matches("*", ""));
+        assert!(name_matches("@sockkit*", "@sockkit-1"));
+    }
 
     #[test]
     fn names_as_ss_shows_them() {

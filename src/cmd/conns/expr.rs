@@ -39,6 +39,7 @@ pub struct Filter {
 pub fn parse(
     words: &[String],
     protos: &[Proto],
+    unix: bool,
     state_set: impl Fn(&str) -> Result<States, Failure>,
 ) -> Result<Filter, Failure> {
     let mut f = Filter::default();
@@ -74,6 +75,7 @@ pub fn parse(
         tokens: &tokens,
         at: 0,
         protos,
+        unix,
         state_set: &state_set,
     };
     let e = p.list()?;
@@ -157,6 +159,8 @@ struct Parser<'a, F> {
     tokens: &'a [String],
     at: usize,
     protos: &'a [Proto],
+    /// `-x`: every host and port word is a pattern on a Unix socket's name, as in ss.
+    unix: bool,
     state_set: &'a F,
 }
 
@@ -239,8 +243,14 @@ impl<F: Fn(&str) -> Result<States, Failure>> Parser<'_, F> {
                     }
                     None => {}
                 }
-                let cond = self.host(&word)?;
-                let e = Expr::Host { peer, cond };
+                let e = if self.unix {
+                    unix_name(peer, &word)?
+                } else {
+                    Expr::Host {
+                        peer,
+                        cond: self.host(&word)?,
+                    }
+                };
                 Ok(if negate { Expr::Not(Box::new(e)) } else { e })
             }
             "sport" | "dport" => {
@@ -253,9 +263,22 @@ impl<F: Fn(&str) -> Result<States, Failure>> Parser<'_, F> {
                     }
                     None => Op::Eq,
                 };
+                let not = |e| Expr::Not(Box::new(e));
+                if self.unix {
+                    // ss reads the word as a name pattern, and a Unix socket has no
+                    // port for the comparisons
+                    let cmp = |ge| Expr::PortCmp { peer, ge, port: -1 };
+                    return Ok(match op {
+                        Op::Eq => unix_name(peer, &word)?,
+                        Op::Ne => not(unix_name(peer, &word)?),
+                        Op::Ge => cmp(true),
+                        Op::Le => cmp(false),
+                        Op::Gt => not(cmp(false)),
+                        Op::Lt => not(cmp(true)),
+                    });
+                }
                 let port = self.port(&word)?;
                 let cmp = |ge| Expr::PortCmp { peer, ge, port };
-                let not = |e| Expr::Not(Box::new(e));
                 Ok(match op {
                     Op::Eq => Expr::Host {
                         peer,
@@ -337,6 +360,20 @@ impl<F: Fn(&str) -> Result<States, Failure>> Parser<'_, F> {
         }
         Ok(cond)
     }
+}
+
+/// A Unix name pattern (`unix:` may lead it, as in ss).
+fn unix_name(peer: bool, word: &str) -> Result<Expr, Failure> {
+    let pattern = word.strip_prefix("unix:").unwrap_or(word);
+    for other in ["inet:", "inet6:", "link:", "netlink:", "vsock:"] {
+        if word.starts_with(other) {
+            return Err(bad(word, "-x compares Unix socket names only"));
+        }
+    }
+    Ok(Expr::UnixName {
+        peer,
+        pattern: pattern.to_string(),
+    })
 }
 
 /// ss's port number (strtol, any base) or a service name of the protocols shown.
@@ -492,7 +529,7 @@ mod tests {
 
     fn p(text: &str) -> Result<Filter, Failure> {
         let words: Vec<String> = text.split(' ').map(String::from).collect();
-        parse(&words, &[Proto::Tcp], any_state)
+        parse(&words, &[Proto::Tcp], false, any_state)
     }
 
     fn e(text: &str) -> Expr {

@@ -55,8 +55,8 @@ impl Selection {
                 .map(|t| parse_port(t, port_proto).map_err(|e| e.prefixed(flag)))
                 .transpose()
         };
-        let words = expr::parse(&a.filter, &protos, state_set)?;
-        check_combination(a, words.expr.is_some())?;
+        let words = expr::parse(&a.filter, &protos, a.unix, state_set)?;
+        check_combination(a)?;
         let mut states = states(a, words.states)?;
         if a.events {
             // the kernel reports a destroyed socket as closed, whatever state it left
@@ -111,6 +111,11 @@ impl Selection {
         })
     }
 
+    /// The filter expression, for the Unix listing (which checks it itself).
+    pub fn expr(&self) -> Option<&Expr> {
+        self.query.expr.as_ref()
+    }
+
     /// Everything the platform could not filter by itself is checked here.
     pub fn keeps(&self, s: &Socket) -> bool {
         let q = &self.query;
@@ -133,7 +138,7 @@ impl Selection {
 }
 
 /// Options that make no sense together are a usage error, not a silent choice.
-fn check_combination(a: &ConnsArgs, expr: bool) -> Result<(), Failure> {
+fn check_combination(a: &ConnsArgs) -> Result<(), Failure> {
     // --kill and --events are modes of their own; a listing may be a summary, watched
     let modes = [
         ("--kill", a.kill),
@@ -156,7 +161,6 @@ fn check_combination(a: &ConnsArgs, expr: bool) -> Result<(), Failure> {
     }
     if a.unix {
         let inet_only = [
-            ("a filter expression", expr),
             ("--kill", a.kill),
             ("--events", a.events),
             ("-t", a.tcp),

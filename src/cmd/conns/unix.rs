@@ -19,7 +19,10 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         let sockets = diag::unix::sockets(ctx, sel.query.states, uid);
         (sockets, owners.map(|h| h.join().unwrap_or_default()))
     });
-    let sockets: Vec<UnixSocket> = sockets?;
+    let mut sockets: Vec<UnixSocket> = sockets?;
+    if let Some(e) = sel.expr() {
+        sockets.retain(|s| diag::unix::keeps(e, s));
+    }
     if sel.summary {
         return summary(ctx, &sockets);
     }
