@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# sockkit conns vs ss with 10,000 established loopback connections (20,000 sockets).
+# sockkit conns vs ss with 10,000 established loopback connections (20,000 sockets),
+# a filter expression over them, 10,000 Unix socket pairs (-x, -xp), and --kill of
+# 1,000 matching sockets against ss -K.
 #
 #   bench/conns.sh [RUNS]      (default 15 runs each; prints the median wall time)
 #
-# A Python helper opens the connections to its own listener on 127.0.0.1, holds them
-# while the tools run, and closes them when this script ends. Needs python3 and ss.
+# Python helpers open the connections to their own listeners on 127.0.0.1 and the Unix
+# pairs, hold them while the tools run, and close them when this script ends. Needs
+# python3 and ss; --kill needs root (CAP_NET_ADMIN), as ss -K does.
 set -euo pipefail
 
 RUNS=${1:-15}
 PAIRS=10000
 cd "$(dirname "$0")/.."
 
-# Two helper processes hold half the pairs each, so each needs ~PAIRS descriptors:
-# a container may not allow raising the limit to 20,000+ for one process.
-HELPERS=2
+# Four helper processes hold a quarter of the pairs each (TCP and Unix), so each needs
+# ~PAIRS descriptors: a container may not allow raising the limit much past 20,000.
+HELPERS=4
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-if [ "$(ulimit -n)" -lt $((2 * PAIRS / HELPERS + 100)) ]; then
-    echo "bench: need $((2 * PAIRS / HELPERS + 100)) descriptors, ulimit -n is $(ulimit -n)" >&2
+if [ "$(ulimit -n)" -lt $((4 * PAIRS / HELPERS + 100)) ]; then
+    echo "bench: need $((4 * PAIRS / HELPERS + 100)) descriptors, ulimit -n is $(ulimit -n)" >&2
     exit 1
 fi
 
@@ -38,6 +41,7 @@ while len(held) < 2 * n:
     c = socket.create_connection(("127.0.0.1", port), timeout=5)
     s, _ = l.accept()
     held += [c, s]
+unix = [socket.socketpair() for _ in range(n)]
 print("READY", port, flush=True)
 select.select([sys.stdin], [], [], 600)
 for s in held:
@@ -70,10 +74,12 @@ echo
 # Runs the two commands alternately (so a busy machine slows both alike), RUNS times
 # each, output to /dev/null; prints the median wall time and the median CPU time
 # (user + system, from wait4) of each, and the ratios.
+# Optional third and fourth arguments label the two commands in the table.
 compare() {
-    python3 - "$RUNS" "$1" "$2" <<'PY'
+    python3 - "$RUNS" "$1" "$2" "${3:-}" "${4:-}" <<'PY'
 import os, shlex, statistics, subprocess, sys, time
 runs, ours, theirs = int(sys.argv[1]), shlex.split(sys.argv[2]), shlex.split(sys.argv[3])
+label_ours, label_theirs = sys.argv[4], sys.argv[5]
 def once(cmd):
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
@@ -88,8 +94,8 @@ for _ in range(runs):
     a.append(once(ours))
     b.append(once(theirs))
 med = lambda xs, i: statistics.median(x[i] for x in xs)
-name = os.path.basename(ours[0]) + " " + " ".join(ours[1:])
-print(f"{name:<22} {' '.join(theirs):<28} {med(a,0):8.1f} {med(b,0):8.1f} {med(b,0)/med(a,0):6.2f}x"
+name = label_ours or os.path.basename(ours[0]) + " " + " ".join(ours[1:])
+print(f"{name:<22} {label_theirs or ' '.join(theirs):<28} {med(a,0):8.1f} {med(b,0):8.1f} {med(b,0)/med(a,0):6.2f}x"
       f" {med(a,1):8.1f} {med(b,1):8.1f} {med(b,1)/med(a,1):6.2f}x")
 PY
 }
@@ -98,3 +104,49 @@ printf '%-22s %-28s %8s %8s %7s %8s %8s %7s\n' "" "" "wall ms" "" "" "cpu ms" ""
 printf '%-22s %-28s %8s %8s %7s %8s %8s %7s\n' "sockkit" "ss" "sockkit" "ss" "ratio" "sockkit" "ss" "ratio"
 compare "$SOCKKIT conns" "ss -tn state established"
 compare "$SOCKKIT conns -p" "ss -tnp state established"
+
+# The same expression for both: ports and a prefix, selective and broad.
+port1=$(awk '/READY/ {print $2}' "$tmp/ready1")
+echo "filter A: dport = :$port1 and dst 127.0.0.0/8 (2,500 rows)"
+echo "filter B: sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 ) (20,000 rows)"
+compare "$SOCKKIT conns -a dport = :$port1 and dst 127.0.0.0/8" \
+    "ss -tan dport = :$port1 and dst 127.0.0.0/8" "sockkit conns -a A" "ss -tan A"
+compare "$SOCKKIT conns -a sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 )" \
+    "ss -tan sport > :1024 and ( dst 127.0.0.0/8 or src 10.0.0.0/8 )" "sockkit conns -a B" "ss -tan B"
+compare "$SOCKKIT conns -x" "ss -x"
+compare "$SOCKKIT conns -xp" "ss -xp"
+
+# --kill: before each run a helper opens 1,000 fresh connections to its own listener;
+# the tool destroys the 1,000 server ends (sport = :PORT), as `ss -K` does.
+python3 - "$RUNS" "$SOCKKIT" <<'PY'
+import os, socket, statistics, subprocess, sys, time
+runs, sockkit = int(sys.argv[1]), sys.argv[2]
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(4096)
+port = l.getsockname()[1]
+def prepare():
+    held = []
+    for _ in range(1000):
+        c = socket.create_connection(("127.0.0.1", port), timeout=5)
+        s, _ = l.accept()
+        held += [c, s]
+    return held
+def once(cmd):
+    held = prepare()
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = (time.perf_counter() - t0) * 1000
+    left = subprocess.run(["ss", "-Htn", "state", "established", f"sport = :{port}"],
+                          capture_output=True, text=True).stdout.count("\n")
+    for s in held:
+        s.close()
+    if p.returncode != 0 or left != 0:
+        sys.exit(f"{cmd}: exit {p.returncode}, {left} sockets left: {p.stderr.decode()}")
+    return wall
+expr = f"sport = :{port}"
+a, b = [], []
+for _ in range(runs):
+    a.append(once([sockkit, "conns", "--kill", "state", "established", expr]))
+    b.append(once(["ss", "-K", "-tn", "state", "established", expr]))
+ma, mb = statistics.median(a), statistics.median(b)
+print(f"{'sockkit conns --kill':<22} {'ss -K (1,000 sockets)':<28} {ma:8.1f} {mb:8.1f} {mb/ma:6.2f}x")
+PY

@@ -804,7 +804,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__conns)
-            opts="-a -l -t -u -p -r -i -m -s -4 -6 -w -v -O -h -V --all --listening --tcp --udp --processes --sport --dport --port --src --dst --resolve --info --memory --summary --watch --state --timeout --verbose --json --color --sockopt --help --version"
+            opts="-a -l -t -u -p -r -i -m -s -x -H -n -o -e -K -E -N -4 -6 -w -v -O -h -V --all --listening --tcp --udp --processes --sport --dport --port --src --dst --resolve --info --memory --summary --watch --unix --no-header --numeric --timers --extended --kill --events --netns --state --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,6 +831,14 @@ _sockkit() {
                     return 0
                     ;;
                 --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --netns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -N)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

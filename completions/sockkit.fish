@@ -836,7 +836,8 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l dport -d 'Only
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l port -d 'Only sockets with PORT at either end' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l src -d 'Only sockets whose local address is in ADDR[/PREFIX]' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l dst -d 'Only sockets whose peer address is in ADDR[/PREFIX]' -r
-complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l watch -d 'Show again every DUR (250ms, 2s) until interrupted' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l watch -d 'Show again every DUR (250ms, 2s) until interrupted; columns keep their widths' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s N -l netns -d 'The sockets of another network namespace: a name from `ip netns` or a process id' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -l state -d 'Only sockets in STATE (repeatable; ss\'s state names and groups)' -r -f -a "established\t''
 syn-sent\t''
 syn-recv\t''
@@ -925,6 +926,13 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s r -l resolve -
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s i -l info -d 'TCP internals (TCP_INFO): congestion control, rtt, cwnd, mss, retransmits, bytes'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s m -l memory -d 'Socket memory, as ss -m shows it: skmem:(r,rb,t,tb,f,w,o,bl,d)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s s -l summary -d 'Counts by protocol and state instead of rows (every state, TCP and UDP, unless asked)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s x -l unix -d 'Unix sockets (stream, dgram, seqpacket) instead of TCP/UDP; with -p the process at each end'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s H -l no-header -d 'No header line'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s n -l numeric -d 'Numeric output (accepted for ss habits: numeric is the default)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s o -l timers -d 'Add the Timer column: the TCP timer running and when it fires (ss -o)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s e -l extended -d 'Add the uid, inode and cookie of each socket (ss -e)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s K -l kill -d 'Destroy the matching TCP sockets (SOCK_DESTROY, like ss -K); needs a filter'
+complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s E -l events -d 'Follow sockets as the kernel destroys them, one line each, until interrupted (ss -E)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s 4 -d 'Use IPv4 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s 6 -d 'Use IPv6 only'
 complete -c sockkit -n "__fish_sockkit_using_subcommand conns" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'

@@ -580,8 +580,44 @@ closed close-wait last-ack listening closing; groups: connected synchronized buc
 Rows are sorted by protocol, local and peer endpoint; the columns stay the same whatever \
 the filter. --json fields: proto family state local_addr local_port remote_addr remote_port \
 recv_q send_q uid inode timer processes (remote_* null without a peer, processes null \
-without -p), and with -i info, with -m memory, with -r local_name remote_name.\n\n\
-Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8",
+without -p), and with -i info, with -m memory, with -r local_name remote_name, with -e \
+cookie, with --watch ts (RFC 3339 with milliseconds, the same for every record of a refresh).\n\n\
+FILTER EXPRESSIONS (ss's grammar, as the last words; one word or several):\n  \
+filter := [ state NAME | exclude NAME ]... [ list ]\n  \
+list   := expr [ and|&|&& expr | or|'|'|'||' expr | expr ]...\n  \
+expr   := ( list ) | not expr | ! expr | autobound | state NAME\n          \
+| src [=] HOST | dst [=] HOST | src != HOST | dst != HOST\n          \
+| sport OP PORT | dport OP PORT\n  \
+OP     := = == eq (or nothing) | != ne neq | < lt | > gt | <= le leq | >= ge geq\n  \
+HOST   := ADDR[/LEN][:PORT] | [IPV6][/LEN][:PORT] | *:PORT | NAME[:PORT]\n  \
+PORT   := [:]NUMBER | [:]SERVICE | *\n\n\
+As in ss: words split at blanks, so parentheses need blanks around them (quote them from \
+the shell); `and` and `or` bind equally, left to right (a or b and c is (a or b) and c); \
+two expressions side by side mean `and`; `<` and `>` are the negations of `>=` and `<=`; \
+a socket without a peer has peer port 0; numbers may be hex (0x16) or octal (026); IPv4 \
+addresses may be short (10/8 is 10.0.0.0/8, 127.1 is 127.1.0.0); an IPv6 address with a \
+port needs brackets ([::1]:22); an IPv4 prefix also matches v4-mapped IPv6 sockets; a host \
+name stands for its first IPv4 address (as ss compiles it). `state`/`exclude` words \
+before the expression replace -a and -l, as in ss. The expression is sent to the kernel as \
+inet_diag bytecode (a `state` inside it keeps it in sockkit). dev, fwmark and cgroup are \
+not supported. Without -a, -l, --state or state words only ESTABLISHED sockets are shown \
+(ss shows every connected state).\n\n\
+-x: Unix sockets; Local and Peer are `PATH INODE` (`@NAME` for the abstract namespace, \
+`*` unbound). With -x, as in ss, every HOST and PORT word is a shell pattern on the \
+socket's name (case-insensitive; `src /run/*`, `sport = *.sock`, `unix:` may lead it); \
+ss never knows the peer's name, so `dst` and `dport` patterns see an empty one; port \
+comparisons have no port (>= always holds, <= never). --json fields: proto (unix) type (stream dgram seqpacket) state path inode \
+peer_inode peer_path recv_q send_q uid cookie processes peer_processes; with -p the \
+processes of both ends.\n\n\
+--kill destroys the matching sockets (SOCK_DESTROY, needs CAP_NET_ADMIN and a kernel with \
+CONFIG_INET_DIAG_DESTROY) and shows each one destroyed (with -p, whose it was); it needs a \
+filter; exit 1 when \
+none matched or the kernel refused, saying why. --events shows a line (or a record with \
+ts) per TCP/UDP socket the kernel destroys until interrupted; the port, address and \
+expression filters apply (checked by sockkit: the broadcast is not filtered by the kernel), \
+the default ESTABLISHED does not. --netns NAME|PID lists (or kills, or follows) in another \
+network namespace: /run/netns/NAME or /proc/PID/ns/net.\n\n\
+Examples:\n  sockkit conns                       established TCP sockets\n  sockkit conns -l -p                 listening sockets and their processes\n  sockkit conns -tlnp                 the same, as ss users type it\n  sockkit conns -a --port 443 --json\n  sockkit conns --state time-wait --dst 10.0.0.0/8\n  sockkit conns 'dport = :443 and ( dst 10/8 or src 127.0.0.1 )'\n  sockkit conns -xp                   Unix sockets and the processes at both ends\n  sockkit conns --kill dst 10.1.2.3:5432\n  sockkit conns --events --json 'sport = :8080'\n  sockkit conns --netns blue -tln",
     "\n\n",
     exit_codes!(conns)
 ))]
@@ -646,9 +682,45 @@ pub struct ConnsArgs {
     #[arg(short = 's', long)]
     pub summary: bool,
 
-    /// Show again every DUR (250ms, 2s) until interrupted
+    /// Show again every DUR (250ms, 2s) until interrupted; columns keep their widths
     #[arg(long, value_name = "DUR")]
     pub watch: Option<String>,
+
+    /// Unix sockets (stream, dgram, seqpacket) instead of TCP/UDP; with -p the process at each end
+    #[arg(short = 'x', long)]
+    pub unix: bool,
+
+    /// No header line
+    #[arg(short = 'H', long)]
+    pub no_header: bool,
+
+    /// Numeric output (accepted for ss habits: numeric is the default)
+    #[arg(short = 'n', long)]
+    pub numeric: bool,
+
+    /// Add the Timer column: the TCP timer running and when it fires (ss -o)
+    #[arg(short = 'o', long)]
+    pub timers: bool,
+
+    /// Add the uid, inode and cookie of each socket (ss -e)
+    #[arg(short = 'e', long)]
+    pub extended: bool,
+
+    /// Destroy the matching TCP sockets (SOCK_DESTROY, like ss -K); needs a filter
+    #[arg(short = 'K', long)]
+    pub kill: bool,
+
+    /// Follow sockets as the kernel destroys them, one line each, until interrupted (ss -E)
+    #[arg(short = 'E', long)]
+    pub events: bool,
+
+    /// The sockets of another network namespace: a name from `ip netns` or a process id
+    #[arg(short = 'N', long, value_name = "NAME|PID")]
+    pub netns: Option<String>,
+
+    /// An ss filter expression (see below): 'dport = :443 and ( dst 10/8 or src 127.0.0.1 )'
+    #[arg(value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -19,9 +19,12 @@ use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
 
+mod expr;
+mod kill;
 mod names;
 mod selection;
 mod table;
+mod unix;
 
 use names::Names;
 use selection::Selection;
@@ -30,23 +33,55 @@ use table::{Extra, Table};
 pub fn run(ctx: &Ctx, args: &ConnsArgs) -> anyhow::Result<()> {
     let sel = Selection::from_args(ctx, args)?;
     let every = args.watch.as_deref().map(watch_interval).transpose()?;
-    let mut shown = Shown::default();
-    let Some(every) = every else {
-        return show(ctx, &sel, &mut shown);
-    };
-    // Runs until interrupted, as `watch` does; a failed round ends it with that failure.
-    loop {
-        if !ctx.out.json() {
-            let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
-            let every_text = humantime::format_duration(every);
-            ctx.out.line(
-                &ctx.out
-                    .paint(&format!("Every {every_text}: {now}"), Style::Dim),
-            )?;
-        }
-        show(ctx, &sel, &mut shown)?;
-        std::thread::sleep(every);
+    if sel.kill && !sel.narrowed {
+        return Err(usage(
+            "--kill",
+            "needs a filter (a state, port, address or expression), so that it never kills everything",
+        )
+        .into());
     }
+    let go = || -> anyhow::Result<()> {
+        if sel.kill {
+            return kill::kill(ctx, &sel);
+        }
+        if sel.events {
+            return kill::events(ctx, &sel);
+        }
+        let mut shown = Shown::default();
+        let Some(every) = every else {
+            return show(ctx, &sel, &mut shown);
+        };
+        shown.watching = true;
+        // Runs until interrupted, as `watch` does (SIGINT ends the process as a shell
+        // expects); a failed round ends it with that failure.
+        loop {
+            if !ctx.out.json() {
+                let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
+                let every_text = humantime::format_duration(every);
+                ctx.out.line(
+                    &ctx.out
+                        .paint(&format!("Every {every_text}: {now}"), Style::Dim),
+                )?;
+            }
+            show(ctx, &sel, &mut shown)?;
+            std::thread::sleep(every);
+        }
+    };
+    match args.netns.as_deref() {
+        None => go(),
+        Some(spec) => in_netns(spec, go),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn in_netns(spec: &str, go: impl FnOnce() -> anyhow::Result<()> + Send) -> anyhow::Result<()> {
+    let ns = diag::netns::open(spec)?;
+    diag::netns::run_in(&ns, spec, go)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn in_netns(_: &str, _: impl FnOnce() -> anyhow::Result<()> + Send) -> anyhow::Result<()> {
+    Err(crate::error::failed("--netns", "network namespaces are Linux only").into())
 }
 
 fn watch_interval(text: &str) -> Result<Duration, Failure> {
@@ -57,13 +92,37 @@ fn watch_interval(text: &str) -> Result<Duration, Failure> {
     Ok(d)
 }
 
-/// What one run has already told the user, so a `--watch` loop says it once.
+/// What one run has already told the user, so a `--watch` loop says it once, and the
+/// column widths so far, so a refresh keeps them.
 #[derive(Default)]
 struct Shown {
     hidden_warning: bool,
+    watching: bool,
+    widths: Vec<usize>,
+}
+
+impl Shown {
+    /// The time of this refresh, RFC 3339 with milliseconds, when watching.
+    fn ts(&self) -> Option<String> {
+        self.watching
+            .then(|| humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string())
+    }
+
+    fn warn_hidden(&mut self, ctx: &Ctx, hidden: usize) {
+        if hidden > 0 && !self.hidden_warning {
+            self.hidden_warning = true;
+            ctx.out.warn(&format!(
+                "cannot see which sockets {hidden} processes of other users own; \
+                 run as root to see every owner"
+            ));
+        }
+    }
 }
 
 fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
+    if sel.unix {
+        return unix::show(ctx, sel, shown);
+    }
     // With -p the process table is scanned while the kernel lists the sockets.
     // Without a thread to spare (a process limit), one after the other.
     let (sockets, owners) = std::thread::scope(|s| {
@@ -86,30 +145,47 @@ fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
     if let Some(owners) = owners {
         let hidden = owners.hidden_processes;
         owners.attach(&mut sockets);
-        if hidden > 0 && !shown.hidden_warning {
-            shown.hidden_warning = true;
-            ctx.out.warn(&format!(
-                "cannot see which sockets {hidden} processes of other users own; \
-                 run as root to see every owner"
-            ));
-        }
+        shown.warn_hidden(ctx, hidden);
     }
-    let order = sorted(&sockets);
+    write_rows(ctx, sel, &sockets, shown)
+}
+
+/// The rows as a table or as JSON records.
+fn write_rows(
+    ctx: &Ctx,
+    sel: &Selection,
+    sockets: &[Socket],
+    shown: &mut Shown,
+) -> anyhow::Result<()> {
+    let order = sorted(sockets);
     let mut names = Names::new(sel.resolve);
     let mut out = ctx.out.batch();
     if ctx.out.json() {
-        for &i in &order {
+        let ts = shown.ts();
+        for (n, &i) in order.iter().enumerate() {
+            if n % 512 == 511 {
+                out.flush()?;
+            }
             let s = &sockets[i];
-            out.record(String::new, || record(s, &mut names, sel));
+            out.record(String::new, || record(s, &mut names, sel, ts.as_deref()));
         }
     } else {
-        let table = Table::new(
-            &sockets,
+        let mut table = Table::new(
+            sockets,
             &order,
             &mut names,
-            Extra::chosen(sel.query.memory, sel.processes, sel.query.info),
+            Extra::chosen(
+                sel.timers,
+                sel.extended,
+                sel.query.memory,
+                sel.processes,
+                sel.query.info,
+            ),
         );
-        table.write(ctx, &mut out, &mut names)?;
+        if shown.watching {
+            table.keep_widths(&mut shown.widths);
+        }
+        table.write(ctx, &mut out, &mut names, sel.header)?;
     }
     out.flush()
 }
@@ -164,6 +240,12 @@ struct Record<'a> {
     local_name: Option<Option<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     remote_name: Option<Option<String>>,
+    /// With -e: the kernel's socket cookie.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cookie: Option<u64>,
+    /// With --watch: when this refresh was taken (the same for all its records).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ts: Option<&'a str>,
 }
 
 /// SK_MEMINFO_* by name.
@@ -207,7 +289,12 @@ impl Memory {
     }
 }
 
-fn record<'a>(s: &'a Socket, names: &mut Names, sel: &Selection) -> Record<'a> {
+fn record<'a>(
+    s: &'a Socket,
+    names: &mut Names,
+    sel: &Selection,
+    ts: Option<&'a str>,
+) -> Record<'a> {
     Record {
         proto: s.proto.name(),
         state: diag::state_name(s.state),
@@ -231,6 +318,8 @@ fn record<'a>(s: &'a Socket, names: &mut Names, sel: &Selection) -> Record<'a> {
         remote_name: sel
             .resolve
             .then(|| s.remote.and_then(|r| names.host(r.ip()))),
+        cookie: sel.extended.then_some(s.cookie),
+        ts,
     }
 }
 

@@ -41,7 +41,10 @@ const RECV_BUF: usize = 32 * 1024;
 /// One dump per protocol and family, run side by side: each walks the kernel's whole
 /// hash table, so on a busy host the second family's walk is nearly free in parallel.
 pub fn sockets(ctx: &Ctx, query: &Query) -> Result<Vec<Socket>, Failure> {
-    let bytecode = port_bytecode(query);
+    let mut bytecode = port_bytecode(query);
+    if let Some(expr) = query.expr.as_ref().and_then(|e| e.bytecode()) {
+        bytecode = super::filter::and(bytecode, &expr);
+    }
     let mut dumps = Vec::new();
     for &proto in &query.protos {
         for family in families(query.family) {
@@ -105,7 +108,7 @@ fn families(f: Family) -> Vec<u8> {
     }
 }
 
-fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
+pub(super) fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
     let what = format!("{} sockets", proto.name());
     match e.raw_os_error() {
         // sock_diag answers ENOENT when the protocol's diag module (udp_diag) is missing.
@@ -120,13 +123,13 @@ fn dump_failure(proto: Proto, e: &io::Error) -> Failure {
 }
 
 /// A NETLINK_SOCK_DIAG socket; its calls are traced at `-vv` like every other socket's.
-struct Netlink<'a> {
+pub(super) struct Netlink<'a> {
     ctx: &'a Ctx,
-    fd: OwnedFd,
+    pub(super) fd: OwnedFd,
 }
 
 impl<'a> Netlink<'a> {
-    fn open(ctx: &'a Ctx) -> Result<Netlink<'a>, Failure> {
+    pub(super) fn open(ctx: &'a Ctx) -> Result<Netlink<'a>, Failure> {
         let fd = socket::open_netlink(ctx, libc::NETLINK_SOCK_DIAG)?;
         // A dump always ends with NLMSG_DONE; should the kernel ever stop answering, fail
         // rather than wait forever.
@@ -136,7 +139,7 @@ impl<'a> Netlink<'a> {
         Ok(Netlink { ctx, fd })
     }
 
-    fn send(&self, msg: &[u8]) -> io::Result<()> {
+    pub(super) fn send(&self, msg: &[u8]) -> io::Result<()> {
         // SAFETY: sockaddr_nl zeroed is the kernel's address (pid 0, no groups).
         let mut kernel: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
         kernel.nl_family = libc::AF_NETLINK as u16;
@@ -161,7 +164,7 @@ impl<'a> Netlink<'a> {
         socket::traced(self.ctx, call, res, |_| msg.len().to_string())
     }
 
-    fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+    pub(super) fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
             // SAFETY: buf is valid for writes of its length.
             let n =
@@ -182,6 +185,16 @@ impl<'a> Netlink<'a> {
 
     /// Read one dump to its end, appending its sockets.
     fn dump(&self, seq: u32, proto: Proto, out: &mut Vec<Socket>) -> io::Result<()> {
+        self.dump_each(seq, |payload| {
+            if let Some(s) = parse_socket(payload, proto) {
+                out.push(s);
+            }
+        })
+    }
+
+    /// Read one dump (or one acknowledged request) to its end, handing each
+    /// SOCK_DIAG_BY_FAMILY payload to `each`.
+    pub(super) fn dump_each(&self, seq: u32, mut each: impl FnMut(&[u8])) -> io::Result<()> {
         let mut buf = vec![0u8; RECV_BUF];
         loop {
             let n = self.recv(&mut buf)?;
@@ -210,15 +223,11 @@ impl<'a> Netlink<'a> {
                             libc::EPROTO
                         };
                         if errno == 0 {
-                            continue; // an acknowledgement
+                            return Ok(()); // an acknowledgement ends a request
                         }
                         return Err(io::Error::from_raw_os_error(errno));
                     }
-                    SOCK_DIAG_BY_FAMILY => {
-                        if let Some(s) = parse_socket(payload, proto) {
-                            out.push(s);
-                        }
-                    }
+                    SOCK_DIAG_BY_FAMILY => each(payload),
                     _ => {}
                 }
             }
@@ -226,15 +235,15 @@ impl<'a> Netlink<'a> {
     }
 }
 
-fn align4(n: usize) -> usize {
+pub(super) fn align4(n: usize) -> usize {
     (n + 3) & !3
 }
 
-fn u16_at(b: &[u8], at: usize) -> u16 {
+pub(super) fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_ne_bytes([b[at], b[at + 1]])
 }
 
-fn u32_at(b: &[u8], at: usize) -> u32 {
+pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_ne_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
@@ -322,7 +331,7 @@ fn port_bytecode(q: &Query) -> Vec<u8> {
 
 /// One inet_diag_msg: family, state, timer, retrans, sockid (ports and addresses in
 /// network order), expires, rqueue, wqueue, uid, inode.
-fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
+pub(super) fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
     if p.len() < DIAG_MSG_LEN {
         return None;
     }
@@ -352,6 +361,8 @@ fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
         owners: Vec::new(),
         info: None,
         memory: None,
+        cookie: u64::from(u32_at(p, 44)) | u64::from(u32_at(p, 48)) << 32,
+        ifindex: u32_at(p, 40),
     })
     .map(|mut s| {
         read_attributes(&p[DIAG_MSG_LEN..], &mut s);
@@ -637,6 +648,7 @@ mod tests {
             either_port: either,
             info: false,
             memory: false,
+            expr: None,
         }
     }
 

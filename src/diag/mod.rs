@@ -15,7 +15,14 @@ use crate::error::Failure;
 use crate::options::Ctx;
 
 #[cfg(target_os = "linux")]
+pub mod destroy;
+pub mod filter;
+#[cfg(target_os = "linux")]
 mod linux;
+#[cfg(target_os = "linux")]
+pub mod netns;
+#[cfg(target_os = "linux")]
+pub mod unix;
 #[cfg(target_os = "linux")]
 use linux as platform;
 
@@ -77,6 +84,8 @@ pub struct Query {
     pub info: bool,
     /// Ask for the socket's memory use (`-m`).
     pub memory: bool,
+    /// An ss filter expression, sent to the kernel as bytecode where it compiles.
+    pub expr: Option<filter::Expr>,
 }
 
 /// A TCP timer the kernel is running for a socket (ss `-o`).
@@ -107,6 +116,11 @@ pub struct Socket {
     pub info: Option<Box<TcpInfo>>,
     /// Memory use, when asked for: SK_MEMINFO_* in the kernel's order.
     pub memory: Option<Box<[u32; 9]>>,
+    /// The kernel's cookie for the socket (0 where the platform has none); with the
+    /// endpoints and `ifindex` it names the socket to SOCK_DESTROY.
+    pub cookie: u64,
+    /// The interface the socket is bound to (0: none).
+    pub ifindex: u32,
 }
 
 /// What `-i` shows of the kernel's `struct tcp_info` (fields it is too old to report are
@@ -218,6 +232,7 @@ mod tests {
             either_port: None,
             info: false,
             memory: false,
+            expr: None,
         };
         let ctx = Ctx {
             family: Family::V4,

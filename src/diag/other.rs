@@ -54,6 +54,8 @@ fn socket(info: netstat2::SocketInfo) -> Socket {
         timer: None,
         info: None,
         memory: None,
+        cookie: 0,
+        ifindex: 0,
         // netstat2 gives pids only; the name and descriptor are not known here.
         owners: info
             .associated_pids

@@ -1,6 +1,8 @@
 //! The options of `conns`, checked: what to ask the platform for and what to keep.
 
+use super::expr;
 use crate::cli::ConnsArgs;
+use crate::diag::filter::{self, Expr};
 use crate::diag::{Query, Socket, States, state};
 use crate::endpoint::{Prefix, Proto, parse_port};
 use crate::error::{Failure, usage};
@@ -15,6 +17,19 @@ pub struct Selection {
     pub processes: bool,
     pub resolve: bool,
     pub summary: bool,
+    /// The filter expression is also run by the kernel (it compiled to bytecode and the
+    /// sockets come from a dump); otherwise its kernel half is checked here.
+    kernel_runs_expr: bool,
+    /// The local port range, for `autobound`.
+    ephemeral: (u16, u16),
+    /// Something narrows the rows beyond the default state (required by --kill).
+    pub narrowed: bool,
+    pub unix: bool,
+    pub kill: bool,
+    pub events: bool,
+    pub header: bool,
+    pub timers: bool,
+    pub extended: bool,
 }
 
 impl Selection {
@@ -40,24 +55,65 @@ impl Selection {
                 .map(|t| parse_port(t, port_proto).map_err(|e| e.prefixed(flag)))
                 .transpose()
         };
+        let words = expr::parse(&a.filter, &protos, a.unix, state_set)?;
+        check_combination(a)?;
+        let mut states = states(a, words.states)?;
+        if a.events {
+            // the kernel reports a destroyed socket as closed, whatever state it left
+            states = States::ALL;
+        }
         let query = Query {
             protos,
             family: ctx.family,
-            states: states(a)?,
+            states,
             sport: port("--sport", &a.sport)?,
             dport: port("--dport", &a.dport)?,
             either_port: port("--port", &a.port)?,
             info: a.info,
             memory: a.memory,
+            expr: words.expr,
+        };
+        let src = prefix("--src", a.src.as_deref())?;
+        let dst = prefix("--dst", a.dst.as_deref())?;
+        let narrowed = words.states.is_some()
+            || !a.state.is_empty()
+            || a.listening
+            || query.expr.is_some()
+            || query.sport.is_some()
+            || query.dport.is_some()
+            || query.either_port.is_some()
+            || src.is_some()
+            || dst.is_some();
+        let kernel_runs_expr = !a.events
+            && query.expr.as_ref().is_some_and(Expr::compiles)
+            && cfg!(target_os = "linux");
+        let ephemeral = if query.expr.is_some() {
+            filter::ephemeral_ports()
+        } else {
+            (0, 0)
         };
         Ok(Selection {
             query,
-            src: prefix("--src", a.src.as_deref())?,
-            dst: prefix("--dst", a.dst.as_deref())?,
+            src,
+            dst,
             processes: a.processes,
             resolve: a.resolve,
             summary: a.summary,
+            kernel_runs_expr,
+            ephemeral,
+            narrowed,
+            unix: a.unix,
+            kill: a.kill,
+            events: a.events,
+            header: !a.no_header,
+            timers: a.timers,
+            extended: a.extended,
         })
+    }
+
+    /// The filter expression, for the Unix listing (which checks it itself).
+    pub fn expr(&self) -> Option<&Expr> {
+        self.query.expr.as_ref()
     }
 
     /// Everything the platform could not filter by itself is checked here.
@@ -75,13 +131,69 @@ impl Selection {
             && self
                 .dst
                 .is_none_or(|n| s.remote.is_some_and(|r| n.contains(&r.ip())))
+            && q.expr.as_ref().is_none_or(|e| {
+                e.ss_keeps(s, self.ephemeral) && (self.kernel_runs_expr || e.kernel_keeps(s))
+            })
     }
+}
+
+/// Options that make no sense together are a usage error, not a silent choice.
+fn check_combination(a: &ConnsArgs) -> Result<(), Failure> {
+    // --kill and --events are modes of their own; a listing may be a summary, watched
+    let modes = [
+        ("--kill", a.kill),
+        ("--events", a.events),
+        ("--summary", a.summary),
+        ("--watch", a.watch.is_some()),
+    ];
+    let on: Vec<&str> = modes.iter().filter(|m| m.1).map(|m| m.0).collect();
+    if on.len() > 1 && (a.kill || a.events) {
+        return Err(usage(
+            format!("{} with {}", on[0], on[1]),
+            "--kill and --events go with neither each other nor --summary or --watch",
+        ));
+    }
+    if a.events && a.processes {
+        return Err(usage(
+            "-p with --events",
+            "a destroyed socket has no process left to show",
+        ));
+    }
+    if a.unix {
+        let inet_only = [
+            ("--kill", a.kill),
+            ("--events", a.events),
+            ("-t", a.tcp),
+            ("-u", a.udp),
+            ("--sport", a.sport.is_some()),
+            ("--dport", a.dport.is_some()),
+            ("--port", a.port.is_some()),
+            ("--src", a.src.is_some()),
+            ("--dst", a.dst.is_some()),
+            ("-i", a.info),
+            ("-m", a.memory),
+        ];
+        if let Some((what, _)) = inet_only.iter().find(|x| x.1) {
+            return Err(usage(
+                format!("-x with {what}"),
+                "that applies to TCP and UDP sockets only",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The state set: `--state` names and groups, `-a`, `-l`, together; ESTABLISHED when
 /// none is given (all states for `-s`).
-fn states(a: &ConnsArgs) -> Result<States, Failure> {
+fn states(a: &ConnsArgs, words: Option<States>) -> Result<States, Failure> {
     let mut set = States(0);
+    // As in ss, state words before the expression replace -a and -l.
+    if let Some(words) = words {
+        for name in &a.state {
+            set = set | state_set(name)?;
+        }
+        return Ok(set | words);
+    }
     for name in &a.state {
         set = set | state_set(name)?;
     }
@@ -118,7 +230,7 @@ const STATE_NAMES: &[(&str, u8)] = &[
 
 /// One of ss's state names or groups (`man ss`, STATE-FILTER), case-insensitive; the
 /// names ss prints (`ESTAB`, `LISTEN`, `UNCONN`, `TIME_WAIT`) are accepted too.
-fn state_set(text: &str) -> Result<States, Failure> {
+pub fn state_set(text: &str) -> Result<States, Failure> {
     let name = text.trim().to_ascii_lowercase().replace('_', "-");
     let one = |s| States::of(s);
     let listen_or_closed = one(state::LISTEN) | one(state::CLOSE);

@@ -4,7 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use super::names::Names;
-use crate::diag::{self, Socket, state};
+use crate::diag::{self, Owner, Socket, state};
 use crate::endpoint::Proto;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
@@ -21,14 +21,24 @@ const HEADERS: [&str; 5] = [
 /// spaces inside, so it comes last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Extra {
+    Timer,
+    Ext,
     Memory,
     Process,
     Info,
 }
 
 impl Extra {
-    pub fn chosen(memory: bool, processes: bool, info: bool) -> Vec<Extra> {
+    pub fn chosen(
+        timers: bool,
+        ext: bool,
+        memory: bool,
+        processes: bool,
+        info: bool,
+    ) -> Vec<Extra> {
         [
+            (timers, Extra::Timer),
+            (ext, Extra::Ext),
             (memory, Extra::Memory),
             (processes, Extra::Process),
             (info, Extra::Info),
@@ -40,6 +50,8 @@ impl Extra {
 
     fn header(self) -> &'static str {
         match self {
+            Extra::Timer => "Timer",
+            Extra::Ext => "Details",
             Extra::Memory => "Memory",
             Extra::Process => "Process",
             Extra::Info => "Info",
@@ -48,8 +60,10 @@ impl Extra {
 
     fn push(self, t: &mut String, s: &Socket) {
         match self {
+            Extra::Timer => push_timer(t, s),
+            Extra::Ext => push_ext(t, s),
             Extra::Memory => push_memory(t, s),
-            Extra::Process => push_owners(t, s),
+            Extra::Process => push_owners(t, &s.owners),
             Extra::Info => push_info(t, s),
         }
     }
@@ -98,7 +112,27 @@ impl<'a> Table<'a> {
         }
     }
 
-    pub fn write(&self, ctx: &Ctx, out: &mut RecordBatch, names: &mut Names) -> anyhow::Result<()> {
+    /// Never narrower than `floor`, which then remembers these widths (so a `--watch`
+    /// refresh keeps its columns where the last one had them).
+    pub fn keep_widths(&mut self, floor: &mut Vec<usize>) {
+        let mine = self.widths.iter_mut().chain(self.extra_widths.iter_mut());
+        if floor.is_empty() {
+            *floor = mine.map(|w| *w).collect();
+            return;
+        }
+        for (w, f) in mine.zip(floor.iter_mut()) {
+            *w = (*w).max(*f);
+            *f = *w;
+        }
+    }
+
+    pub fn write(
+        &self,
+        ctx: &Ctx,
+        out: &mut RecordBatch,
+        names: &mut Names,
+        header: bool,
+    ) -> anyhow::Result<()> {
         let w = self.widths;
         let mut line = String::with_capacity(256);
         for (i, h) in HEADERS.iter().enumerate() {
@@ -107,11 +141,17 @@ impl<'a> Table<'a> {
         for (e, ew) in self.extras.iter().zip(&self.extra_widths) {
             pad(&mut line, e.header(), *ew, false);
         }
-        out.line(&ctx.out.paint(line.trim_end(), Style::Header));
+        if header {
+            out.line(&ctx.out.paint(line.trim_end(), Style::Header));
+        }
         // The state column painted once per state, not once per row.
         let mut painted: [Option<String>; 16] = Default::default();
         let mut extra = String::new();
-        for &i in self.order {
+        for (n, &i) in self.order.iter().enumerate() {
+            // written out in pieces, so the buffer stays small and warm
+            if n % 512 == 511 {
+                out.flush()?;
+            }
             let s = &self.sockets[i];
             let state = painted[usize::from(s.state & 15)].get_or_insert_with(|| {
                 let padded = format!("{:<w$}", diag::state_name(s.state), w = w[0]);
@@ -148,6 +188,54 @@ impl<'a> Table<'a> {
         }
         Ok(())
     }
+}
+
+/// `timer:(keepalive,119min,0)`, as ss -o writes it.
+fn push_timer(t: &mut String, s: &Socket) {
+    if let Some(tm) = s.timer {
+        t.push_str("timer:(");
+        t.push_str(tm.kind);
+        t.push(',');
+        t.push_str(&ms_timer(tm.expires_ms));
+        t.push(',');
+        push_num(t, tm.retrans);
+        t.push(')');
+    }
+}
+
+/// ss's print_ms_timer: `119min`, `1min30sec`, `5.123ms`-style `5.123`+`ms`, `200ms`.
+pub fn ms_timer(timeout: u32) -> String {
+    let mut secs = timeout / 1000;
+    let minutes = secs / 60;
+    secs %= 60;
+    let mut msecs = timeout % 1000;
+    let mut buf = String::new();
+    if minutes > 0 {
+        msecs = 0;
+        buf.push_str(&format!("{minutes}min"));
+        if minutes > 9 {
+            secs = 0;
+        }
+    }
+    if secs > 0 {
+        if secs > 9 {
+            msecs = 0;
+        }
+        buf.push_str(&format!("{secs}{}", if msecs > 0 { "." } else { "sec" }));
+    }
+    if msecs > 0 {
+        buf.push_str(&format!("{msecs:03}ms"));
+    }
+    buf
+}
+
+/// `uid:1000 ino:12345 sk:1a2b`, as ss -e writes them.
+fn push_ext(t: &mut String, s: &Socket) {
+    use std::fmt::Write;
+    if let Some(uid) = s.uid {
+        let _ = write!(t, "uid:{uid} ");
+    }
+    let _ = write!(t, "ino:{} sk:{:x}", s.inode.unwrap_or(0), s.cookie);
 }
 
 /// `skmem:(r0,rb131072,t0,tb2626560,f0,w0,o0,bl0,d0)`, as ss -m writes it.
@@ -202,8 +290,9 @@ fn push_right(line: &mut String, n: u32, width: usize) {
 }
 
 /// A decimal number without the formatting machinery (the table's hot path).
-fn push_num(t: &mut String, mut n: u32) {
-    let mut buf = [0u8; 10];
+pub fn push_num(t: &mut String, n: impl Into<u64>) {
+    let mut n: u64 = n.into();
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -258,8 +347,8 @@ fn endpoint_len(
 }
 
 /// `text` padded to `width` and a column gap.
-fn pad(line: &mut String, text: &str, width: usize, right: bool) {
-    let fill = width.saturating_sub(text.len());
+pub(super) fn pad(line: &mut String, text: &str, width: usize, right: bool) {
+    let fill = width.saturating_sub(text.chars().count());
     if right {
         line.extend(std::iter::repeat_n(' ', fill));
         line.push_str(text);
@@ -287,21 +376,21 @@ fn push_endpoint(t: &mut String, addr: SocketAddr, host: Option<&str>, service: 
                 if i > 0 {
                     t.push('.');
                 }
-                push_num(t, o.into());
+                push_num(t, o);
             }
         }
     }
     t.push(':');
     match service {
         Some(name) => t.push_str(name),
-        None => push_num(t, addr.port().into()),
+        None => push_num(t, addr.port()),
     }
 }
 
 /// `python3(pid=42,fd=7),nginx(pid=43,fd=7)`
-fn push_owners(t: &mut String, s: &Socket) {
+pub(super) fn push_owners(t: &mut String, owners: &[Owner]) {
     use std::fmt::Write;
-    for (i, o) in s.owners.iter().enumerate() {
+    for (i, o) in owners.iter().enumerate() {
         if i > 0 {
             t.push(',');
         }

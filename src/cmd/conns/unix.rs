@@ -1,0 +1,250 @@
+//! `-x`: Unix sockets, with the process at each end when `-p` asks.
+// Elsewhere than Linux these commands only say that they are Linux only.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
+
+use serde::Serialize;
+
+use super::table::{pad, push_owners};
+use super::{Selection, Shown};
+use crate::diag::{self, Owner};
+use crate::options::Ctx;
+use crate::output::Style;
+
+#[cfg(target_os = "linux")]
+pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
+    use diag::unix::UnixSocket;
+    let (sockets, owners) = std::thread::scope(|s| {
+        let owners = sel.processes.then(|| s.spawn(diag::owner_table));
+        let uid = ctx.out.json() || sel.extended;
+        let sockets = diag::unix::sockets(ctx, sel.query.states, uid);
+        (sockets, owners.map(|h| h.join().unwrap_or_default()))
+    });
+    let mut sockets: Vec<UnixSocket> = sockets?;
+    if let Some(e) = sel.expr() {
+        sockets.retain(|s| diag::unix::keeps(e, s));
+    }
+    if sel.summary {
+        return summary(ctx, &sockets);
+    }
+    let holders = match owners {
+        Some(owners) => {
+            shown.warn_hidden(ctx, owners.hidden_processes);
+            diag::unix::Holders::from(owners)
+        }
+        None => diag::unix::Holders::default(),
+    };
+    // sorted as indices: the sockets themselves are large to move
+    let mut order: Vec<usize> = (0..sockets.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let s = &sockets[i];
+        (s.kind, s.path.as_deref(), s.inode)
+    });
+    let sockets: Vec<&UnixSocket> = order.iter().map(|&i| &sockets[i]).collect();
+    let mut out = ctx.out.batch();
+    if ctx.out.json() {
+        let ts = shown.ts();
+        for s in sockets.iter().copied() {
+            out.record(String::new, || Record {
+                proto: "unix",
+                state: diag::state_name(s.state),
+                sock: s,
+                processes: sel.processes.then(|| holders.of(Some(s.inode))),
+                peer_processes: sel.processes.then(|| holders.of(s.peer_inode)),
+                ts: ts.as_deref(),
+            });
+        }
+        return out.flush();
+    }
+    let extras = Columns {
+        details: sel.extended,
+        processes: sel.processes,
+    };
+    let mut widths = extras.header_widths();
+    let mut scratch = String::new();
+    for s in sockets.iter().copied() {
+        for (i, w) in widths.iter_mut().enumerate() {
+            scratch.clear();
+            cell(&mut scratch, s, i, extras, &holders);
+            *w = (*w).max(scratch.chars().count());
+        }
+    }
+    if shown.watching {
+        if shown.widths.len() == widths.len() {
+            for (w, f) in widths.iter_mut().zip(&shown.widths) {
+                *w = (*w).max(*f);
+            }
+        }
+        shown.widths = widths.clone();
+    }
+    let mut line = String::with_capacity(256);
+    if sel.header {
+        for (i, h) in extras.headers().iter().enumerate() {
+            pad(&mut line, h, widths[i], i == 2 || i == 3);
+        }
+        out.line(&ctx.out.paint(line.trim_end(), Style::Header));
+    }
+    for (n, s) in sockets.iter().copied().enumerate() {
+        if n % 512 == 511 {
+            out.flush()?;
+        }
+        line.clear();
+        for (i, &w) in widths.iter().enumerate() {
+            scratch.clear();
+            cell(&mut scratch, s, i, extras, &holders);
+            pad(&mut line, &scratch, w, i == 2 || i == 3);
+        }
+        line.truncate(line.trim_end().len());
+        out.line(&line);
+    }
+    out.flush()
+}
+
+/// `-x -s`: counts by type and state.
+#[cfg(target_os = "linux")]
+fn summary(ctx: &Ctx, sockets: &[diag::unix::UnixSocket]) -> anyhow::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, u8), u64> = Default::default();
+    for s in sockets {
+        *counts.entry((s.netid(), s.state)).or_default() += 1;
+    }
+    let mut out = ctx.out.batch();
+    if !ctx.out.json() {
+        out.line(&ctx.out.paint(
+            &format!("{:<5} {:<11} {:>7}", "Netid", "State", "Count"),
+            Style::Header,
+        ));
+    }
+    for ((netid, st), n) in &counts {
+        let name = diag::state_name(*st);
+        out.record(
+            || format!("{netid:<5} {name:<11} {n:>7}"),
+            || serde_json::json!({"proto": "unix", "netid": netid, "state": name, "count": n}),
+        );
+    }
+    if !ctx.out.json() {
+        out.line(&format!("{:<17} {:>7}", "total", sockets.len()));
+    }
+    out.flush()
+}
+
+/// Which optional columns the table has.
+#[derive(Clone, Copy)]
+struct Columns {
+    details: bool,
+    processes: bool,
+}
+
+impl Columns {
+    fn headers(self) -> Vec<&'static str> {
+        let mut h = vec![
+            "Netid",
+            "State",
+            "Recv-Q",
+            "Send-Q",
+            "Local Address:Port",
+            "Peer Address:Port",
+        ];
+        if self.details {
+            h.push("Details");
+        }
+        if self.processes {
+            h.extend(["Process", "Peer Process"]);
+        }
+        h
+    }
+
+    fn header_widths(self) -> Vec<usize> {
+        self.headers().iter().map(|h| h.len()).collect()
+    }
+}
+
+/// Column `i` of a socket's row, appended to `t`.
+#[cfg(target_os = "linux")]
+fn cell(
+    t: &mut String,
+    s: &diag::unix::UnixSocket,
+    i: usize,
+    c: Columns,
+    holders: &diag::unix::Holders,
+) {
+    use std::fmt::Write;
+    let num = |t: &mut String, n: u64| {
+        super::table::push_num(t, n);
+        Ok(())
+    };
+    let _ = match i {
+        0 => {
+            t.push_str(s.netid());
+            Ok(())
+        }
+        1 => {
+            t.push_str(diag::state_name(s.state));
+            Ok(())
+        }
+        2 => num(t, s.recv_q.into()),
+        3 => num(t, s.send_q.into()),
+        4 => {
+            push_name(t, s.path.as_deref());
+            t.push(' ');
+            num(t, s.inode)
+        }
+        5 => {
+            push_name(t, s.peer_path.as_deref());
+            t.push(' ');
+            num(t, s.peer_inode.unwrap_or(0))
+        }
+        6 if c.details => write!(
+            t,
+            "uid:{} ino:{} sk:{:x}",
+            s.uid.unwrap_or(0),
+            s.inode,
+            s.cookie
+        ),
+        i => {
+            let peer = i == 6 + usize::from(c.details) + 1;
+            let inode = if peer { s.peer_inode } else { Some(s.inode) };
+            push_owners(t, holders.of(inode));
+            Ok(())
+        }
+    };
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn show(_: &Ctx, _: &Selection, _: &mut Shown) -> anyhow::Result<()> {
+    Err(crate::error::failed("-x", "Unix socket listing is Linux only").into())
+}
+
+/// A Unix socket as a JSON record: its own fields plus the processes at both ends.
+#[cfg(target_os = "linux")]
+#[derive(Serialize)]
+struct Record<'a> {
+    proto: &'static str,
+    state: &'static str,
+    #[serde(flatten)]
+    sock: &'a diag::unix::UnixSocket,
+    /// `null` without `-p`.
+    processes: Option<&'a [Owner]>,
+    peer_processes: Option<&'a [Owner]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ts: Option<&'a str>,
+}
+
+/// A path for the terminal: `*` when unbound, control characters escaped so that no
+/// file name can forge a line of output.
+fn push_name(t: &mut String, path: Option<&str>) {
+    use std::fmt::Write;
+    let Some(p) = path else {
+        t.push('*');
+        return;
+    };
+    for c in p.chars() {
+        match c {
+            '\n' => t.push_str("\\n"),
+            '\r' => t.push_str("\\r"),
+            '\t' => t.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(t, "\\x{:02x}", u32::from(c));
+            }
+            c => t.push(c),
+        }
+    }
+}
