@@ -158,17 +158,17 @@ fn serve_one(
     end.map(|_| ())
 }
 
-/// A bound, listening socket and how to show it.
-struct Bound {
-    sock: Socket,
-    shown: String,
+/// A bound, listening socket and how to show it (also `forward`'s listening side).
+pub(crate) struct Bound {
+    pub(crate) sock: Socket,
+    pub(crate) shown: String,
     is_tcp: bool,
     loopback: bool,
     /// Removes the socket file on exit (dropped last, after the socket closes).
-    _unix_file: Option<socket::UnixSocketFile>,
+    pub(crate) _unix_file: Option<socket::UnixSocketFile>,
 }
 
-fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
+pub(crate) fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
     let (at, rest) = HostPort::from_words(words, Proto::Tcp, true)?;
     if let Some(extra) = rest.first() {
         return Err(usage(format!("'{extra}'"), "unexpected after [ADDR] PORT"));
@@ -235,7 +235,7 @@ fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Fa
     Ok(sock)
 }
 
-fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
+pub(crate) fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
     let unix_file = socket::bind_unix(ctx, &sock, path)?;
     socket::listen(ctx, &sock, backlog)

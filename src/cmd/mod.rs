@@ -6,6 +6,7 @@ use crate::options::Ctx;
 pub mod byteorder;
 pub mod connect;
 pub mod conns;
+pub mod forward;
 pub mod listen;
 pub mod resolve;
 pub mod scan;
@@ -27,5 +28,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Conns(a) => conns::run(&ctx, a),
         Command::Byteorder(a) => byteorder::run(&ctx, a),
         Command::Tls(a) => tls::run(&ctx, a),
+        Command::Forward(a) => forward::run(&ctx, a),
     }
 }
