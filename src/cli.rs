@@ -194,6 +194,9 @@ pub struct ListenArgs {
     /// Listen backlog
     #[arg(short = 'b', long, value_name = "N")]
     pub backlog: Option<i32>,
+
+    #[command(flatten)]
+    pub dump: DumpArgs,
 }
 
 /// `--dump`: every chunk each way, as it passes.
@@ -319,6 +322,9 @@ pub struct ConnectArgs {
     /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
     #[arg(long, value_name = "URL", conflicts_with_all = ["source", "source_port", "scan"])]
     pub proxy: Option<String>,
+
+    #[command(flatten)]
+    pub dump: DumpArgs,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ use socket2::{Domain, SockAddr, Socket};
 
 use crate::acceptor::{Acceptor, Access, Rules};
 use crate::cli::ListenArgs;
+use crate::dump::Dump;
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
 use crate::exec;
@@ -37,6 +38,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
         return Err(usage("--max-conns 0", "must be at least 1").into());
     }
     let exec = ExecCommand::from_args(args)?;
+    let dump = Dump::from_args(&args.dump)?;
     signals::install();
     let bound = match &args.stream.unix {
         Some(path) => {
@@ -76,7 +78,13 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
             max_conns: args.max_conns,
             first_within: ctx.timeout,
         };
-        let result = serve_exec(ctx, Acceptor::new(ctx, sock, &access, rules)?, cmd, args);
+        let result = serve_exec(
+            ctx,
+            Acceptor::new(ctx, sock, &access, rules)?,
+            cmd,
+            args,
+            dump.as_ref(),
+        );
         drop(_unix_file);
         return result;
     }
@@ -97,6 +105,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
                 no_shutdown: args.stream.no_shutdown,
                 crlf: args.stream.crlf,
                 stats: args.stream.stats,
+                dump,
             };
             let rules = Rules {
                 // A chat room of one is no chat room: the broker keeps accepting.
@@ -119,7 +128,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
             let Bound {
                 sock, _unix_file, ..
             } = bound;
-            let result = serve_one(ctx, sock, &access, args, idle_timeout);
+            let result = serve_one(ctx, sock, &access, args, idle_timeout, dump);
             drop(_unix_file);
             result
         }
@@ -133,6 +142,7 @@ fn serve_one(
     access: &Access,
     args: &ListenArgs,
     idle_timeout: Option<Duration>,
+    dump: Option<Dump>,
 ) -> anyhow::Result<()> {
     let rules = Rules {
         first_within: ctx.timeout,
@@ -153,6 +163,9 @@ fn serve_one(
         ..relay::Options::default()
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
+    if let Some(dump) = &dump {
+        relay.set_dump(dump.conn(&peer));
+    }
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     end.map(|_| ())
@@ -332,6 +345,7 @@ fn serve_exec(
     mut acceptor: Acceptor,
     cmd: &ExecCommand,
     args: &ListenArgs,
+    dump: Option<&Dump>,
 ) -> anyhow::Result<()> {
     let mut children = exec::Children::default();
     loop {
@@ -360,7 +374,19 @@ fn serve_exec(
             }
         }
         for client in acceptor.accept_ready(children.len()) {
-            match cmd.spawn(client.sock, &client.addr, args.stream.crlf) {
+            let sock = match dump {
+                // The child's bytes pass through sockkit to be shown.
+                Some(d) => match crate::engine::tap(client.sock, Box::new(d.conn(&client.peer))) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        ctx.out
+                            .warn(&format!("--dump {}: {}", client.peer, reason(&e)));
+                        continue;
+                    }
+                },
+                None => client.sock,
+            };
+            match cmd.spawn(sock, &client.addr, args.stream.crlf) {
                 Ok((child, copier)) => children.push(child, client.peer, copier),
                 Err(e) => {
                     let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));

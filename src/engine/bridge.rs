@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use socket2::{Domain, Socket, Type};
 
+use super::Observer;
 use super::end::End;
 use super::pump::{Ending, Pump, Side, Status};
 use crate::fdio;
@@ -74,20 +75,42 @@ pub fn bridge(session: Session<Socket>, idle: Option<Duration>) -> io::Result<(S
     Ok((plain, Bridge { thread }))
 }
 
-/// Drive the one pump until it ends.
-fn run(mut pump: Pump) -> TlsEnding {
-    let ending = loop {
+/// Put `observer` on a stream socket's traffic for a user that needs a descriptor of its
+/// own (an `--exec` child): returns the end of a socketpair to hand it; a thread pumps
+/// between `sock` (end A: its bytes are `In`) and the pair, showing every chunk.
+pub fn tap(sock: Socket, observer: Box<dyn Observer>) -> io::Result<Socket> {
+    let (plain, inner) = Socket::pair(Domain::UNIX, Type::STREAM, None)?;
+    let pump = Pump::new(
+        End::stream(sock)?,
+        End::stream(inner)?,
+        None,
+        Some(observer),
+    );
+    std::thread::Builder::new()
+        .name("tap".into())
+        .spawn(move || drive(&mut { pump }))?;
+    Ok(plain)
+}
+
+/// Run one pump on this thread until it ends.
+fn drive(pump: &mut Pump) -> Ending {
+    loop {
         let mut fds = pump.pollfds();
         if let Err(e) = fdio::poll(&mut fds, pump.next_wake()) {
-            break Ending::Reset {
+            return Ending::Reset {
                 by: Side::A,
                 reason: crate::error::reason(&e),
             };
         }
         if let Status::Done(ending) = pump.advance([fds[0].revents, fds[1].revents]) {
-            break ending;
+            return ending;
         }
-    };
+    }
+}
+
+/// Drive the bridge's pump until it ends, and say how the TLS side ended.
+fn run(mut pump: Pump) -> TlsEnding {
+    let ending = drive(&mut pump);
     let totals = pump.totals();
     let outcome = match ending {
         Ending::Reset { reason, .. } => TlsOutcome::Error(reason),
