@@ -18,9 +18,12 @@ use stream_support::{Server, random_bytes, scratch};
 
 const LIMIT: Duration = Duration::from_secs(20);
 
+/// The bytes of each (connection, direction) of a dump.
+type Streams = HashMap<(u64, String), Vec<u8>>;
+
 /// The bytes of each (connection, direction) in a JSON dump, in order.
-fn from_json(text: &str) -> HashMap<(u64, String), Vec<u8>> {
-    let mut streams: HashMap<(u64, String), Vec<u8>> = HashMap::new();
+fn from_json(text: &str) -> Streams {
+    let mut streams = Streams::new();
     for r in json_lines(text) {
         let bytes = match (r["data"].as_str(), r["data_hex"].as_str()) {
             (Some(t), None) => t.as_bytes().to_vec(),
@@ -42,8 +45,8 @@ fn from_json(text: &str) -> HashMap<(u64, String), Vec<u8>> {
 }
 
 /// The bytes of each (connection, direction) in a hex dump; the offsets must run on.
-fn from_hex(text: &str) -> HashMap<(u64, String), Vec<u8>> {
-    let mut streams: HashMap<(u64, String), Vec<u8>> = HashMap::new();
+fn from_hex(text: &str) -> Streams {
+    let mut streams = Streams::new();
     let mut key = (0, String::new());
     for line in text.lines() {
         if line.starts_with("> ") || line.starts_with("< ") {
@@ -70,8 +73,8 @@ fn from_hex(text: &str) -> HashMap<(u64, String), Vec<u8>> {
 }
 
 /// The bytes of each (connection, direction) in a text dump (escapes undone).
-fn from_text(text: &str) -> HashMap<(u64, String), Vec<u8>> {
-    let mut streams: HashMap<(u64, String), Vec<u8>> = HashMap::new();
+fn from_text(text: &str) -> Streams {
+    let mut streams = Streams::new();
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(header) = lines.next() {
         let w: Vec<&str> = header.trim_end().split(' ').collect();
@@ -167,7 +170,7 @@ fn expected_answer(sent: &[u8], len: usize) -> Vec<u8> {
     p.wait_with_output().unwrap().stdout
 }
 
-fn dump_through_forward(format: &str) -> (Vec<u8>, Vec<u8>, HashMap<(u64, String), Vec<u8>>) {
+fn dump_through_forward(format: &str) -> (Vec<u8>, Vec<u8>, Streams) {
     let srv = answering_server(150_000);
     let path = scratch(&format!("forward-dump.{format}"));
     let to = format!("127.0.0.2:{}", srv.port());
