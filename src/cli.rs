@@ -245,6 +245,13 @@ pub struct ForwardArgs {
     #[arg(long, value_name = "URL", conflicts_with = "to_unix")]
     pub proxy: Option<String>,
 
+    /// Speak TLS to the target (a client: verified against the system's roots unless --ca, --pin or --insecure say otherwise)
+    #[arg(long, conflicts_with = "to_unix")]
+    pub to_tls: bool,
+
+    #[command(flatten)]
+    pub tls_client: TlsClientArgs,
+
     /// Close a client's relay when nothing moves either way for DUR
     #[arg(long, value_name = "DUR")]
     pub idle_timeout: Option<String>,

@@ -8,6 +8,7 @@
 mod common;
 mod forward_support;
 mod stream_support;
+mod tls_support;
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
@@ -592,4 +593,73 @@ fn bad_input_is_exit_2_before_binding() {
     );
     rejects(&["forward", "0"], "--to");
     assert!(!std::path::Path::new(&sock).exists(), "a socket was bound");
+}
+
+#[test]
+fn to_tls_speaks_tls_to_the_target_and_verifies_it() {
+    let p = tls_support::pki();
+    let srv = Peer::start(&format!(
+        r#"
+import socket, ssl, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain({leaf:?}, {key:?})
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+print(s.getsockname()[1], flush=True)
+def handle(c):
+    try:
+        t = ctx.wrap_socket(c, server_side=True)
+        got = b""
+        while True:
+            d = t.recv(65536)
+            if not d: break
+            got += d
+        # The client's close_notify came; the answer still goes back.
+        t.sendall(got.upper())
+        t.close()
+    except (ssl.SSLError, OSError):
+        c.close()
+while True:
+    c, _ = s.accept()
+    threading.Thread(target=handle, args=(c,), daemon=True).start()
+"#,
+        leaf = p.path("leaf.pem"),
+        key = p.path("leaf.key"),
+    ));
+    let target = format!("localhost:{}", srv.port());
+    let ca = p.path("ca.pem");
+    let fwd = Forward::start(&["127.0.0.2", "0", "--to", &target, "--to-tls", "--ca", &ca]);
+    let got = client(
+        fwd.port,
+        "s = socket.create_connection(('127.0.0.2', port))\ns.sendall(b'plain in, tls out' * 1000)\ns.shutdown(socket.SHUT_WR)\nd = b''\nwhile True:\n    x = s.recv(65536)\n    if not x: break\n    d += x\nprint(d == b'PLAIN IN, TLS OUT' * 1000, len(d))",
+    );
+    assert_eq!(got.trim(), "True 17000");
+    let closed = fwd.event("closed", LIMIT).expect("closed");
+    assert_eq!(
+        (closed["bytes_in"].as_u64(), closed["bytes_out"].as_u64()),
+        (Some(17000), Some(17000))
+    );
+
+    // A certificate from another CA: that client is closed, saying why.
+    let other = p.path("other-ca.pem");
+    let strict = Forward::start(&[
+        "127.0.0.2",
+        "0",
+        "--to",
+        &target,
+        "--to-tls",
+        "--ca",
+        &other,
+    ]);
+    let got = client(
+        strict.port,
+        "s = socket.create_connection(('127.0.0.2', port))\ntry:\n    print(repr(s.recv(10)))\nexcept ConnectionResetError:\n    print('reset')",
+    );
+    assert!(got.trim() == "b''" || got.trim() == "reset", "{got}");
+    let failed = strict.event("target-failed", LIMIT).expect("target-failed");
+    assert!(
+        failed["reason"].as_str().unwrap().contains("issuer"),
+        "{failed}"
+    );
 }

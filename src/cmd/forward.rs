@@ -15,7 +15,7 @@ use crate::cli::ForwardArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::engine::{End, Ending, Observer, Pump, Status, Totals};
-use crate::error::{Failure, reason, usage};
+use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
@@ -23,10 +23,13 @@ use crate::proxy::Proxy;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
+use crate::tls::session::Session;
+use crate::tls::verify::Mode;
+use crate::tls::{self, ClientOptions};
 
 const DEFAULT_BACKLOG: i32 = 128;
-/// How long a proxy dialogue may take without `-w`.
-const PROXY_LIMIT: Duration = Duration::from_secs(30);
+/// How long a proxy dialogue or a TLS handshake may take without `-w`.
+const THREAD_DIAL_LIMIT: Duration = Duration::from_secs(30);
 /// How often a Unix target with a full backlog is asked again, and how often the loop
 /// looks at proxy dialogues running on their threads.
 const RETRY_EVERY: Duration = Duration::from_millis(10);
@@ -63,6 +66,8 @@ struct Plan {
     /// Bound on each target connection (`-w`).
     dial_limit: Option<Duration>,
     dump: Option<Dump>,
+    /// `--to-tls`: the client side of TLS towards the target.
+    tls: Option<ClientOptions>,
 }
 
 impl Plan {
@@ -86,7 +91,11 @@ impl Plan {
             }
         }
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
-        let target = target(ctx, args, proxy.is_some())?;
+        let tls = match args.to_tls {
+            true => Some(ClientOptions::from_args(&args.tls_client)?),
+            false => None,
+        };
+        let target = target(ctx, args, proxy.is_some() || args.to_tls)?;
         let mut kinds = vec![if args.unix.is_some() {
             SockKind::UnixStream
         } else {
@@ -106,11 +115,12 @@ impl Plan {
             backlog,
             dial_limit: ctx.timeout,
             dump: Dump::from_args(&args.dump)?,
+            tls,
         })
     }
 }
 
-/// `--to HOST:PORT` (resolved now, unless a proxy will) or `--to-unix PATH`.
+/// `--to HOST:PORT` (resolved now, unless a proxy or the TLS dial will) or `--to-unix PATH`.
 fn target(ctx: &Ctx, args: &ForwardArgs, proxied: bool) -> Result<Target, Failure> {
     if let Some(path) = &args.to_unix {
         return Ok(Target::Unix(UnixPath::parse(path)?));
@@ -136,6 +146,10 @@ fn target(ctx: &Ctx, args: &ForwardArgs, proxied: bool) -> Result<Target, Failur
 
 pub fn run(ctx: &Ctx, args: &ForwardArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
+    if plan.tls.as_ref().is_some_and(|t| t.insecure()) {
+        ctx.out
+            .warn("--insecure: the target's certificate is not verified");
+    }
     signals::install();
     let bound: Bound = match &args.unix {
         Some(path) => bind_unix(ctx, &UnixPath::parse(path)?, plan.backlog)?,
@@ -171,8 +185,9 @@ pub fn run(ctx: &Ctx, args: &ForwardArgs) -> anyhow::Result<()> {
     result
 }
 
-/// A target connection made on a thread of its own (through a proxy), and its result.
-type Slot = Arc<Mutex<Option<Result<Socket, Failure>>>>;
+/// A target connection made on a thread of its own (a proxy's dialogue, a TLS
+/// handshake: blocking steps), and its result.
+type Slot = Arc<Mutex<Option<Result<End, Failure>>>>;
 
 /// Where a client is: its target connection on the way, or relayed.
 enum Stage {
@@ -184,8 +199,8 @@ enum Stage {
         next: usize,
         retry_at: Option<Instant>,
     },
-    /// A proxy dialogue on its thread.
-    Proxied {
+    /// A proxy dialogue or a TLS handshake on its thread.
+    OnThread {
         client: Socket,
         slot: Slot,
     },
@@ -224,7 +239,7 @@ impl Conn {
                 retry_at.map(|t| t.saturating_duration_since(now)),
                 dial_limit.map(|l| (self.dialed + l).saturating_duration_since(now)),
             ),
-            Some(Stage::Proxied { .. }) => Some(RETRY_EVERY),
+            Some(Stage::OnThread { .. }) => Some(RETRY_EVERY),
             Some(Stage::Relaying(pump)) => pump.next_wake(),
             None => None,
         }
@@ -233,7 +248,7 @@ impl Conn {
     /// Whether something is due without readiness: a deadline, a retry, a proxy's answer.
     fn is_due(&self, dial_limit: Option<Duration>) -> bool {
         match &self.stage {
-            Some(Stage::Proxied { slot, .. }) => slot.lock().map_or(true, |s| s.is_some()),
+            Some(Stage::OnThread { slot, .. }) => slot.lock().map_or(true, |s| s.is_some()),
             _ => self.next_wake(dial_limit).is_some_and(|w| w.is_zero()),
         }
     }
@@ -296,12 +311,12 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
     /// A new client: start its target connection.
     fn admit(&mut self, client: Admitted) {
         let Admitted { sock, peer, .. } = client;
-        let stage = match &self.plan.proxy {
-            Some(proxy) => match self.proxied(proxy, &peer) {
-                Ok(slot) => Stage::Proxied { client: sock, slot },
+        let stage = match self.plan.proxy.is_some() || self.plan.tls.is_some() {
+            true => match self.dial_on_thread(&peer) {
+                Ok(slot) => Stage::OnThread { client: sock, slot },
                 Err(e) => return self.target_failed(&peer, &reason(&e)),
             },
-            None => Stage::Dialing {
+            false => Stage::Dialing {
                 client: sock,
                 target: None,
                 next: 0,
@@ -319,19 +334,22 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         }
     }
 
-    /// Start the proxy dialogue for a client on a thread of its own.
-    fn proxied(&self, proxy: &'e Proxy, peer: &str) -> std::io::Result<Slot> {
+    /// Start the blocking part of a target connection (a proxy's dialogue, a TLS
+    /// handshake) on a thread of its own, bounded by `-w` (or a default).
+    fn dial_on_thread(&self, peer: &str) -> std::io::Result<Slot> {
         let Target::Tcp { host, port, .. } = &self.plan.target else {
-            return Err(std::io::Error::other("a proxy reaches TCP targets only"));
+            return Err(std::io::Error::other(
+                "a proxy or TLS reaches TCP targets only",
+            ));
         };
         let slot: Slot = Arc::default();
         let result = slot.clone();
-        let ctx: &'e Ctx = self.ctx;
-        let limit = Some(self.plan.dial_limit.unwrap_or(PROXY_LIMIT));
+        let (ctx, plan): (&'e Ctx, &'e Plan) = (self.ctx, self.plan);
+        let limit = plan.dial_limit.unwrap_or(THREAD_DIAL_LIMIT);
         std::thread::Builder::new()
-            .name(format!("proxy {peer}"))
+            .name(format!("dial {peer}"))
             .spawn_scoped(self.scope, move || {
-                let res = proxy.connect(ctx, host, *port, limit);
+                let res = dial_blocking(ctx, plan, host, *port, limit);
                 if let Ok(mut r) = result.lock() {
                     *r = Some(res);
                 }
@@ -354,7 +372,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
                     None
                 }
             },
-            Stage::Proxied { client, slot } => self.proxy_step(&peer, dialed, client, slot),
+            Stage::OnThread { client, slot } => self.proxy_step(&peer, dialed, client, slot),
             Stage::Dialing {
                 client,
                 target,
@@ -369,12 +387,12 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         self.conns[i].stage.is_some()
     }
 
-    /// A proxy's answer, if it has come.
+    /// The dialing thread's answer, if it has come.
     fn proxy_step(&self, peer: &str, dialed: Instant, client: Socket, slot: Slot) -> Option<Stage> {
         let answer = slot.lock().ok().and_then(|mut s| s.take());
         match answer {
-            None => Some(Stage::Proxied { client, slot }),
-            Some(Ok(target)) => self.connected(peer, dialed, client, target),
+            None => Some(Stage::OnThread { client, slot }),
+            Some(Ok(target)) => self.relay(peer, dialed, client, target),
             Some(Err(f)) => {
                 self.target_failed(peer, &f.message);
                 None
@@ -490,7 +508,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         }
     }
 
-    /// The target is connected: say so and start relaying.
+    /// A plain target socket is connected.
     fn connected(
         &self,
         peer: &str,
@@ -498,9 +516,19 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         client: Socket,
         target: Socket,
     ) -> Option<Stage> {
-        let ends = End::stream(client).and_then(|c| Ok((c, End::stream(target)?)));
-        let (a, b) = match ends {
-            Ok(ends) => ends,
+        match End::stream(target) {
+            Ok(b) => self.relay(peer, dialed, client, b),
+            Err(e) => {
+                self.target_failed(peer, &reason(&e));
+                None
+            }
+        }
+    }
+
+    /// The target is reached: say so and start relaying.
+    fn relay(&self, peer: &str, dialed: Instant, client: Socket, b: End) -> Option<Stage> {
+        let a = match End::stream(client) {
+            Ok(a) => a,
             Err(e) => {
                 self.target_failed(peer, &reason(&e));
                 return None;
@@ -570,6 +598,39 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
                 "seconds": secs, "end": end, "reason": why}),
         );
     }
+}
+
+/// A target connection's blocking steps, on a dialing thread: through the proxy, then
+/// the TLS handshake when `--to-tls` asks for it.
+fn dial_blocking(
+    ctx: &Ctx,
+    plan: &Plan,
+    host: &str,
+    port: u16,
+    limit: Duration,
+) -> Result<End, Failure> {
+    let deadline = Instant::now() + limit;
+    let Some(opts) = &plan.tls else {
+        let proxy = plan
+            .proxy
+            .as_ref()
+            .ok_or_else(|| failed("dial", "no proxy"))?;
+        let sock = proxy.connect(ctx, host, port, Some(limit))?;
+        return End::stream(sock).map_err(|e| failed("target", reason(&e)));
+    };
+    let dialed = tls::dial::dial(
+        ctx,
+        host,
+        port,
+        opts,
+        plan.proxy.as_ref(),
+        Mode::Enforce,
+        deadline,
+    )?;
+    let sock = Socket::from(dialed.sock);
+    sock.set_nonblocking(true)
+        .map_err(|e| failed("target", reason(&e)))?;
+    Ok(End::tls(Session::new(sock, dialed.conn)))
 }
 
 /// One connect(2) to the target.
