@@ -25,6 +25,9 @@ _sockkit() {
             sockkit,conns)
                 cmd="sockkit__subcmd__conns"
                 ;;
+            sockkit,forward)
+                cmd="sockkit__subcmd__forward"
+                ;;
             sockkit,help)
                 cmd="sockkit__subcmd__help"
                 ;;
@@ -108,6 +111,9 @@ _sockkit() {
                 ;;
             sockkit__subcmd__help,conns)
                 cmd="sockkit__subcmd__help__subcmd__conns"
+                ;;
+            sockkit__subcmd__help,forward)
+                cmd="sockkit__subcmd__help__subcmd__forward"
                 ;;
             sockkit__subcmd__help,help)
                 cmd="sockkit__subcmd__help__subcmd__help"
@@ -194,7 +200,7 @@ _sockkit() {
 
     case "${cmd}" in
         sockkit)
-            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder tls help"
+            opts="-4 -6 -w -O -v -h -V --timeout --sockopt --verbose --json --color --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,7 +680,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --send --expect --scan --open --concurrency --wait-until --source --source-port --proxy --timeout --sockopt --verbose --json --color --help --version"
+            opts="-z -s -p -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --send --expect --scan --open --concurrency --wait-until --source --source-port --proxy --dump --dump-format --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +732,14 @@ _sockkit() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump-format)
+                    COMPREPLY=($(compgen -W "hex text json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -817,8 +831,122 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__forward)
+            opts="-b -4 -6 -w -O -v -h -V --to --to-unix --unix --proxy --to-tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --idle-timeout --max-conns --allow --deny --backlog --dump --dump-format --timeout --sockopt --verbose --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-unix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alpn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --starttls)
+                    COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-conns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backlog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump-format)
+                    COMPREPLY=($(compgen -W "hex text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sockopt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__help)
-            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder tls help"
+            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,6 +1113,20 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__help__subcmd__forward)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1126,7 +1268,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__listen)
-            opts="-k -b -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --timeout --sockopt --verbose --json --color --help --version"
+            opts="-k -b -4 -6 -w -O -v -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --dump --dump-format --timeout --sockopt --verbose --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1170,6 +1312,14 @@ _sockkit() {
                     ;;
                 -b)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump-format)
+                    COMPREPLY=($(compgen -W "hex text json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

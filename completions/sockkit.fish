@@ -44,6 +44,7 @@ complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "sockopt" -d 'Socket
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
+complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "forward" -d 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l idle-timeout -d 'Close the connection when nothing moves either way for DUR' -r
@@ -54,6 +55,10 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l max-conns -d 
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l allow -d 'Accept only clients from ADDR[/PREFIX] (repeatable)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l deny -d 'Refuse clients from ADDR[/PREFIX] (repeatable)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s b -l backlog -d 'Listen backlog' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l dump -d 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l dump-format -d 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)' -r -f -a "hex\t''
+text\t''
+json\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -81,6 +86,10 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l wait-until -
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s s -l source -d 'Bind the local end to ADDR before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s p -l source-port -d 'Bind the local end to PORT before connecting' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l dump -d 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l dump-format -d 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)' -r -f -a "hex\t''
+text\t''
+json\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
@@ -396,16 +405,56 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s v -l verbose -d 
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "listen" -d 'TCP or Unix stream server: accept a client and relay stdin/stdout'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "connect" -d 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "udp-send" -d 'Send UDP or Unix datagrams'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "udp-recv" -d 'Receive UDP or Unix datagrams, one line each'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "resolve" -d 'The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l to -d 'The target: HOST:PORT or [V6ADDR]:PORT' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l to-unix -d 'The target is the AF_UNIX stream socket at PATH (@name: abstract namespace)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l unix -d 'Listen on an AF_UNIX stream socket at PATH instead of TCP' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l pin -d 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l cert -d 'Client certificate chain to present (PEM), with --key' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l tls-min -d 'Lowest TLS version to accept: 1.2 (default) or 1.3' -r -f -a "1.2\t''
+1.3\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l starttls -d 'Speak the protocol\'s own upgrade first, as openssl s_client -starttls' -r -f -a "smtp\t''
+imap\t''
+pop3\t''
+ftp\t''
+postgres\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l idle-timeout -d 'Close a client\'s relay when nothing moves either way for DUR' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l max-conns -d 'Serve at most N clients at once; more are closed at accept' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l allow -d 'Accept only clients from ADDR[/PREFIX] (repeatable)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l deny -d 'Refuse clients from ADDR[/PREFIX] (repeatable)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s b -l backlog -d 'Listen backlog' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l dump -d 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l dump-format -d 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)' -r -f -a "hex\t''
+text\t''
+json\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l to-tls -d 'Speak TLS to the target (a client: verified against the system\'s roots unless --ca, --pin or --insecure say otherwise)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s 4 -d 'Use IPv4 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s 6 -d 'Use IPv6 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s V -l version -d 'Print version'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "listen" -d 'TCP or Unix stream server: accept a client and relay stdin/stdout'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "connect" -d 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "udp-send" -d 'Send UDP or Unix datagrams'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "udp-recv" -d 'Receive UDP or Unix datagrams, one line each'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "resolve" -d 'The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "forward" -d 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder tls forward help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "list" -d 'Every option known: name, level, value kind, socket types, get/set'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "get" -d 'Read options on a fresh socket of --type, or a live one (--pid, --fd); all readable ones when no NAME'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "set" -d 'Set options, read them back, and show requested and effective values'

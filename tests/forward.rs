@@ -592,6 +592,18 @@ fn bad_input_is_exit_2_before_binding() {
         "xml",
     );
     rejects(&["forward", "0"], "--to");
+    rejects(
+        &[
+            "forward",
+            "--unix",
+            &sock,
+            "--to",
+            "127.0.0.1:1",
+            "--ca",
+            "/etc/hostname",
+        ],
+        "--to-tls",
+    );
     assert!(!std::path::Path::new(&sock).exists(), "a socket was bound");
 }
 

@@ -11,7 +11,7 @@ use socket2::{Domain, SockAddr, Socket};
 
 use super::listen::{Bound, bind_tcp, bind_unix};
 use crate::acceptor::{Acceptor, Access, Admitted, Rules};
-use crate::cli::ForwardArgs;
+use crate::cli::{ForwardArgs, TlsClientArgs};
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::engine::{End, Ending, Observer, Pump, Status, Totals};
@@ -93,7 +93,12 @@ impl Plan {
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         let tls = match args.to_tls {
             true => Some(ClientOptions::from_args(&args.tls_client)?),
-            false => None,
+            false => {
+                if let Some(flag) = tls_flag_given(&args.tls_client) {
+                    return Err(usage(flag, "is a TLS client option: add --to-tls"));
+                }
+                None
+            }
         };
         let target = target(ctx, args, proxy.is_some() || args.to_tls)?;
         let mut kinds = vec![if args.unix.is_some() {
@@ -118,6 +123,23 @@ impl Plan {
             tls,
         })
     }
+}
+
+/// A TLS client flag given without `--to-tls` (it would do nothing).
+fn tls_flag_given(t: &TlsClientArgs) -> Option<&'static str> {
+    [
+        ("--sni", t.sni.is_some()),
+        ("--alpn", t.alpn.is_some()),
+        ("--ca", t.ca.is_some()),
+        ("--pin", t.pin.is_some()),
+        ("--insecure", t.insecure),
+        ("--cert", t.cert.is_some()),
+        ("--key", t.key.is_some()),
+        ("--tls-min", t.tls_min.is_some()),
+        ("--starttls", t.starttls.is_some()),
+    ]
+    .into_iter()
+    .find_map(|(flag, given)| given.then_some(flag))
 }
 
 /// `--to HOST:PORT` (resolved now, unless a proxy or the TLS dial will) or `--to-unix PATH`.
