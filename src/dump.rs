@@ -124,12 +124,14 @@ impl ConnDump {
     /// The header, then `hexdump -C` lines; offsets count each direction's stream.
     fn hex(&self, ts: &str, dir: Dir, offset: u64, data: &[u8]) -> String {
         let mut out = self.header(ts, dir, data.len());
+        out.reserve(data.len().div_ceil(16) * 80);
         for (i, row) in data.chunks(16).enumerate() {
             let _ = write!(out, "{:08x}  ", offset + 16 * i as u64);
             for col in 0..16 {
                 match row.get(col) {
-                    Some(b) => {
-                        let _ = write!(out, "{b:02x} ");
+                    Some(&b) => {
+                        push_hex(&mut out, b);
+                        out.push(' ');
                     }
                     None => out.push_str("   "),
                 }
@@ -162,7 +164,8 @@ impl ConnDump {
                 b'\n' | b'\t' => out.push(b as char),
                 b if b.is_ascii_graphic() || b == b' ' => out.push(b as char),
                 b => {
-                    let _ = write!(out, "\\x{b:02x}");
+                    out.push_str("\\x");
+                    push_hex(&mut out, b);
                 }
             }
         }
@@ -214,10 +217,17 @@ struct Record<'a> {
 
 fn hex_string(data: &[u8]) -> String {
     let mut s = String::with_capacity(data.len() * 2);
-    for b in data {
-        let _ = write!(s, "{b:02x}");
+    for &b in data {
+        push_hex(&mut s, b);
     }
     s
+}
+
+/// Two lowercase hex digits (a table, not `write!`: a dump formats every byte).
+fn push_hex(out: &mut String, b: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.push(DIGITS[usize::from(b >> 4)] as char);
+    out.push(DIGITS[usize::from(b & 15)] as char);
 }
 
 #[cfg(test)]
