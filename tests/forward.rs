@@ -641,7 +641,20 @@ while True:
     ));
     let target = format!("localhost:{}", srv.port());
     let ca = p.path("ca.pem");
-    let fwd = Forward::start(&["127.0.0.2", "0", "--to", &target, "--to-tls", "--ca", &ca]);
+    let dump = scratch("to-tls.json");
+    let fwd = Forward::start(&[
+        "127.0.0.2",
+        "0",
+        "--to",
+        &target,
+        "--to-tls",
+        "--ca",
+        &ca,
+        "--dump",
+        &dump,
+        "--dump-format",
+        "json",
+    ]);
     let got = client(
         fwd.port,
         "s = socket.create_connection(('127.0.0.2', port))\ns.sendall(b'plain in, tls out' * 1000)\ns.shutdown(socket.SHUT_WR)\nd = b''\nwhile True:\n    x = s.recv(65536)\n    if not x: break\n    d += x\nprint(d == b'PLAIN IN, TLS OUT' * 1000, len(d))",
@@ -652,6 +665,15 @@ while True:
         (closed["bytes_in"].as_u64(), closed["bytes_out"].as_u64()),
         (Some(17000), Some(17000))
     );
+    // The dump shows the plaintext, not the TLS records.
+    let text = std::fs::read_to_string(&dump).expect("the dump");
+    let mut out = String::new();
+    for r in common::json_lines(&text) {
+        if r["dir"] == "out" {
+            out.push_str(r["data"].as_str().expect("plaintext"));
+        }
+    }
+    assert_eq!(out, "PLAIN IN, TLS OUT".repeat(1000));
 
     // A certificate from another CA: that client is closed, saying why.
     let other = p.path("other-ca.pem");
