@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'TLS handshake and certificate chain of one or more servers: expiry, names, trust')
+            [CompletionResult]::new('forward', 'forward', [CompletionResultType]::ParameterValue, 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -64,6 +65,8 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
             [CompletionResult]::new('--verify-client', '--verify-client', [CompletionResultType]::ParameterName, 'Ask clients for a certificate and accept only those issued by a CA of this PEM file')
             [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'ALPN protocols to accept, in order of preference')
+            [CompletionResult]::new('--dump', '--dump', [CompletionResultType]::ParameterName, 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)')
+            [CompletionResult]::new('--dump-format', '--dump-format', [CompletionResultType]::ParameterName, 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
@@ -113,6 +116,8 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
             [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
             [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
+            [CompletionResult]::new('--dump', '--dump', [CompletionResultType]::ParameterName, 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)')
+            [CompletionResult]::new('--dump-format', '--dump-format', [CompletionResultType]::ParameterName, 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
@@ -669,6 +674,50 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sockkit;forward' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The target: HOST:PORT or [V6ADDR]:PORT')
+            [CompletionResult]::new('--to-unix', '--to-unix', [CompletionResultType]::ParameterName, 'The target is the AF_UNIX stream socket at PATH (@name: abstract namespace)')
+            [CompletionResult]::new('--unix', '--unix', [CompletionResultType]::ParameterName, 'Listen on an AF_UNIX stream socket at PATH instead of TCP')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@')
+            [CompletionResult]::new('--server-cert', '--server-cert', [CompletionResultType]::ParameterName, 'With --tls: the certificate chain to present to clients (PEM)')
+            [CompletionResult]::new('--server-key', '--server-key', [CompletionResultType]::ParameterName, 'With --tls: the private key of --server-cert (PEM)')
+            [CompletionResult]::new('--verify-client', '--verify-client', [CompletionResultType]::ParameterName, 'With --tls: accept only clients whose certificate a CA of this PEM file issued')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and verify instead of HOST')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'Offer these ALPN protocols, in order of preference (h2,http/1.1)')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates of this PEM file instead of the system''s roots')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate chain to present (PEM), with --key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
+            [CompletionResult]::new('--tls-min', '--tls-min', [CompletionResultType]::ParameterName, 'Lowest TLS version to accept: 1.2 (default) or 1.3')
+            [CompletionResult]::new('--starttls', '--starttls', [CompletionResultType]::ParameterName, 'Speak the protocol''s own upgrade first, as openssl s_client -starttls')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a client''s relay when nothing moves either way for DUR')
+            [CompletionResult]::new('--max-conns', '--max-conns', [CompletionResultType]::ParameterName, 'Serve at most N clients at once; more are closed at accept')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Accept only clients from ADDR[/PREFIX] (repeatable)')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Refuse clients from ADDR[/PREFIX] (repeatable)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Listen backlog')
+            [CompletionResult]::new('--backlog', '--backlog', [CompletionResultType]::ParameterName, 'Listen backlog')
+            [CompletionResult]::new('--dump', '--dump', [CompletionResultType]::ParameterName, 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)')
+            [CompletionResult]::new('--dump-format', '--dump-format', [CompletionResultType]::ParameterName, 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never')
+            [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--sockopt', '--sockopt', [CompletionResultType]::ParameterName, 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Speak TLS to the clients (terminate it here): --server-cert/--server-key, or a self-signed certificate made at start')
+            [CompletionResult]::new('--ssl', '--ssl', [CompletionResultType]::ParameterName, 'Speak TLS to the clients (terminate it here): --server-cert/--server-key, or a self-signed certificate made at start')
+            [CompletionResult]::new('--to-tls', '--to-tls', [CompletionResultType]::ParameterName, 'Speak TLS to the target (a client: verified against the system''s roots unless --ca, --pin or --insecure say otherwise)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (said on stderr)')
+            [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 only')
+            [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Events on stderr; twice (-vv) also every socket system call, strace-style')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Records as JSON Lines on stdout, events as JSON Lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sockkit;help' {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'TCP or Unix stream server: accept a client and relay stdin/stdout')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan')
@@ -681,6 +730,7 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'TLS handshake and certificate chain of one or more servers: expiry, names, trust')
+            [CompletionResult]::new('forward', 'forward', [CompletionResultType]::ParameterValue, 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -759,6 +809,9 @@ Register-ArgumentCompleter -Native -CommandName 'sockkit' -ScriptBlock {
             break
         }
         'sockkit;help;tls' {
+            break
+        }
+        'sockkit;help;forward' {
             break
         }
         'sockkit;help;help' {

@@ -25,6 +25,9 @@ _sockkit() {
             sockkit,conns)
                 cmd="sockkit__subcmd__conns"
                 ;;
+            sockkit,forward)
+                cmd="sockkit__subcmd__forward"
+                ;;
             sockkit,help)
                 cmd="sockkit__subcmd__help"
                 ;;
@@ -114,6 +117,9 @@ _sockkit() {
                 ;;
             sockkit__subcmd__help,conns)
                 cmd="sockkit__subcmd__help__subcmd__conns"
+                ;;
+            sockkit__subcmd__help,forward)
+                cmd="sockkit__subcmd__help__subcmd__forward"
                 ;;
             sockkit__subcmd__help,help)
                 cmd="sockkit__subcmd__help__subcmd__help"
@@ -206,7 +212,7 @@ _sockkit() {
 
     case "${cmd}" in
         sockkit)
-            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help"
+            opts="-4 -6 -w -v -O -h -V --timeout --verbose --json --color --sockopt --help --version listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,7 +692,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__connect)
-            opts="-n -z -s -p -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --send --expect --scan --open --concurrency --targets --wait-until --source --source-port --proxy --ssl --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --timeout --verbose --json --color --sockopt --help --version"
+            opts="-n -z -s -p -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --send --expect --scan --open --concurrency --targets --wait-until --source --source-port --proxy --ssl --tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --dump --dump-format --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,6 +780,14 @@ _sockkit() {
                     ;;
                 --starttls)
                     COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
+                    return 0
+                    ;;
+                --dump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump-format)
+                    COMPREPLY=($(compgen -W "hex text json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -873,8 +887,134 @@ _sockkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sockkit__subcmd__forward)
+            opts="-b -4 -6 -w -v -O -h -V --to --to-unix --unix --proxy --ssl --tls --server-cert --server-key --verify-client --to-tls --sni --alpn --ca --pin --insecure --cert --key --tls-min --starttls --idle-timeout --max-conns --allow --deny --backlog --dump --dump-format --timeout --verbose --json --color --sockopt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-unix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alpn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --starttls)
+                    COMPREPLY=($(compgen -W "smtp imap pop3 ftp postgres" -- "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-conns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backlog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump-format)
+                    COMPREPLY=($(compgen -W "hex text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --sockopt)
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -W "SO_BINDTODEVICE= SO_BROADCAST= SO_BUSY_POLL= SO_DONTROUTE= SO_INCOMING_CPU= SO_KEEPALIVE= SO_LINGER= SO_MARK= SO_OOBINLINE= SO_PASSCRED= SO_PEEK_OFF= SO_PRIORITY= SO_RCVBUF= SO_RCVBUFFORCE= SO_RCVLOWAT= SO_RCVTIMEO= SO_REUSEADDR= SO_REUSEPORT= SO_SNDBUF= SO_SNDBUFFORCE= SO_SNDTIMEO= SO_TIMESTAMP= SO_ZEROCOPY= TCP_CONGESTION= TCP_CORK= TCP_DEFER_ACCEPT= TCP_FASTOPEN= TCP_FASTOPEN_CONNECT= TCP_KEEPCNT= TCP_KEEPIDLE= TCP_KEEPINTVL= TCP_LINGER2= TCP_MAXSEG= TCP_NODELAY= TCP_NOTSENT_LOWAT= TCP_QUICKACK= TCP_SYNCNT= TCP_THIN_LINEAR_TIMEOUTS= TCP_USER_TIMEOUT= TCP_WINDOW_CLAMP= IP_BIND_ADDRESS_NO_PORT= IP_FREEBIND= IP_MTU_DISCOVER= IP_MULTICAST_LOOP= IP_MULTICAST_TTL= IP_PKTINFO= IP_RECVERR= IP_RECVTOS= IP_TOS= IP_TRANSPARENT= IP_TTL= IPV6_MTU_DISCOVER= IPV6_MULTICAST_HOPS= IPV6_MULTICAST_LOOP= IPV6_RECVERR= IPV6_RECVPKTINFO= IPV6_TCLASS= IPV6_UNICAST_HOPS= IPV6_V6ONLY=" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sockkit__subcmd__help)
-            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help"
+            opts="listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,6 +1168,20 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__help__subcmd__conns)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sockkit__subcmd__help__subcmd__forward)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1210,7 +1364,7 @@ _sockkit() {
             return 0
             ;;
         sockkit__subcmd__listen)
-            opts="-n -k -b -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --ssl --tls --cert --key --verify-client --alpn --timeout --verbose --json --color --sockopt --help --version"
+            opts="-n -k -b -4 -6 -w -v -O -h -V --unix --no-shutdown --crlf --idle-timeout --linger --stats --numeric --keep-open --echo --exec --sh-exec --broker --max-conns --allow --deny --backlog --ssl --tls --cert --key --verify-client --alpn --dump --dump-format --timeout --verbose --json --color --sockopt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,6 +1424,14 @@ _sockkit() {
                     ;;
                 --alpn)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dump-format)
+                    COMPREPLY=($(compgen -W "hex text json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
             cand wait 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
             cand tls 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
+            cand forward 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;listen'= {
@@ -60,6 +61,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
             cand --verify-client 'Ask clients for a certificate and accept only those issued by a CA of this PEM file'
             cand --alpn 'ALPN protocols to accept, in order of preference'
+            cand --dump 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)'
+            cand --dump-format 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
@@ -108,6 +111,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
             cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
             cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
+            cand --dump 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)'
+            cand --dump-format 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)'
             cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
             cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
@@ -628,6 +633,49 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sockkit;forward'= {
+            cand --to 'The target: HOST:PORT or [V6ADDR]:PORT'
+            cand --to-unix 'The target is the AF_UNIX stream socket at PATH (@name: abstract namespace)'
+            cand --unix 'Listen on an AF_UNIX stream socket at PATH instead of TCP'
+            cand --proxy 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@'
+            cand --server-cert 'With --tls: the certificate chain to present to clients (PEM)'
+            cand --server-key 'With --tls: the private key of --server-cert (PEM)'
+            cand --verify-client 'With --tls: accept only clients whose certificate a CA of this PEM file issued'
+            cand --sni 'Server name to send (SNI) and verify instead of HOST'
+            cand --alpn 'Offer these ALPN protocols, in order of preference (h2,http/1.1)'
+            cand --ca 'Trust the CA certificates of this PEM file instead of the system''s roots'
+            cand --pin 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it'
+            cand --cert 'Client certificate chain to present (PEM), with --key'
+            cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --tls-min 'Lowest TLS version to accept: 1.2 (default) or 1.3'
+            cand --starttls 'Speak the protocol''s own upgrade first, as openssl s_client -starttls'
+            cand --idle-timeout 'Close a client''s relay when nothing moves either way for DUR'
+            cand --max-conns 'Serve at most N clients at once; more are closed at accept'
+            cand --allow 'Accept only clients from ADDR[/PREFIX] (repeatable)'
+            cand --deny 'Refuse clients from ADDR[/PREFIX] (repeatable)'
+            cand -b 'Listen backlog'
+            cand --backlog 'Listen backlog'
+            cand --dump 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)'
+            cand --dump-format 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)'
+            cand -w 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --timeout 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all'
+            cand --color 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never'
+            cand -O 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --sockopt 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)'
+            cand --tls 'Speak TLS to the clients (terminate it here): --server-cert/--server-key, or a self-signed certificate made at start'
+            cand --ssl 'Speak TLS to the clients (terminate it here): --server-cert/--server-key, or a self-signed certificate made at start'
+            cand --to-tls 'Speak TLS to the target (a client: verified against the system''s roots unless --ca, --pin or --insecure say otherwise)'
+            cand --insecure 'Do not verify the server''s certificate (said on stderr)'
+            cand -4 'Use IPv4 only'
+            cand -6 'Use IPv6 only'
+            cand -v 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --verbose 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+            cand --json 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sockkit;help'= {
             cand listen 'TCP or Unix stream server: accept a client and relay stdin/stdout'
             cand connect 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
@@ -640,6 +688,7 @@ set edit:completion:arg-completer[sockkit] = {|@words|
             cand ping 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
             cand wait 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
             cand tls 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
+            cand forward 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sockkit;help;listen'= {
@@ -696,6 +745,8 @@ set edit:completion:arg-completer[sockkit] = {|@words|
         &'sockkit;help;wait'= {
         }
         &'sockkit;help;tls'= {
+        }
+        &'sockkit;help;forward'= {
         }
         &'sockkit;help;help'= {
         }

@@ -104,6 +104,7 @@ complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "byteorder" -d 'The 
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
+complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "forward" -d 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump'
 complete -c sockkit -n "__fish_sockkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l unix -d 'Use an AF_UNIX stream socket at PATH instead of TCP (@name: Linux abstract namespace)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l idle-timeout -d 'Close the connection when nothing moves either way for DUR' -r
@@ -118,6 +119,10 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l cert -d 'Cert
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l verify-client -d 'Ask clients for a certificate and accept only those issued by a CA of this PEM file' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l alpn -d 'ALPN protocols to accept, in order of preference' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l dump -d 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l dump-format -d 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)' -r -f -a "hex\t''
+text\t''
+json\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand listen" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
@@ -219,6 +224,10 @@ imap\t''
 pop3\t''
 ftp\t''
 postgres\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l dump -d 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l dump-format -d 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)' -r -f -a "hex\t''
+text\t''
+json\t''"
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
 complete -c sockkit -n "__fish_sockkit_using_subcommand connect" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
 always\t''
@@ -1837,18 +1846,120 @@ complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s v -l verbose -d 
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sockkit -n "__fish_sockkit_using_subcommand tls" -s V -l version -d 'Print version'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "listen" -d 'TCP or Unix stream server: accept a client and relay stdin/stdout'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "connect" -d 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "udp-send" -d 'Send UDP or Unix datagrams'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "udp-recv" -d 'Receive UDP or Unix datagrams, one line each'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "resolve" -d 'The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
-complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l to -d 'The target: HOST:PORT or [V6ADDR]:PORT' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l to-unix -d 'The target is the AF_UNIX stream socket at PATH (@name: abstract namespace)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l unix -d 'Listen on an AF_UNIX stream socket at PATH instead of TCP' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l proxy -d 'Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l server-cert -d 'With --tls: the certificate chain to present to clients (PEM)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l server-key -d 'With --tls: the private key of --server-cert (PEM)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l verify-client -d 'With --tls: accept only clients whose certificate a CA of this PEM file issued' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l sni -d 'Server name to send (SNI) and verify instead of HOST' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l alpn -d 'Offer these ALPN protocols, in order of preference (h2,http/1.1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l ca -d 'Trust the CA certificates of this PEM file instead of the system\'s roots' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l pin -d 'Accept exactly the certificate with this SHA-256 fingerprint, whoever issued it' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l cert -d 'Client certificate chain to present (PEM), with --key' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l tls-min -d 'Lowest TLS version to accept: 1.2 (default) or 1.3' -r -f -a "1.2\t''
+1.3\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l starttls -d 'Speak the protocol\'s own upgrade first, as openssl s_client -starttls' -r -f -a "smtp\t''
+imap\t''
+pop3\t''
+ftp\t''
+postgres\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l idle-timeout -d 'Close a client\'s relay when nothing moves either way for DUR' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l max-conns -d 'Serve at most N clients at once; more are closed at accept' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l allow -d 'Accept only clients from ADDR[/PREFIX] (repeatable)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l deny -d 'Refuse clients from ADDR[/PREFIX] (repeatable)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s b -l backlog -d 'Listen backlog' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l dump -d 'Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l dump-format -d 'Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)' -r -f -a "hex\t''
+text\t''
+json\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s w -l timeout -d 'Bound on connect, accept and response waits: 250ms, 2s, 1m30s; a bare number is seconds; 0 waits not at all' -r
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l color -d 'When to colour output: auto (a terminal, NO_COLOR unset, TERM not dumb), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s O -l sockopt -d 'Set a socket option on every socket created, before bind/connect (repeatable; see `sockopt list`)' -r -f -a "SO_BINDTODEVICE=\t''
+SO_BROADCAST=\t''
+SO_BUSY_POLL=\t''
+SO_DONTROUTE=\t''
+SO_INCOMING_CPU=\t''
+SO_KEEPALIVE=\t''
+SO_LINGER=\t''
+SO_MARK=\t''
+SO_OOBINLINE=\t''
+SO_PASSCRED=\t''
+SO_PEEK_OFF=\t''
+SO_PRIORITY=\t''
+SO_RCVBUF=\t''
+SO_RCVBUFFORCE=\t''
+SO_RCVLOWAT=\t''
+SO_RCVTIMEO=\t''
+SO_REUSEADDR=\t''
+SO_REUSEPORT=\t''
+SO_SNDBUF=\t''
+SO_SNDBUFFORCE=\t''
+SO_SNDTIMEO=\t''
+SO_TIMESTAMP=\t''
+SO_ZEROCOPY=\t''
+TCP_CONGESTION=\t''
+TCP_CORK=\t''
+TCP_DEFER_ACCEPT=\t''
+TCP_FASTOPEN=\t''
+TCP_FASTOPEN_CONNECT=\t''
+TCP_KEEPCNT=\t''
+TCP_KEEPIDLE=\t''
+TCP_KEEPINTVL=\t''
+TCP_LINGER2=\t''
+TCP_MAXSEG=\t''
+TCP_NODELAY=\t''
+TCP_NOTSENT_LOWAT=\t''
+TCP_QUICKACK=\t''
+TCP_SYNCNT=\t''
+TCP_THIN_LINEAR_TIMEOUTS=\t''
+TCP_USER_TIMEOUT=\t''
+TCP_WINDOW_CLAMP=\t''
+IP_BIND_ADDRESS_NO_PORT=\t''
+IP_FREEBIND=\t''
+IP_MTU_DISCOVER=\t''
+IP_MULTICAST_LOOP=\t''
+IP_MULTICAST_TTL=\t''
+IP_PKTINFO=\t''
+IP_RECVERR=\t''
+IP_RECVTOS=\t''
+IP_TOS=\t''
+IP_TRANSPARENT=\t''
+IP_TTL=\t''
+IPV6_MTU_DISCOVER=\t''
+IPV6_MULTICAST_HOPS=\t''
+IPV6_MULTICAST_LOOP=\t''
+IPV6_RECVERR=\t''
+IPV6_RECVPKTINFO=\t''
+IPV6_TCLASS=\t''
+IPV6_UNICAST_HOPS=\t''
+IPV6_V6ONLY=\t''"
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l tls -l ssl -d 'Speak TLS to the clients (terminate it here): --server-cert/--server-key, or a self-signed certificate made at start'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l to-tls -d 'Speak TLS to the target (a client: verified against the system\'s roots unless --ca, --pin or --insecure say otherwise)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l insecure -d 'Do not verify the server\'s certificate (said on stderr)'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s 4 -d 'Use IPv4 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s 6 -d 'Use IPv6 only'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s v -l verbose -d 'Events on stderr; twice (-vv) also every socket system call, strace-style'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -l json -d 'Records as JSON Lines on stdout, events as JSON Lines on stderr'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sockkit -n "__fish_sockkit_using_subcommand forward" -s V -l version -d 'Print version'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "listen" -d 'TCP or Unix stream server: accept a client and relay stdin/stdout'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "connect" -d 'TCP or Unix stream client: connect and relay stdin/stdout, send/expect, port scan'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "udp-send" -d 'Send UDP or Unix datagrams'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "udp-recv" -d 'Receive UDP or Unix datagrams, one line each'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "resolve" -d 'The resolver as the C library sees it: getaddrinfo, getnameinfo, services, protocols'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "sockopt" -d 'Socket options: list them, read and set them on fresh or live sockets'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "conns" -d 'The sockets on this host, like `ss -t state established`'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "byteorder" -d 'The C byte-order and address helpers, exactly as Python\'s socket module answers'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "ping" -d 'Connect latency of a TCP port, like ping(8): one handshake per probe, then a summary'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "wait" -d 'Wait until services are ready (TCP, Unix, TLS, HTTP, HTTPS), then run a command'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "tls" -d 'TLS handshake and certificate chain of one or more servers: expiry, names, trust'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "forward" -d 'Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump'
+complete -c sockkit -n "__fish_sockkit_using_subcommand help; and not __fish_seen_subcommand_from listen connect udp-send udp-recv resolve sockopt conns byteorder ping wait tls forward help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "list" -d 'Every option known: name, level, value kind, socket types, get/set'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "get" -d 'Read options on a fresh socket of --type, or a live one (--pid, --fd); all readable ones when no NAME'
 complete -c sockkit -n "__fish_sockkit_using_subcommand help; and __fish_seen_subcommand_from sockopt" -f -a "set" -d 'Set options, read them back, and show requested and effective values'

@@ -160,6 +160,9 @@ pub enum Command {
     /// TLS handshake and certificate chain of one or more servers: expiry, names, trust
     #[command(after_help = EXIT_CODES)]
     Tls(TlsArgs),
+    /// Relay every client to a target: a port forwarder (socat TCP-LISTEN,fork TCP:..), with --dump
+    #[command(after_help = EXIT_CODES)]
+    Forward(ForwardArgs),
 }
 
 /// Options shared by the two stream relays.
@@ -249,6 +252,102 @@ pub struct ListenArgs {
 
     #[command(flatten)]
     pub tls_server: TlsServerArgs,
+
+    #[command(flatten)]
+    pub dump: DumpArgs,
+}
+
+/// `--dump`: every chunk each way, as it passes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DumpArgs {
+    /// Record every chunk each way with a timestamp, the connection and the direction, to PATH (-: stderr)
+    #[arg(long, value_name = "PATH|-")]
+    pub dump: Option<String>,
+
+    /// Form of the --dump records: hex (offset, hex, ASCII), text (> / < markers), json (one object per chunk)
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = DumpFormat::Hex, requires = "dump")]
+    pub dump_format: DumpFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DumpFormat {
+    #[default]
+    Hex,
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "sockkit forward [OPTIONS] [ADDR] PORT --to HOST:PORT\n       sockkit forward [OPTIONS] --unix PATH --to HOST:PORT\n       sockkit forward [OPTIONS] [ADDR] PORT --to-unix PATH",
+    after_long_help = concat!("Every client accepted gets its own connection to the target, and bytes are relayed both\nways (zero-copy splice(2) between plain sockets; copies with --dump). A half-close on\neither side is passed on, so the other side's answer still flows back; a reset is passed\non. A target that refuses, or does not answer within -w, closes that client alone (an\nevent says why) and the forwarder goes on serving. -v events per client: accepted,\nconnected to the target in N ms, closed with bytes in (client to target), bytes out\n(target to client) and seconds. Runs until SIGINT/SIGTERM.\n\nExamples:\n  sockkit forward 8080 --to backend:80                 socat TCP-LISTEN:8080,fork TCP:backend:80\n  sockkit forward 127.0.0.1 5433 --to db:5432 --dump -  watch a protocol as it passes\n  sockkit forward --unix /run/app.sock --to 127.0.0.1:8000\n  sockkit forward 9000 --to-unix /var/run/docker.sock --allow 127.0.0.1\n  sockkit forward 8080 --to internal:80 --proxy socks5://127.0.0.1:1080", "\n\n", exit_codes!())
+)]
+pub struct ForwardArgs {
+    /// [ADDR] PORT or ADDR:PORT to listen on (default address: all, dual-stack)
+    #[arg(value_name = "ADDR PORT", num_args = 0..=2)]
+    pub endpoint: Vec<String>,
+
+    /// The target: HOST:PORT or [V6ADDR]:PORT
+    #[arg(long, value_name = "HOST:PORT", required_unless_present = "to_unix")]
+    pub to: Option<String>,
+
+    /// The target is the AF_UNIX stream socket at PATH (@name: abstract namespace)
+    #[arg(long, value_name = "PATH", conflicts_with = "to")]
+    pub to_unix: Option<String>,
+
+    /// Listen on an AF_UNIX stream socket at PATH instead of TCP
+    #[arg(long, value_name = "PATH")]
+    pub unix: Option<String>,
+
+    /// Reach the target through a proxy: socks5://, socks5h://, socks4a://, http:// (CONNECT), with optional user:pass@
+    #[arg(long, value_name = "URL", conflicts_with = "to_unix")]
+    pub proxy: Option<String>,
+
+    /// Speak TLS to the clients (terminate it here): --server-cert/--server-key, or a self-signed certificate made at start
+    #[arg(long, visible_alias = "ssl")]
+    pub tls: bool,
+
+    /// With --tls: the certificate chain to present to clients (PEM)
+    #[arg(long, value_name = "FILE", requires = "server_key")]
+    pub server_cert: Option<String>,
+
+    /// With --tls: the private key of --server-cert (PEM)
+    #[arg(long, value_name = "FILE", requires = "server_cert")]
+    pub server_key: Option<String>,
+
+    /// With --tls: accept only clients whose certificate a CA of this PEM file issued
+    #[arg(long, value_name = "CA_FILE")]
+    pub verify_client: Option<String>,
+
+    /// Speak TLS to the target (a client: verified against the system's roots unless --ca, --pin or --insecure say otherwise)
+    #[arg(long, conflicts_with = "to_unix")]
+    pub to_tls: bool,
+
+    #[command(flatten)]
+    pub tls_client: TlsClientArgs,
+
+    /// Close a client's relay when nothing moves either way for DUR
+    #[arg(long, value_name = "DUR")]
+    pub idle_timeout: Option<String>,
+
+    /// Serve at most N clients at once; more are closed at accept
+    #[arg(long, value_name = "N")]
+    pub max_conns: Option<usize>,
+
+    /// Accept only clients from ADDR[/PREFIX] (repeatable)
+    #[arg(long, value_name = "ADDR[/PREFIX]")]
+    pub allow: Vec<String>,
+
+    /// Refuse clients from ADDR[/PREFIX] (repeatable)
+    #[arg(long, value_name = "ADDR[/PREFIX]")]
+    pub deny: Vec<String>,
+
+    /// Listen backlog
+    #[arg(short = 'b', long, value_name = "N")]
+    pub backlog: Option<i32>,
+
+    #[command(flatten)]
+    pub dump: DumpArgs,
 }
 
 #[derive(Debug, Args)]
@@ -317,6 +416,9 @@ pub struct ConnectArgs {
 
     #[command(flatten)]
     pub tls_client: TlsClientArgs,
+
+    #[command(flatten)]
+    pub dump: DumpArgs,
 }
 
 #[derive(Debug, Args)]

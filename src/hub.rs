@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use socket2::Socket;
 
 use crate::acceptor::Acceptor;
+use crate::dump::{ConnDump, Dump};
+use crate::engine::Dir;
 use crate::error::reason;
 use crate::fdio::{self, STDIN, STDOUT};
 use crate::options::Ctx;
@@ -40,6 +42,8 @@ pub struct Options {
     pub no_shutdown: bool,
     pub crlf: bool,
     pub stats: bool,
+    /// `--dump`: every client's chunks, each way.
+    pub dump: Option<Dump>,
 }
 
 struct Client {
@@ -56,6 +60,7 @@ struct Client {
     last_moved: Instant,
     /// Since when its queue has had no room (`--broker` drops it past a grace).
     full_since: Option<Instant>,
+    dump: Option<ConnDump>,
 }
 
 impl Client {
@@ -80,6 +85,9 @@ impl Client {
         while self.queued() > 0 {
             match fdio::send(self.fd, &self.queue[self.queue_at..]) {
                 Ok(n) => {
+                    if let Some(d) = &mut self.dump {
+                        d.chunk(Dir::Out, &self.queue[self.queue_at..self.queue_at + n]);
+                    }
                     self.queue_at += n;
                     self.sent += n as u64;
                     self.last_moved = Instant::now();
@@ -247,6 +255,7 @@ impl<'a> Hub<'a> {
                 continue;
             }
             let now = Instant::now();
+            let dump = self.opts.dump.as_ref().map(|d| d.conn(&c.peer));
             self.clients.push(Client {
                 fd: c.sock.as_raw_fd(),
                 sock: c.sock,
@@ -260,6 +269,7 @@ impl<'a> Hub<'a> {
                 opened: now,
                 last_moved: now,
                 full_since: None,
+                dump,
             });
         }
     }
@@ -311,6 +321,9 @@ impl<'a> Hub<'a> {
         c.received += n as u64;
         c.last_moved = Instant::now();
         let data = &self.buf[..n];
+        if let Some(d) = &mut c.dump {
+            d.chunk(Dir::In, data);
+        }
         match self.opts.mode {
             Mode::Relay => fdio::write_all(STDOUT, data).map_err(stdout_error)?,
             Mode::Echo => c.push(data),

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod datagram;
 pub mod diag;
+pub mod dump;
 pub mod endpoint;
 pub mod engine;
 pub mod error;

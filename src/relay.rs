@@ -21,6 +21,8 @@ use std::time::{Duration, Instant};
 use regex::bytes::Regex;
 use socket2::Socket;
 
+use crate::dump::ConnDump;
+use crate::engine::Dir;
 use crate::error::{failed, reason};
 use crate::fdio::{self, STDIN, STDOUT};
 use crate::options::Ctx;
@@ -134,6 +136,8 @@ pub struct Relay<'a> {
     stdin_done_at: Option<Instant>,
     last_progress: Instant,
     crlf: Crlf,
+    /// `--dump`: every chunk received and sent (the relay then copies).
+    dump: Option<ConnDump>,
 }
 
 impl<'a> Relay<'a> {
@@ -197,7 +201,18 @@ impl<'a> Relay<'a> {
             stdin_done_at: None,
             last_progress: now,
             crlf: Crlf::default(),
+            dump: None,
         })
+    }
+
+    /// Record every chunk each way in `dump`: the bytes then pass through memory (the
+    /// zero-copy paths give way to reads and writes), unchanged.
+    pub fn set_dump(&mut self, dump: ConnDump) {
+        self.sink = Sink::Copy;
+        if matches!(self.source, Source::File | Source::Pipe) {
+            self.source = Source::Stream;
+        }
+        self.dump = Some(dump);
     }
 
     pub fn totals(&self) -> Totals {
@@ -380,6 +395,9 @@ impl<'a> Relay<'a> {
                 Ok(n) => {
                     self.received += n as u64;
                     self.last_moved = Instant::now();
+                    if let (Some(d), Sink::Copy) = (&mut self.dump, &self.sink) {
+                        d.chunk(Dir::In, &self.buf[..n]);
+                    }
                     self.deliver(n)?;
                     if self.matched() {
                         return Ok(false);
@@ -461,6 +479,12 @@ impl<'a> Relay<'a> {
             if !self.pending_done() {
                 match fdio::send(self.fd, &self.pending[self.pending_at..]) {
                     Ok(n) => {
+                        if let Some(d) = &mut self.dump {
+                            d.chunk(
+                                Dir::Out,
+                                &self.pending[self.pending_at..self.pending_at + n],
+                            );
+                        }
                         self.pending_at += n;
                         self.count_sent(n);
                         moved = true;

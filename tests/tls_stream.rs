@@ -437,3 +437,43 @@ fn bad_tls_input_is_exit_2_before_anything_is_bound() {
         common::rejects(&args, named);
     }
 }
+
+/// `forward --tls` terminates TLS for its clients and relays plaintext to the target;
+/// with `--to-tls` too it is a TLS proxy both ways.
+#[test]
+fn forward_tls_terminates_for_clients() {
+    let pki = pki();
+    let (cert, key) = (pki.path("leaf.pem"), pki.path("leaf.key"));
+    let echo = Server::start(
+        &["-k", "--echo", "127.0.0.1", "0"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let to = format!("127.0.0.1:{}", echo.port);
+    let port = tls_support::free_port();
+    let mut fwd = sockkit(&[
+        "-v",
+        "forward",
+        "--tls",
+        "--server-cert",
+        &cert,
+        "--server-key",
+        &key,
+        "127.0.0.1",
+        &port.to_string(),
+        "--to",
+        &to,
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    wait_port_listening(port);
+    let got = py_tls_client(
+        port,
+        "s.sendall(b'through the tls forwarder')\nprint(s.recv(100).decode())",
+    );
+    assert_eq!(got.trim(), "through the tls forwarder");
+    let _ = fwd.kill();
+    let _ = fwd.wait();
+}

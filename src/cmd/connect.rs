@@ -8,6 +8,7 @@ use regex::bytes::{Regex, RegexBuilder};
 use socket2::{Domain, SockAddr, Socket};
 
 use crate::cli::ConnectArgs;
+use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, Kind, failed, reason, usage};
 use crate::fdio;
@@ -35,6 +36,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     let opts = relay_options(ctx, args)?;
     let wait_until = parse::duration_flag("--wait-until", args.wait_until.as_deref())?;
     let tls = tls_options(ctx, args)?;
+    let dump = Dump::from_args(&args.dump)?;
     signals::install();
 
     let (sock, peer) = connect_retrying(ctx, &target, wait_until)?;
@@ -54,6 +56,9 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         ..opts
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
+    if let Some(dump) = &dump {
+        relay.set_dump(dump.conn(&peer));
+    }
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     let matched = relay.matched();

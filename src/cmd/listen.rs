@@ -10,6 +10,7 @@ use socket2::{Domain, SockAddr, Socket};
 
 use crate::acceptor::{Acceptor, Access, Rules};
 use crate::cli::ListenArgs;
+use crate::dump::Dump;
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::exec;
@@ -70,6 +71,8 @@ struct Plan {
     hub: Option<hub::Options>,
     relay: relay::Options,
     tls: Option<ServerOptions>,
+    /// `--dump`: every connection's bytes, shown as they pass.
+    dump: Option<Dump>,
     keep_open: bool,
     crlf: bool,
     stats: bool,
@@ -99,12 +102,14 @@ impl Plan {
             ctx.check_sockopts(&[SockKind::Tcp])?;
         }
         let tls = tls_options(args)?;
+        let dump = Dump::from_args(&args.dump)?;
         let hub = hub_mode(args).map(|mode| hub::Options {
             mode,
             idle_timeout,
             no_shutdown: args.stream.no_shutdown,
             crlf: args.stream.crlf,
             stats: args.stream.stats,
+            dump: dump.clone(),
         });
         let rules = Rules {
             tls: tls.as_ref().map(ServerOptions::config).transpose()?,
@@ -130,6 +135,7 @@ impl Plan {
             hub,
             relay,
             tls,
+            dump,
             keep_open: args.keep_open,
             crlf: args.stream.crlf,
             stats: args.stream.stats,
@@ -202,22 +208,25 @@ fn serve_one(ctx: &Ctx, mut acceptor: Acceptor, plan: &Plan) -> anyhow::Result<(
         ..plan.relay.clone()
     };
     let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
+    if let Some(dump) = &plan.dump {
+        relay.set_dump(dump.conn(&peer));
+    }
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), plan.stats, false);
     end.map(|_| ())
 }
 
-/// A bound, listening socket and how to show it.
-struct Bound {
-    sock: Socket,
-    shown: String,
+/// A bound, listening socket and how to show it (also `forward`'s listening side).
+pub(crate) struct Bound {
+    pub(crate) sock: Socket,
+    pub(crate) shown: String,
     is_tcp: bool,
     loopback: bool,
     /// Removes the socket file on exit (dropped last, after the socket closes).
-    _unix_file: Option<socket::UnixSocketFile>,
+    pub(crate) _unix_file: Option<socket::UnixSocketFile>,
 }
 
-fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
+pub(crate) fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
     let (at, rest) = HostPort::from_words(words, Proto::Tcp, true)?;
     if let Some(extra) = rest.first() {
         return Err(usage(format!("'{extra}'"), "unexpected after [ADDR] PORT"));
@@ -280,7 +289,7 @@ fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Fa
     Ok(sock)
 }
 
-fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
+pub(crate) fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
     let unix_file = socket::bind_unix(ctx, &sock, path)?;
     socket::listen(ctx, &sock, backlog)
@@ -408,7 +417,19 @@ fn serve_exec(
         }
         for client in acceptor.accept_ready(children.len()) {
             let subject = client.cert_subject.as_deref();
-            match cmd.spawn(client.sock, &client.addr, subject, plan.crlf) {
+            let sock = match &plan.dump {
+                // The child's bytes pass through sockkit to be shown.
+                Some(d) => match crate::engine::tap(client.sock, Box::new(d.conn(&client.peer))) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        ctx.out
+                            .warn(&format!("--dump {}: {}", client.peer, reason(&e)));
+                        continue;
+                    }
+                },
+                None => client.sock,
+            };
+            match cmd.spawn(sock, &client.addr, subject, plan.crlf) {
                 Ok((child, copier)) => children.push(child, client.peer, copier),
                 Err(e) => {
                     let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));

@@ -6,6 +6,7 @@ use crate::options::Ctx;
 pub mod byteorder;
 pub mod connect;
 pub mod conns;
+pub mod forward;
 pub mod listen;
 pub mod ping;
 pub mod resolve;
@@ -31,5 +32,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ping(a) => ping::run(&ctx, a),
         Command::Wait(a) => wait::run(&ctx, a),
         Command::Tls(a) => tls::run(&ctx, a),
+        Command::Forward(a) => forward::run(&ctx, a),
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use socket2::{Domain, Socket, Type};
 
+use super::Observer;
 use super::end::End;
 use super::pump::{Ending, Pump, Side, Status};
 use crate::fdio;
@@ -68,26 +69,49 @@ impl Bridge {
 pub fn bridge(session: Session<Socket>, idle: Option<Duration>) -> io::Result<(Socket, Bridge)> {
     let (plain, inner) = Socket::pair(Domain::UNIX, Type::STREAM, None)?;
     let pump = Pump::new(End::tls(session), End::stream(inner)?, idle, None);
-    let thread = std::thread::Builder::new()
-        .name("tls-bridge".into())
-        .spawn(move || run(pump))?;
+    // SIGINT/SIGTERM stay with the main thread, so they interrupt what it blocks in.
+    let thread = crate::signals::spawn_detached(move || run(pump)).ok_or_else(no_thread)?;
     Ok((plain, Bridge { thread }))
 }
 
-/// Drive the one pump until it ends.
-fn run(mut pump: Pump) -> TlsEnding {
-    let ending = loop {
+/// Put `observer` on a stream socket's traffic for a user that needs a descriptor of its
+/// own (an `--exec` child): returns the end of a socketpair to hand it; a thread pumps
+/// between `sock` (end A: its bytes are `In`) and the pair, showing every chunk.
+pub fn tap(sock: Socket, observer: Box<dyn Observer>) -> io::Result<Socket> {
+    let (plain, inner) = Socket::pair(Domain::UNIX, Type::STREAM, None)?;
+    let pump = Pump::new(
+        End::stream(sock)?,
+        End::stream(inner)?,
+        None,
+        Some(observer),
+    );
+    crate::signals::spawn_detached(move || drive(&mut { pump })).ok_or_else(no_thread)?;
+    Ok(plain)
+}
+
+fn no_thread() -> io::Error {
+    io::Error::other("no thread could be started (a process limit)")
+}
+
+/// Run one pump on this thread until it ends.
+fn drive(pump: &mut Pump) -> Ending {
+    loop {
         let mut fds = pump.pollfds();
         if let Err(e) = fdio::poll(&mut fds, pump.next_wake()) {
-            break Ending::Reset {
+            return Ending::Reset {
                 by: Side::A,
                 reason: crate::error::reason(&e),
             };
         }
         if let Status::Done(ending) = pump.advance([fds[0].revents, fds[1].revents]) {
-            break ending;
+            return ending;
         }
-    };
+    }
+}
+
+/// Drive the bridge's pump until it ends, and say how the TLS side ended.
+fn run(mut pump: Pump) -> TlsEnding {
+    let ending = drive(&mut pump);
     let totals = pump.totals();
     let outcome = match ending {
         Ending::Reset { reason, .. } => TlsOutcome::Error(reason),

@@ -35,6 +35,20 @@ enum Way {
     },
 }
 
+impl Way {
+    /// A copying way, holding `held` to be written first.
+    fn copy(held: Vec<u8>) -> Way {
+        let end = held.len();
+        let mut buf = held;
+        buf.resize(BUFFER.max(end), 0);
+        Way::Copy {
+            buf: buf.into_boxed_slice(),
+            start: 0,
+            end,
+        }
+    }
+}
+
 /// What a step did.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Stepped {
@@ -60,11 +74,7 @@ impl Flow {
     pub fn new(dir: Dir, splice: bool) -> Flow {
         let way = match splice.then(|| fdio::pipe(PIPE_SIZE)) {
             Some(Ok((r, w))) => Way::Splice { r, w, held: 0 },
-            _ => Way::Copy {
-                buf: vec![0; BUFFER].into_boxed_slice(),
-                start: 0,
-                end: 0,
-            },
+            _ => Way::copy(Vec::new()),
         };
         Flow {
             dir,
@@ -173,8 +183,31 @@ impl Flow {
             }
             Ok(_) => Ok(true),
             Err(e) if fdio::would_block(&e) => Ok(false),
+            // A descriptor that refuses splice(2): copy from now on.
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) && self.is_spliced() => {
+                self.unsplice()?;
+                Ok(true)
+            }
             Err(e) => Err(e),
         }
+    }
+
+    /// Give up splicing: what the pipe holds moves to a buffer, written first.
+    fn unsplice(&mut self) -> io::Result<()> {
+        let Way::Splice { r, held, .. } = &self.way else {
+            return Ok(());
+        };
+        let mut bytes = vec![0; *held];
+        let mut got = 0;
+        while got < bytes.len() {
+            match fdio::read(r.as_raw_fd(), &mut bytes[got..])? {
+                0 => break,
+                n => got += n,
+            }
+        }
+        bytes.truncate(got);
+        self.way = Way::copy(bytes);
+        Ok(())
     }
 
     /// Write what is held to the destination, as far as it takes it.
@@ -204,6 +237,10 @@ impl Flow {
                 Ok(n > 0)
             }
             Err(e) if fdio::would_block(&e) => Ok(false),
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) && self.is_spliced() => {
+                self.unsplice()?;
+                Ok(true)
+            }
             Err(e) => Err(e),
         }
     }

@@ -14,7 +14,7 @@ mod end;
 mod flow;
 mod pump;
 
-pub use bridge::{Bridge, TlsEnding, TlsOutcome, bridge};
+pub use bridge::{Bridge, TlsEnding, TlsOutcome, bridge, tap};
 pub use end::End;
 pub use pump::{Ending, Pump, Side, Status, Totals};
 
