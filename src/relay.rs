@@ -691,6 +691,10 @@ impl<'a> Relay<'a> {
             if self.wait_to_send(wake)? && self.pump_out()? {
                 quiet_since = Instant::now();
             }
+            if self.sock_full || !self.pending_done() || self.source == Source::File {
+                // Waiting on the peer (or reading a file), not on a silent stdin.
+                quiet_since = Instant::now();
+            }
             if !told && quiet_since.elapsed() >= SILENT_STDIN_NOTICE {
                 told = true;
                 self.ctx.out.notice(

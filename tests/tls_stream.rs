@@ -477,3 +477,33 @@ fn forward_tls_terminates_for_clients() {
     let _ = fwd.kill();
     let _ = fwd.wait();
 }
+
+/// The listener's close_notify comes first (its stdin is empty) while the client still
+/// sends a large file: the bridge must go on taking the client's bytes to the end. (A
+/// write refused while rustls's buffer was full once left the bridge waiting forever.)
+#[test]
+fn a_large_file_after_the_peers_close_notify_arrives_whole_every_time() {
+    let src = scratch("tls-late-src.bin");
+    std::fs::write(&src, random_bytes(24 << 20, 12)).unwrap();
+    let ca = pki().path("ca.pem");
+    for round in 0..3 {
+        let dst = scratch(&format!("tls-late-dst-{round}.bin"));
+        let srv = tls_listener(
+            &[],
+            Stdio::null(),
+            Stdio::from(std::fs::File::create(&dst).unwrap()),
+        );
+        let port = srv.port.to_string();
+        let child = sockkit(&["connect", "--ca", &ca, "localhost", &port])
+            .stdin(std::fs::File::open(&src).unwrap())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = wait_bounded(child, LIMIT, "connect --tls with a large file");
+        assert_eq!(out.status.code(), Some(0), "round {round}: {out:?}");
+        let (code, stderr) = srv.wait(LIMIT);
+        assert_eq!(code, 0, "round {round}: {stderr}");
+        assert_eq!(sha256_file(&src), sha256_file(&dst), "round {round}");
+    }
+}

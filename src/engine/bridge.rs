@@ -68,6 +68,8 @@ impl Bridge {
 /// nothing moves.
 pub fn bridge(session: Session<Socket>, idle: Option<Duration>) -> io::Result<(Socket, Bridge)> {
     let (plain, inner) = Socket::pair(Domain::UNIX, Type::STREAM, None)?;
+    roomy(&plain);
+    roomy(&inner);
     let pump = Pump::new(End::tls(session), End::stream(inner)?, idle, None);
     // SIGINT/SIGTERM stay with the main thread, so they interrupt what it blocks in.
     let thread = crate::signals::spawn_detached(move || run(pump)).ok_or_else(no_thread)?;
@@ -88,6 +90,15 @@ pub fn tap(sock: Socket, observer: Box<dyn Observer>) -> io::Result<Socket> {
     crate::signals::spawn_detached(move || drive(&mut { pump })).ok_or_else(no_thread)?;
     Ok(plain)
 }
+
+/// Room for a burst of TLS records on the pair (best effort: the system may cap it):
+/// fewer wake-ups of the two threads at its ends.
+fn roomy(sock: &Socket) {
+    let _ = sock.set_send_buffer_size(PAIR_BUFFER);
+    let _ = sock.set_recv_buffer_size(PAIR_BUFFER);
+}
+
+const PAIR_BUFFER: usize = 1 << 20;
 
 fn no_thread() -> io::Error {
     io::Error::other("no thread could be started (a process limit)")

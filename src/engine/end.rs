@@ -48,14 +48,17 @@ impl End {
     }
 
     /// The poll(2) events to wait for, given whether the pump wants to read from this end
-    /// and has bytes to write to it. A TLS session says for itself (records to send,
-    /// records wanted; it stops wanting them while plaintext waits to be read).
+    /// and has bytes to write to it. A TLS session says for itself what it wants (records
+    /// to send, records wanted; it stops wanting them while plaintext waits to be read),
+    /// plus POLLOUT while bytes wait for it.
     pub fn events(&self, read: bool, write: bool) -> libc::c_short {
         match self {
             End::Stream(_) => {
                 (if read { libc::POLLIN } else { 0 }) | (if write { libc::POLLOUT } else { 0 })
             }
-            End::Tls(t) => t.interest(),
+            // Bytes held for the session: wait for its socket to take records too, so
+            // that a write refused while rustls's buffer was full is tried again.
+            End::Tls(t) => t.interest() | if write { libc::POLLOUT } else { 0 },
         }
     }
 
@@ -92,9 +95,17 @@ impl End {
         match self {
             End::Stream(s) => fdio::send(s.as_raw_fd(), data),
             End::Tls(t) => {
-                let n = t.write(data)?;
+                let mut n = t.write(data)?;
                 t.on_writable()?;
                 if n == 0 {
+                    // rustls's buffer was full, and sending may just have emptied it:
+                    // try again, or nothing would wake the pump (once the records are
+                    // all out, the session no longer asks for POLLOUT).
+                    n = t.write(data)?;
+                    t.on_writable()?;
+                }
+                if n == 0 {
+                    // Still full: the socket is, so the session asks for POLLOUT.
                     return Err(io::ErrorKind::WouldBlock.into());
                 }
                 Ok(n)
