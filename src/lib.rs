@@ -24,4 +24,5 @@ pub mod relay;
 pub mod signals;
 pub mod socket;
 pub mod sockopt;
+pub mod sys;
 pub mod tls;

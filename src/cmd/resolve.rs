@@ -2,7 +2,7 @@
 //! lookups with aliases (gethostbyaddr), services, protocols and this host's name. The
 //! answers are the C library's own, the same Python's socket module gives.
 
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 use std::net::IpAddr;
 use std::time::Instant;
 
@@ -12,6 +12,8 @@ use crate::cli::{ResolveArgs, ResolveType, ServiceProto};
 use crate::endpoint::{self, Family, Proto, gai_reason, lookup_failure, parse_ip};
 use crate::error::{Failure, failed, usage};
 use crate::options::Ctx;
+use crate::sys;
+use crate::sys::net::{ProtoKey, host_by_addr, proto_entry};
 
 pub fn run(ctx: &Ctx, args: &ResolveArgs) -> anyhow::Result<()> {
     if let Some(addr) = &args.reverse {
@@ -76,15 +78,7 @@ fn check_name(name: &str) -> Result<(), Failure> {
 }
 
 fn c_inet_aton(text: &str) -> bool {
-    unsafe extern "C" {
-        fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
-    }
-    let Ok(c) = CString::new(text) else {
-        return false;
-    };
-    let mut a = libc::in_addr { s_addr: 0 };
-    // SAFETY: valid C string and in_addr.
-    unsafe { inet_aton(c.as_ptr(), &mut a) != 0 }
+    CString::new(text).is_ok_and(|c| sys::net::inet_aton(&c).is_some())
 }
 
 fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
@@ -208,100 +202,6 @@ fn proto_name(p: libc::c_int) -> String {
     }
 }
 
-/// gethostbyaddr(3) as Python's socket.gethostbyaddr: (name, aliases, addresses).
-struct HostEntry {
-    name: String,
-    aliases: Vec<String>,
-    addresses: Vec<IpAddr>,
-}
-
-unsafe extern "C" {
-    fn gethostbyaddr_r(
-        addr: *const libc::c_void,
-        len: libc::socklen_t,
-        family: libc::c_int,
-        ret: *mut libc::hostent,
-        buf: *mut libc::c_char,
-        buflen: libc::size_t,
-        result: *mut *mut libc::hostent,
-        h_errnop: *mut libc::c_int,
-    ) -> libc::c_int;
-}
-
-fn host_by_addr(ip: IpAddr) -> Result<HostEntry, String> {
-    let (family, bytes): (libc::c_int, Vec<u8>) = match ip {
-        IpAddr::V4(a) => (libc::AF_INET, a.octets().to_vec()),
-        IpAddr::V6(a) => (libc::AF_INET6, a.octets().to_vec()),
-    };
-    let mut buf = vec![0 as libc::c_char; 16384];
-    loop {
-        // SAFETY: hostent is plain data; zeroed is a valid starting value.
-        let mut ent: libc::hostent = unsafe { std::mem::zeroed() };
-        let mut result: *mut libc::hostent = std::ptr::null_mut();
-        let mut herr: libc::c_int = 0;
-        // SAFETY: every pointer is valid for the sizes passed.
-        let rc = unsafe {
-            gethostbyaddr_r(
-                bytes.as_ptr().cast(),
-                bytes.len() as libc::socklen_t,
-                family,
-                &mut ent,
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut result,
-                &mut herr,
-            )
-        };
-        if rc == libc::ERANGE && buf.len() < 1 << 20 {
-            buf.resize(buf.len() * 4, 0);
-            continue;
-        }
-        if result.is_null() {
-            return Err(match herr {
-                1 => "Unknown host".into(),
-                2 => "Host name lookup failure".into(),
-                3 => "Unknown server error".into(),
-                4 => "No address associated with name".into(),
-                _ => "Unknown host".into(),
-            });
-        }
-        // SAFETY: on success the hostent and its arrays live in `buf`, alive here.
-        return Ok(unsafe { read_hostent(&ent) });
-    }
-}
-
-unsafe fn read_hostent(ent: &libc::hostent) -> HostEntry {
-    // SAFETY (whole fn): the caller passes a hostent filled by the C library.
-    unsafe {
-        let name = CStr::from_ptr(ent.h_name).to_string_lossy().into_owned();
-        let mut aliases = Vec::new();
-        let mut p = ent.h_aliases;
-        while !p.is_null() && !(*p).is_null() {
-            aliases.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
-            p = p.add(1);
-        }
-        let mut addresses = Vec::new();
-        let mut a = ent.h_addr_list;
-        while !a.is_null() && !(*a).is_null() {
-            let raw = *a as *const u8;
-            if ent.h_addrtype == libc::AF_INET {
-                let o = std::slice::from_raw_parts(raw, 4);
-                addresses.push(IpAddr::from([o[0], o[1], o[2], o[3]]));
-            } else if ent.h_addrtype == libc::AF_INET6 {
-                let mut o = [0u8; 16];
-                o.copy_from_slice(std::slice::from_raw_parts(raw, 16));
-                addresses.push(IpAddr::from(o));
-            }
-            a = a.add(1);
-        }
-        HostEntry {
-            name,
-            aliases,
-            addresses,
-        }
-    }
-}
-
 /// The address of a name or literal, as Python does before gethostbyaddr.
 fn address_of(ctx: &Ctx, text: &str) -> Result<IpAddr, Failure> {
     if let Some((ip, _)) = parse_ip(text) {
@@ -393,53 +293,6 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
     )
 }
 
-unsafe fn c_list(mut p: *mut *mut libc::c_char) -> Vec<String> {
-    let mut out = Vec::new();
-    // SAFETY: a NULL-terminated array of C strings from the C library.
-    unsafe {
-        while !p.is_null() && !(*p).is_null() {
-            out.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
-            p = p.add(1);
-        }
-    }
-    out
-}
-
-struct ProtoEntry {
-    name: String,
-    number: i32,
-    aliases: Vec<String>,
-}
-
-enum ProtoKey<'a> {
-    Name(&'a str),
-    Number(i32),
-}
-
-fn proto_entry(key: ProtoKey) -> Option<ProtoEntry> {
-    let ent = match key {
-        ProtoKey::Name(n) => {
-            let c = CString::new(n).ok()?;
-            // SAFETY: valid C string; result read at once.
-            unsafe { libc::getprotobyname(c.as_ptr()) }
-        }
-        // SAFETY: plain integer argument.
-        ProtoKey::Number(n) => unsafe { libc::getprotobynumber(n) },
-    };
-    if ent.is_null() {
-        return None;
-    }
-    // SAFETY: non-null protoent from the C library.
-    unsafe {
-        let e = &*ent;
-        Some(ProtoEntry {
-            name: CStr::from_ptr(e.p_name).to_string_lossy().into_owned(),
-            number: e.p_proto,
-            aliases: c_list(e.p_aliases),
-        })
-    }
-}
-
 fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
     if text.is_empty() {
         return Err(usage("protocol ''", "empty").into());
@@ -469,18 +322,7 @@ fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
 }
 
 fn gethostname() -> Result<String, Failure> {
-    let mut buf = [0 as libc::c_char; 256];
-    // SAFETY: buf is writable for its length.
-    if unsafe { libc::gethostname(buf.as_mut_ptr(), buf.len()) } != 0 {
-        return Err(crate::error::io_failed(
-            "gethostname",
-            &std::io::Error::last_os_error(),
-        ));
-    }
-    // SAFETY: gethostname NUL-terminates within the buffer on success.
-    Ok(unsafe { CStr::from_ptr(buf.as_ptr()) }
-        .to_string_lossy()
-        .into_owned())
+    sys::net::gethostname().map_err(|e| crate::error::io_failed("gethostname", &e))
 }
 
 /// Python's socket.getfqdn(): the first name with a dot among the reverse entry of this
