@@ -300,15 +300,7 @@ pub fn parse_ip(text: &str) -> Option<(IpAddr, u32)> {
         (Some(_), IpAddr::V4(_)) => return None,
         (Some(s), IpAddr::V6(_)) => match s.parse::<u32>() {
             Ok(n) => n,
-            Err(_) => {
-                let c = CString::new(s).ok()?;
-                // SAFETY: c is a valid C string.
-                let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
-                if idx == 0 {
-                    return None;
-                }
-                idx
-            }
+            Err(_) => crate::sys::net::if_nametoindex(s)?,
         },
     };
     Some((ip, scope_id))

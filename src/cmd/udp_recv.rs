@@ -311,10 +311,7 @@ fn interface_index(name: &str) -> Option<u32> {
     if let Ok(n) = name.parse::<u32>() {
         return Some(n);
     }
-    let c = std::ffi::CString::new(name).ok()?;
-    // SAFETY: c is a valid C string.
-    let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
-    (idx != 0).then_some(idx)
+    crate::sys::net::if_nametoindex(name)
 }
 
 /// The receiving loop and what it has done.
