@@ -705,26 +705,17 @@ fn concurrency(ctx: &Ctx, asked: Option<usize>, ports: usize) -> Result<usize, F
 
 /// The soft RLIMIT_NOFILE, raised toward the hard limit when `wanted` is more than it allows.
 fn fd_limit(wanted: u64) -> u64 {
-    let mut lim = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: lim is a valid rlimit to fill in.
-    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } != 0 {
+    let Ok((soft, hard)) = crate::sys::nofile_limit() else {
         return 1024;
-    }
-    if lim.rlim_cur >= wanted || lim.rlim_cur >= lim.rlim_max {
-        return lim.rlim_cur;
-    }
-    let raised = libc::rlimit {
-        rlim_cur: wanted.min(lim.rlim_max),
-        rlim_max: lim.rlim_max,
     };
-    // SAFETY: raised is a valid rlimit; the soft limit stays within the hard one.
-    if unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raised) } == 0 {
-        raised.rlim_cur
+    if soft >= wanted || soft >= hard {
+        return soft;
+    }
+    let raised = wanted.min(hard);
+    if crate::sys::set_nofile_limit(raised, hard).is_ok() {
+        raised
     } else {
-        lim.rlim_cur
+        soft
     }
 }
 
