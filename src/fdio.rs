@@ -18,14 +18,9 @@ pub enum Kind {
 }
 
 pub fn kind(fd: RawFd) -> Kind {
-    // SAFETY: fstat writes into a zeroed struct we own.
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    if unsafe { libc::fstat(fd, &mut st) } != 0 {
-        return Kind::Other;
-    }
-    match st.st_mode & libc::S_IFMT {
-        libc::S_IFREG => Kind::File,
-        libc::S_IFIFO => Kind::Pipe,
+    match crate::sys::file_type(fd) {
+        Ok(crate::sys::FileType::Regular) => Kind::File,
+        Ok(crate::sys::FileType::Fifo) => Kind::Pipe,
         _ => Kind::Other,
     }
 }
