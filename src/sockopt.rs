@@ -965,7 +965,9 @@ impl SockOpt {
     /// Write `value` (from [`SockOpt::parse_value`]) to `fd`.
     pub fn set(&self, fd: RawFd, value: &Value) -> io::Result<()> {
         match (self.kind, value) {
-            (_, Value::Int(n)) => setsockopt_raw(fd, self, &(*n as libc::c_int)),
+            (_, Value::Int(n)) => {
+                crate::sys::setsockopt_int(fd, self.level.raw(), self.optname, *n as libc::c_int)
+            }
             (_, Value::Timeval(d)) => {
                 let d = d.unwrap_or_default();
                 let tv = libc::timeval {
