@@ -224,11 +224,7 @@ fn connect_unix_retrying(
 
 /// Whether O_NONBLOCK is set on the socket.
 fn nonblocking(sock: &Socket) -> io::Result<bool> {
-    // SAFETY: F_GETFL only reads the descriptor's flags.
-    let flags = unsafe { libc::fcntl(sock.as_raw_fd(), libc::F_GETFL) };
-    if flags < 0 {
-        return Err(io::Error::last_os_error());
-    }
+    let flags = crate::sys::fd::status_flags(sock.as_raw_fd())?;
     Ok(flags & libc::O_NONBLOCK != 0)
 }
 

@@ -5,6 +5,7 @@
 use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
+pub mod fd;
 pub mod net;
 
 /// The C library's text for an errno value: `Connection refused`.
