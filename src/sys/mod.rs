@@ -7,6 +7,7 @@ use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
 pub mod fd;
 pub mod net;
+pub mod process;
 
 /// The C library's text for an errno value: `Connection refused`.
 pub fn strerror(code: i32) -> String {
