@@ -479,7 +479,7 @@ pub fn set_raw_int(
     value: libc::c_int,
 ) -> io::Result<()> {
     let fd = sock.as_raw_fd();
-    let res = crate::sys::setsockopt_int(fd, level.1, opt.1, value);
+    let res = crate::sys::sockopt::set_int(fd, level.1, opt.1, value);
     let call = || format!("setsockopt({fd}, {}, {}, {value})", level.0, opt.0);
     traced(ctx, call, res, |_| "0".into())
 }
