@@ -15,7 +15,6 @@ pub mod error;
 pub mod exec;
 pub mod fdio;
 pub mod hub;
-pub mod memory;
 pub mod options;
 pub mod output;
 pub mod parse;
@@ -26,3 +25,5 @@ pub mod socket;
 pub mod sockopt;
 pub mod sys;
 pub mod tls;
+
+pub use sys::memory;

@@ -1,11 +1,19 @@
 //! The calls into the C library and the kernel that need `unsafe`, each behind a safe
-//! function: every `unsafe` block of sockkit's subcommands lives here (or in [`net`]),
-//! with the reason it is sound beside it.
+//! function with the reason it is sound beside it. The rest of sockkit calls these and
+//! holds no `unsafe` of its own (`cmd/` none at all).
+//!
+//! - [`fd`]: descriptor calls (poll, read/write, send/recv, splice, sendfile, pipes)
+//! - [`net`]: the C library's address conversions and name databases
+//! - [`sockopt`]: getsockopt/setsockopt of plain C values
+//! - [`process`]: signal handlers and masks, child process groups
+//! - [`memory`]: the process-wide allocator that exits instead of aborting
+//! - here: errno text, file types, RLIMIT_NOFILE, pidfd
 
 use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
 pub mod fd;
+pub mod memory;
 pub mod net;
 pub mod process;
 pub mod sockopt;
