@@ -223,17 +223,8 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// `0.21ms`, `12.3ms`, `1.52s`.
-pub fn human_duration(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1000.0;
-    if ms < 10.0 {
-        format!("{ms:.2}ms")
-    } else if ms < 1000.0 {
-        format!("{ms:.1}ms")
-    } else {
-        format!("{:.2}s", d.as_secs_f64())
-    }
-}
+/// An elapsed time as the events and --stats show it; see [`crate::output`].
+pub use crate::output::human_duration;
 
 /// recv(2) with `flags` (`MSG_DONTWAIT` for a socket polled first); retried on EINTR.
 pub fn recv_flags(fd: RawFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {
@@ -270,11 +261,5 @@ mod tests {
         assert_eq!(poll_ms(Some(Duration::from_micros(1500))), 2);
         assert_eq!(poll_ms(None), -1);
         assert_eq!(poll(&mut fds, Some(Duration::ZERO)).unwrap(), 0);
-    }
-
-    #[test]
-    fn durations_keep_small_values_readable() {
-        assert_eq!(human_duration(Duration::from_micros(210)), "0.21ms");
-        assert_eq!(human_duration(Duration::from_millis(1520)), "1.52s");
     }
 }

@@ -200,7 +200,7 @@ impl Proxy {
                         || {
                             format!(
                                 "connected to proxy {addr} in {}",
-                                crate::fdio::human_duration(took)
+                                crate::output::human_duration(took)
                             )
                         },
                         serde_json::json!({"peer": addr.to_string(), "proxy": true, "ms": crate::output::millis(took)}),

@@ -10,7 +10,6 @@ use socket2::{Domain, SockAddr, Socket};
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
-use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::proxy::Proxy;
@@ -359,7 +358,12 @@ fn connected(ctx: &Ctx, peer: &str, took: Duration) {
     ctx.out.event(
         1,
         "connected",
-        || format!("connected to {peer} in {}", fdio::human_duration(took)),
+        || {
+            format!(
+                "connected to {peer} in {}",
+                crate::output::human_duration(took)
+            )
+        },
         serde_json::json!({"peer": peer, "ms": crate::output::millis(took)}),
     );
 }

@@ -43,7 +43,7 @@ fn timed<T>(ctx: &Ctx, what: &str, f: impl FnOnce() -> T) -> T {
     ctx.out.event(
         1,
         "lookup",
-        || format!("{what} took {ms:.2}ms"),
+        || format!("{what} took {}", crate::output::millis_text(ms)),
         json!({"lookup": what, "ms": crate::output::millis(took)}),
     );
     out

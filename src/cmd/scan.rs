@@ -126,9 +126,10 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         let service = services.get(&port).map(String::as_str);
         batch.record_bytes(
             |buf| {
-                let latency = ctx
-                    .out
-                    .paint(&format!("{:>8}", latency_text(o.latency)), Style::Dim);
+                let latency = ctx.out.paint(
+                    &format!("{:>8}", crate::output::latency_text(o.latency)),
+                    Style::Dim,
+                );
                 // Writing into a Vec cannot fail.
                 let _ = write!(
                     buf,
@@ -719,18 +720,6 @@ fn fd_limit(wanted: u64) -> u64 {
     }
 }
 
-/// `0.12 ms`, `12.3 ms`, `1000 ms`: three significant digits or so.
-fn latency_text(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1e3;
-    if ms < 10.0 {
-        format!("{ms:.2} ms")
-    } else if ms < 100.0 {
-        format!("{ms:.1} ms")
-    } else {
-        format!("{ms:.0} ms")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -750,14 +739,6 @@ mod tests {
         for bad in [&[][..], &["127.0.0.1"], &["::1"]] {
             assert_eq!(split_words(&words(bad)).unwrap_err().code, 2, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn latency_reads_well() {
-        assert_eq!(latency_text(Duration::from_micros(120)), "0.12 ms");
-        assert_eq!(latency_text(Duration::from_micros(12_340)), "12.3 ms");
-        assert_eq!(latency_text(Duration::from_secs(1)), "1000 ms");
-        assert_eq!(crate::output::millis(Duration::from_micros(1234)), 1.234);
     }
 
     fn outcome(state: State, reason: Option<&str>) -> Outcome {

@@ -289,7 +289,11 @@ fn plain_report(ctx: &Ctx, p: &Probe, f: &Found, within: Option<&str>) -> String
     row(2, "cipher", &f.info.cipher);
     row(2, "alpn", f.info.alpn.as_deref().unwrap_or("-"));
     row(2, "key exchange", f.info.kx.as_deref().unwrap_or("-"));
-    row(2, "handshake", &format!("{:.2}ms", f.info.handshake_ms));
+    row(
+        2,
+        "handshake",
+        &crate::output::millis_text(f.info.handshake_ms),
+    );
     for (i, c) in f.chain.iter().enumerate() {
         row(2, &format!("certificate {i}"), &c.subject);
         row(4, "issuer", &c.issuer);
@@ -381,8 +385,10 @@ fn handshake(
         "handshake",
         || {
             format!(
-                "TLS handshake with {target}: {} {} in {:.2}ms",
-                info.protocol, info.cipher, info.handshake_ms
+                "TLS handshake with {target}: {} {} in {}",
+                info.protocol,
+                info.cipher,
+                crate::output::millis_text(info.handshake_ms)
             )
         },
         json!({"peer": target, "protocol": info.protocol, "cipher": info.cipher, "ms": info.handshake_ms}),
