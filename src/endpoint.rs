@@ -134,10 +134,7 @@ pub fn parse_port(text: &str, proto: Proto) -> Result<u16, Failure> {
         return Err(usage("port", "empty"));
     }
     if t.bytes().all(|b| b.is_ascii_digit()) {
-        return match t.parse::<u32>() {
-            Ok(n) if n <= 65535 => Ok(n as u16),
-            _ => Err(usage(format!("port {t}"), "out of range 0-65535")),
-        };
+        return crate::parse::port(t);
     }
     service_port(t, proto).ok_or_else(|| {
         usage(

@@ -88,9 +88,9 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
     if let Some(service) = args.service_arg.as_deref()
         && !service.is_empty()
         && service.bytes().all(|b| b.is_ascii_digit())
-        && service.parse::<u32>().is_ok_and(|p| p > 65535)
+        && service.parse::<u32>().is_ok()
     {
-        return Err(usage(format!("port {service}"), "out of range 0-65535").into());
+        crate::parse::port(service)?;
     }
     let family = match ctx.family {
         Family::Any => libc::AF_UNSPEC,
@@ -264,10 +264,7 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
     }
     let numeric = text.bytes().all(|b| b.is_ascii_digit());
     let ent = if numeric {
-        let port: u16 = match text.parse::<u32>() {
-            Ok(n) if n <= 65535 => n as u16,
-            _ => return Err(usage(format!("port {text}"), "out of range 0-65535").into()),
-        };
+        let port = crate::parse::port(text)?;
         timed(ctx, &format!("getservbyport({port})"), || {
             endpoint::service_by_port(port, proto)
         })
