@@ -83,15 +83,29 @@ fn c_inet_aton(text: &str) -> bool {
 
 fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
     check_name(name)?;
-    // getaddrinfo takes a numeric service modulo 65536 (70000 becomes 4464): a port out
-    // of range is bad input here as everywhere else.
-    if let Some(service) = args.service_arg.as_deref()
+    check_service(args.service_arg.as_deref())?;
+    let rows = addr_info(ctx, name, args.service_arg.as_deref(), hints(ctx, args))?;
+    if args.short {
+        addresses(ctx, &rows)
+    } else {
+        rows_table(ctx, &rows, args.canonical)
+    }
+}
+
+/// getaddrinfo takes a numeric service modulo 65536 (70000 becomes 4464): a port out of
+/// range is bad input here as everywhere else.
+fn check_service(service: Option<&str>) -> Result<(), Failure> {
+    if let Some(service) = service
         && !service.is_empty()
         && service.bytes().all(|b| b.is_ascii_digit())
         && service.parse::<u32>().is_ok()
     {
         crate::parse::port(service)?;
     }
+    Ok(())
+}
+
+fn hints(ctx: &Ctx, args: &ResolveArgs) -> dns_lookup::AddrInfoHints {
     let family = match ctx.family {
         Family::Any => libc::AF_UNSPEC,
         Family::V4 => libc::AF_INET,
@@ -103,7 +117,7 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
         Some(ResolveType::Dgram) => libc::SOCK_DGRAM,
         Some(ResolveType::Raw) => libc::SOCK_RAW,
     };
-    let hints = dns_lookup::AddrInfoHints {
+    dns_lookup::AddrInfoHints {
         socktype,
         protocol: 0,
         address: family,
@@ -112,8 +126,16 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
         } else {
             0
         },
-    };
-    let service = args.service_arg.as_deref();
+    }
+}
+
+/// getaddrinfo(3)'s rows for `name` (and `service`), timed at `-v`.
+fn addr_info(
+    ctx: &Ctx,
+    name: &str,
+    service: Option<&str>,
+    hints: dns_lookup::AddrInfoHints,
+) -> anyhow::Result<Vec<dns_lookup::AddrInfo>> {
     let what = match service {
         Some(s) => format!("getaddrinfo({name}, {s})"),
         None => format!("getaddrinfo({name})"),
@@ -121,34 +143,40 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
     let rows = timed(ctx, &what, || {
         dns_lookup::getaddrinfo(Some(name), service, Some(hints))
     });
-    let rows = match rows {
-        Ok(iter) => iter
+    match rows {
+        Ok(iter) => Ok(iter
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| failed(name, e))?,
+            .map_err(|e| failed(name, e))?),
         Err(e) if matches!(e.kind(), dns_lookup::LookupErrorKind::Service) => {
             let s = service.unwrap_or_default();
-            return Err(failed(format!("service '{s}'"), gai_reason(&e)).into());
+            Err(failed(format!("service '{s}'"), gai_reason(&e)).into())
         }
-        Err(e) => return Err(lookup_failure(name, &e).into()),
-    };
-    if args.short {
-        let mut seen: Vec<IpAddr> = Vec::new();
-        for r in &rows {
-            let ip = r.sockaddr.ip();
-            if !seen.contains(&ip) {
-                seen.push(ip);
-                ctx.out
-                    .record(|| ip.to_string(), || json!({"address": ip.to_string()}))?;
-            }
-        }
-        return Ok(());
+        Err(e) => Err(lookup_failure(name, &e).into()),
     }
+}
+
+/// `--short`: each address once, in the resolver's order.
+fn addresses(ctx: &Ctx, rows: &[dns_lookup::AddrInfo]) -> anyhow::Result<()> {
+    let mut seen: Vec<IpAddr> = Vec::new();
+    for r in rows {
+        let ip = r.sockaddr.ip();
+        if !seen.contains(&ip) {
+            seen.push(ip);
+            ctx.out
+                .record(|| ip.to_string(), || json!({"address": ip.to_string()}))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every row: family, type, protocol, address, port (and the canonical name).
+fn rows_table(ctx: &Ctx, rows: &[dns_lookup::AddrInfo], canonical: bool) -> anyhow::Result<()> {
     let width = rows
         .iter()
         .map(|r| r.sockaddr.ip().to_string().len())
         .max()
         .unwrap_or(0);
-    for r in &rows {
+    for r in rows {
         let fam = match r.address {
             libc::AF_INET => "inet",
             libc::AF_INET6 => "inet6",
@@ -162,7 +190,7 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
         ctx.out.record(
             || {
                 let mut line = format!("{fam:<5}  {ty:<6}  {proto:<4}  {ip:<width$}  {port}");
-                if args.canonical {
+                if canonical {
                     line.push_str("  ");
                     line.push_str(canon.as_deref().unwrap_or("-"));
                 }
