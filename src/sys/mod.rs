@@ -5,6 +5,7 @@
 //! - [`fd`]: descriptor calls (poll, read/write, send/recv, splice, sendfile, pipes)
 //! - [`net`]: the C library's address conversions and name databases
 //! - [`sockopt`]: getsockopt/setsockopt of plain C values
+//! - [`mmsg`]: sendmmsg/recvmmsg and UDP segmentation offload control data
 //! - [`process`]: signal handlers and masks, child process groups
 //! - [`memory`]: the process-wide allocator that exits instead of aborting
 //! - here: errno text, file types, RLIMIT_NOFILE, pidfd
@@ -14,6 +15,7 @@ use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
 pub mod fd;
 pub mod memory;
+pub mod mmsg;
 pub mod net;
 pub mod process;
 pub mod sockopt;
