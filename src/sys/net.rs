@@ -234,3 +234,106 @@ pub fn gethostname() -> io::Result<String> {
         .to_string_lossy()
         .into_owned())
 }
+
+/// The resolver's text for a getaddrinfo(3) error code.
+pub fn gai_strerror(code: libc::c_int) -> String {
+    // SAFETY: gai_strerror returns a static NUL-terminated string for any code.
+    unsafe { CStr::from_ptr(libc::gai_strerror(code)) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// One entry of the services database (`/etc/services`, as the C library reads it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    pub name: String,
+    pub port: u16,
+    pub proto: String,
+    pub aliases: Vec<String>,
+}
+
+/// The C library's services calls share one static entry and one open database, so
+/// every lookup here takes this lock and copies the entry out before letting go.
+static SERVICES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn services_lock() -> std::sync::MutexGuard<'static, ()> {
+    SERVICES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// getservbyname(3): a service by name, for protocol `proto` (`tcp`) or (None) the first
+/// protocol listed.
+pub fn service_by_name(name: &str, proto: Option<&str>) -> Option<Service> {
+    let cname = CString::new(name).ok()?;
+    let cproto = match proto {
+        Some(p) => Some(CString::new(p).ok()?),
+        None => None,
+    };
+    let proto_ptr = cproto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr());
+    let _lock = services_lock();
+    // SAFETY: valid C strings (or a null protocol, which getservbyname allows); the entry
+    // is copied out while the lock is held.
+    unsafe { read_servent(libc::getservbyname(cname.as_ptr(), proto_ptr)) }
+}
+
+/// getservbyport(3): a service by port, for protocol `proto` or (None) the first
+/// protocol listed.
+pub fn service_by_port(port: u16, proto: Option<&str>) -> Option<Service> {
+    let cproto = match proto {
+        Some(p) => Some(CString::new(p).ok()?),
+        None => None,
+    };
+    let proto_ptr = cproto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr());
+    let _lock = services_lock();
+    // SAFETY: as in service_by_name; the port goes in network order.
+    unsafe { read_servent(libc::getservbyport(i32::from(port.to_be()), proto_ptr)) }
+}
+
+/// Port -> name for protocol `proto`, the whole database read once (setservent/
+/// getservent). The first entry for a port wins, as getservbyport(3) answers.
+pub fn service_names(proto: &str) -> std::collections::HashMap<u16, String> {
+    let mut map = std::collections::HashMap::new();
+    let _lock = services_lock();
+    // SAFETY: each entry is copied out before the next call reuses its storage; the lock
+    // keeps other lookups off the shared database meanwhile.
+    unsafe {
+        libc::setservent(0);
+        loop {
+            let ent = libc::getservent();
+            if ent.is_null() {
+                break;
+            }
+            let e = &*ent;
+            if e.s_name.is_null()
+                || e.s_proto.is_null()
+                || CStr::from_ptr(e.s_proto).to_bytes() != proto.as_bytes()
+            {
+                continue;
+            }
+            map.entry(u16::from_be(e.s_port as u16))
+                .or_insert_with(|| CStr::from_ptr(e.s_name).to_string_lossy().into_owned());
+        }
+        libc::endservent();
+    }
+    map
+}
+
+/// A copy of a servent from the C library.
+///
+/// # Safety
+/// `ent` is null or points to a servent the C library just returned, not yet reused.
+unsafe fn read_servent(ent: *const libc::servent) -> Option<Service> {
+    if ent.is_null() {
+        return None;
+    }
+    // SAFETY: a non-null servent has NUL-terminated name and protocol and a
+    // NULL-terminated alias list.
+    unsafe {
+        let e = &*ent;
+        Some(Service {
+            name: CStr::from_ptr(e.s_name).to_string_lossy().into_owned(),
+            port: u16::from_be(e.s_port as u16),
+            proto: CStr::from_ptr(e.s_proto).to_string_lossy().into_owned(),
+            aliases: c_list(e.s_aliases),
+        })
+    }
+}
