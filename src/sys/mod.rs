@@ -1,6 +1,6 @@
 //! The calls into the C library and the kernel that need `unsafe`, each behind a safe
-//! function with the reason it is sound beside it. The rest of sockkit calls these and
-//! holds no `unsafe` of its own (`cmd/` none at all).
+//! function with the reason it is sound beside it. `cmd/` and the shared layer call
+//! these and hold no `unsafe` of their own; only `diag`'s netlink reader still does.
 //!
 //! - [`fd`]: descriptor calls (poll, read/write, send/recv, splice, sendfile, pipes)
 //! - [`net`]: the C library's address conversions and name databases
