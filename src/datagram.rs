@@ -6,12 +6,13 @@ use std::os::fd::AsRawFd;
 use std::time::Duration;
 
 use serde::Serialize;
-use socket2::{Domain, SockAddr, SockAddrStorage, Socket};
+use socket2::{Domain, SockAddr, Socket};
 
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse::to_hex;
 use crate::socket::{self, traced};
+use crate::sys::mmsg::{Control, Inbox, Outbox};
 
 /// Datagrams handed to one sendmmsg(2) or taken from one recvmmsg(2).
 pub const BATCH: usize = 1024;
@@ -79,37 +80,12 @@ fn send_batched(
     mut failed: impl FnMut(usize, io::Error) -> io::Result<()>,
 ) -> io::Result<()> {
     let fd = sock.as_raw_fd();
-    let mut iovs: Vec<libc::iovec> = payloads
-        .iter()
-        .map(|p| libc::iovec {
-            iov_base: p.as_ptr() as *mut libc::c_void,
-            iov_len: p.len(),
-        })
-        .collect();
-    // SAFETY: an all-zero mmsghdr is a valid empty header.
-    let mut hdrs: Vec<libc::mmsghdr> = (0..payloads.len())
-        .map(|_| unsafe { std::mem::zeroed() })
-        .collect();
-    for (i, h) in hdrs.iter_mut().enumerate() {
-        h.msg_hdr.msg_iov = &mut iovs[i];
-        h.msg_hdr.msg_iovlen = 1;
-        if let Some(d) = dests {
-            h.msg_hdr.msg_name = d[i].as_ptr() as *mut libc::c_void;
-            h.msg_hdr.msg_namelen = d[i].len();
-        }
-    }
+    let mut outbox = Outbox::new(payloads, dests, None);
     let mut done = 0;
     let mut retries = 0;
-    while done < hdrs.len() {
-        let want = (hdrs.len() - done).min(BATCH);
-        // SAFETY: `hdrs[done..]` holds `want` headers pointing at live iovecs, payloads and
-        // addresses, all borrowed for the length of this call.
-        let n = unsafe { libc::sendmmsg(fd, hdrs[done..].as_mut_ptr(), want as u32, flags) };
-        let res = if n < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(n as usize)
-        };
+    while done < outbox.len() {
+        let want = (outbox.len() - done).min(BATCH);
+        let res = outbox.send(fd, done, want, flags);
         let call = || {
             let bytes = payloads[done].len();
             let flags = if flags & libc::MSG_DONTWAIT != 0 {
@@ -161,53 +137,20 @@ pub fn send_segmented(
         return Ok(0);
     }
     let buf = payload.repeat(per_msg);
-    // SAFETY: CMSG_SPACE only computes a size.
-    let space = unsafe { libc::CMSG_SPACE(std::mem::size_of::<u16>() as u32) } as usize;
-    // u64 storage keeps the control buffer aligned for cmsghdr.
-    let mut control = vec![0u64; space.div_ceil(8)];
-    // SAFETY: `control` holds CMSG_SPACE(2) bytes, room for one cmsghdr and a u16; the
-    // msghdr points at it only to find that first header.
-    unsafe {
-        let mut probe: libc::msghdr = std::mem::zeroed();
-        probe.msg_control = control.as_mut_ptr() as *mut libc::c_void;
-        probe.msg_controllen = space;
-        let c = libc::CMSG_FIRSTHDR(&probe);
-        (*c).cmsg_level = libc::SOL_UDP;
-        (*c).cmsg_type = libc::UDP_SEGMENT;
-        (*c).cmsg_len = libc::CMSG_LEN(std::mem::size_of::<u16>() as u32) as usize;
-        std::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut u16, seg as u16);
-    }
+    let control = Control::udp_segment(seg as u16);
     let fd = sock.as_raw_fd();
     let mut sent: u64 = 0;
     while sent < count {
         let left = count - sent;
         let msgs = (left.div_ceil(per_msg as u64) as usize).min(BATCH);
-        let mut iovs: Vec<libc::iovec> = (0..msgs)
+        let messages: Vec<&[u8]> = (0..msgs)
             .map(|i| {
                 let segs = (left - (i * per_msg) as u64).min(per_msg as u64) as usize;
-                libc::iovec {
-                    iov_base: buf.as_ptr() as *mut libc::c_void,
-                    iov_len: segs * seg,
-                }
+                &buf[..segs * seg]
             })
             .collect();
-        // SAFETY: an all-zero mmsghdr is a valid empty header.
-        let mut hdrs: Vec<libc::mmsghdr> =
-            (0..msgs).map(|_| unsafe { std::mem::zeroed() }).collect();
-        for (h, iov) in hdrs.iter_mut().zip(iovs.iter_mut()) {
-            h.msg_hdr.msg_iov = iov;
-            h.msg_hdr.msg_iovlen = 1;
-            // The kernel only reads the control data, so every message shares it.
-            h.msg_hdr.msg_control = control.as_mut_ptr() as *mut libc::c_void;
-            h.msg_hdr.msg_controllen = space;
-        }
-        // SAFETY: `msgs` headers pointing at live iovecs, `buf` and `control`.
-        let n = unsafe { libc::sendmmsg(fd, hdrs.as_mut_ptr(), msgs as u32, 0) };
-        let res = if n < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(n as usize)
-        };
+        let mut outbox = Outbox::new(&messages, None, Some(&control));
+        let res = outbox.send(fd, 0, msgs, 0);
         let call = || {
             format!(
                 "sendmmsg({fd}, [{msgs} messages of up to {per_msg} datagrams, UDP_SEGMENT={seg}], {msgs}, 0)"
@@ -215,7 +158,7 @@ pub fn send_segmented(
         };
         match traced(ctx, call, res, |n| n.to_string()) {
             Ok(n) => {
-                let done: usize = iovs[..n].iter().map(|v| v.iov_len / seg).sum();
+                let done: usize = (0..n).map(|i| outbox.payload_len(i) / seg).sum();
                 sent += done as u64;
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -256,18 +199,10 @@ pub fn enable_gro(ctx: &Ctx, sock: &Socket) {
     );
 }
 
-/// Room for one cmsghdr carrying an int (UDP_GRO's segment size), in u64s for alignment.
-const CONTROL_WORDS: usize = 4;
-
-/// Buffers for recvmmsg(2): up to `slots` messages of up to `slot_size` bytes per call,
-/// each one datagram, or with UDP_GRO a run of equal datagrams from one sender.
+/// Datagrams taken with recvmmsg(2): up to `slots` messages of up to `slot_size` bytes
+/// per call, each one datagram, or with UDP_GRO a run of equal datagrams from one sender.
 pub struct Receiver {
-    slot_size: usize,
-    bufs: Vec<u8>,
-    iovs: Vec<libc::iovec>,
-    names: Vec<SockAddrStorage>,
-    controls: Vec<[u64; CONTROL_WORDS]>,
-    hdrs: Vec<libc::mmsghdr>,
+    inbox: Inbox,
     /// The datagrams of the last receive: (slot, offset in the slot, length).
     datagrams: Vec<(usize, usize, usize)>,
 }
@@ -289,40 +224,10 @@ impl Receiver {
     }
 
     pub fn new(slots: usize, slot_size: usize) -> Receiver {
-        let mut bufs = vec![0u8; slots * slot_size];
-        let base = bufs.as_mut_ptr();
-        let iovs: Vec<libc::iovec> = (0..slots)
-            .map(|i| libc::iovec {
-                // SAFETY: i * slot_size is within `bufs`.
-                iov_base: unsafe { base.add(i * slot_size) } as *mut libc::c_void,
-                iov_len: slot_size,
-            })
-            .collect();
-        let names = (0..slots).map(|_| SockAddrStorage::zeroed()).collect();
-        // SAFETY: an all-zero mmsghdr is a valid empty header.
-        let hdrs = (0..slots).map(|_| unsafe { std::mem::zeroed() }).collect();
-        // The Vecs never grow after this, so the pointers between them stay valid when
-        // the Receiver moves.
-        let mut r = Receiver {
-            slot_size,
-            bufs,
-            iovs,
-            names,
-            controls: vec![[0u64; CONTROL_WORDS]; slots],
-            hdrs,
+        Receiver {
+            inbox: Inbox::new(slots, slot_size),
             datagrams: Vec::with_capacity(slots),
-        };
-        for i in 0..slots {
-            let iov: *mut libc::iovec = &mut r.iovs[i];
-            let name: *mut SockAddrStorage = &mut r.names[i];
-            let control: *mut [u64; CONTROL_WORDS] = &mut r.controls[i];
-            let h = &mut r.hdrs[i].msg_hdr;
-            h.msg_iov = iov;
-            h.msg_iovlen = 1;
-            h.msg_name = name as *mut libc::c_void;
-            h.msg_control = control as *mut libc::c_void;
         }
-        r
     }
 
     /// Take whatever is queued, at most `max` messages, without blocking (wait with
@@ -331,32 +236,13 @@ impl Receiver {
     /// bounds the datagrams and none is consumed that will not be shown.
     pub fn receive(&mut self, ctx: &Ctx, sock: &Socket, max: usize) -> io::Result<usize> {
         let fd = sock.as_raw_fd();
-        let name_len = std::mem::size_of::<SockAddrStorage>() as libc::socklen_t;
-        for h in &mut self.hdrs {
-            h.msg_hdr.msg_namelen = name_len;
-            h.msg_hdr.msg_controllen = CONTROL_WORDS * 8;
-            h.msg_hdr.msg_flags = 0;
-            h.msg_len = 0;
-        }
         self.datagrams.clear();
-        let slots = self.hdrs.len().min(max) as u32;
-        // SAFETY: every header points at its own live iovec, buffer slot, address and
-        // control storage (see `new`). MSG_TRUNC makes msg_len the real length of a
-        // datagram longer than its slot.
-        let n = unsafe {
-            libc::recvmmsg(
-                fd,
-                self.hdrs.as_mut_ptr(),
-                slots,
-                libc::MSG_DONTWAIT | libc::MSG_TRUNC,
-                std::ptr::null_mut(),
-            )
-        };
-        let res = if n < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(n as usize)
-        };
+        let slots = self.inbox.slots().min(max);
+        // MSG_TRUNC makes a message's length the real length of a datagram longer than
+        // its slot.
+        let res = self
+            .inbox
+            .recv(fd, slots, libc::MSG_DONTWAIT | libc::MSG_TRUNC);
         let call =
             || format!("recvmmsg({fd}, [{slots} slots], {slots}, MSG_DONTWAIT|MSG_TRUNC, NULL)");
         match traced(ctx, call, res, |n| n.to_string()) {
@@ -373,10 +259,11 @@ impl Receiver {
 
     /// Note the datagrams of one message: one, or a UDP_GRO run cut at its segment size.
     fn split(&mut self, slot: usize) {
-        let len = self.hdrs[slot].msg_len as usize;
+        let len = self.inbox.msg_len(slot);
         let segment = self
+            .inbox
             .gro_segment(slot)
-            .filter(|&g| g > 0 && g < len && len <= self.slot_size);
+            .filter(|&g| g > 0 && g < len && len <= self.inbox.slot_size());
         match segment {
             Some(g) => {
                 let mut at = 0;
@@ -389,46 +276,13 @@ impl Receiver {
         }
     }
 
-    /// The segment size of a UDP_GRO message, from its control data.
-    fn gro_segment(&self, slot: usize) -> Option<usize> {
-        let h = &self.hdrs[slot].msg_hdr;
-        if h.msg_controllen == 0 {
-            return None;
-        }
-        // SAFETY: the kernel wrote msg_controllen bytes of cmsghdrs into this slot's own
-        // control buffer; CMSG_FIRSTHDR/NXTHDR stay within it.
-        unsafe {
-            let mut c = libc::CMSG_FIRSTHDR(h);
-            while !c.is_null() {
-                if (*c).cmsg_level == libc::SOL_UDP && (*c).cmsg_type == libc::UDP_GRO {
-                    let size = std::ptr::read_unaligned(libc::CMSG_DATA(c) as *const libc::c_int);
-                    return usize::try_from(size).ok();
-                }
-                c = libc::CMSG_NXTHDR(h, c);
-            }
-        }
-        None
-    }
-
     /// The `i`th datagram of the last [`Receiver::receive`].
     pub fn get(&self, i: usize) -> Datagram<'_> {
         let (slot, offset, len) = self.datagrams[i];
-        let kept = len.min(self.slot_size - offset);
-        let start = slot * self.slot_size + offset;
-        let mut storage = SockAddrStorage::zeroed();
-        // SAFETY: the kernel filled names[slot] with msg_namelen bytes of an address of
-        // its own family; copying the whole storage keeps that intact.
-        let from = unsafe {
-            std::ptr::copy_nonoverlapping(
-                &self.names[slot] as *const SockAddrStorage,
-                &mut storage as *mut SockAddrStorage,
-                1,
-            );
-            SockAddr::new(storage, self.hdrs[slot].msg_hdr.msg_namelen)
-        };
+        let kept = len.min(self.inbox.slot_size() - offset);
         Datagram {
-            payload: &self.bufs[start..start + kept],
-            from,
+            payload: &self.inbox.slot(slot)[offset..offset + kept],
+            from: self.inbox.sender(slot),
             truncated_from: (len > kept).then_some(len),
         }
     }

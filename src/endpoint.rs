@@ -1,7 +1,6 @@
 //! Endpoints as users write them — `HOST PORT`, `HOST:PORT`, `[v6addr]:PORT`, a port
 //! or service name, `--unix PATH` or `@abstract` — and their resolution to addresses.
 
-use std::ffi::{CStr, CString};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6};
 
 use socket2::SockAddr;
@@ -181,10 +180,7 @@ pub fn parse_port(text: &str, proto: Proto) -> Result<u16, Failure> {
         return Err(usage("port", "empty"));
     }
     if t.bytes().all(|b| b.is_ascii_digit()) {
-        return match t.parse::<u32>() {
-            Ok(n) if n <= 65535 => Ok(n as u16),
-            _ => Err(usage(format!("port {t}"), "out of range 0-65535")),
-        };
+        return crate::parse::port(t);
     }
     service_port(t, proto).ok_or_else(|| {
         usage(
@@ -194,41 +190,16 @@ pub fn parse_port(text: &str, proto: Proto) -> Result<u16, Failure> {
     })
 }
 
-/// One entry of the services database (`/etc/services`, as the C library reads it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Service {
-    pub name: String,
-    pub port: u16,
-    pub proto: String,
-    pub aliases: Vec<String>,
-}
-
-/// The C library's services calls share one static entry and one open database, so
-/// every lookup here takes this lock and copies the entry out before letting go.
-static SERVICES: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn services_lock() -> std::sync::MutexGuard<'static, ()> {
-    SERVICES.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub use crate::sys::net::Service;
 
 /// getservbyname(3): a service by name, for `proto` or (None) the first protocol listed.
 pub fn service_by_name(name: &str, proto: Option<Proto>) -> Option<Service> {
-    let cname = CString::new(name).ok()?;
-    let cproto = proto.map(|p| CString::new(p.name()).expect("no NUL in a protocol name"));
-    let proto_ptr = cproto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr());
-    let _lock = services_lock();
-    // SAFETY: valid C strings (or a null protocol, which getservbyname allows); the entry
-    // is copied out while the lock is held.
-    unsafe { read_servent(libc::getservbyname(cname.as_ptr(), proto_ptr)) }
+    crate::sys::net::service_by_name(name, proto.map(Proto::name))
 }
 
 /// getservbyport(3): a service by port, for `proto` or (None) the first protocol listed.
 pub fn service_by_port(port: u16, proto: Option<Proto>) -> Option<Service> {
-    let cproto = proto.map(|p| CString::new(p.name()).expect("no NUL in a protocol name"));
-    let proto_ptr = cproto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr());
-    let _lock = services_lock();
-    // SAFETY: as in service_by_name; the port goes in network order.
-    unsafe { read_servent(libc::getservbyport(i32::from(port.to_be()), proto_ptr)) }
+    crate::sys::net::service_by_port(port, proto.map(Proto::name))
 }
 
 /// The port of a service name for a protocol (`http` -> 80).
@@ -245,57 +216,7 @@ pub fn service_name(port: u16, proto: Proto) -> Option<String> {
 /// a command that names thousands of ports, where a lookup each would re-read the file.
 /// The first entry for a port wins, as getservbyport(3) answers.
 pub fn service_names(proto: Proto) -> std::collections::HashMap<u16, String> {
-    let mut map = std::collections::HashMap::new();
-    let _lock = services_lock();
-    // SAFETY: each entry is copied out before the next call reuses its storage; the lock
-    // keeps other lookups off the shared database meanwhile.
-    unsafe {
-        libc::setservent(0);
-        loop {
-            let ent = libc::getservent();
-            if ent.is_null() {
-                break;
-            }
-            let e = &*ent;
-            if e.s_name.is_null()
-                || e.s_proto.is_null()
-                || CStr::from_ptr(e.s_proto).to_bytes() != proto.name().as_bytes()
-            {
-                continue;
-            }
-            map.entry(u16::from_be(e.s_port as u16))
-                .or_insert_with(|| CStr::from_ptr(e.s_name).to_string_lossy().into_owned());
-        }
-        libc::endservent();
-    }
-    map
-}
-
-/// A copy of a servent from the C library.
-///
-/// # Safety
-/// `ent` is null or points to a servent the C library just returned, not yet reused.
-unsafe fn read_servent(ent: *const libc::servent) -> Option<Service> {
-    if ent.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null servent has NUL-terminated name and protocol and a
-    // NULL-terminated alias list.
-    unsafe {
-        let e = &*ent;
-        let mut aliases = Vec::new();
-        let mut p = e.s_aliases;
-        while !p.is_null() && !(*p).is_null() {
-            aliases.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
-            p = p.add(1);
-        }
-        Some(Service {
-            name: CStr::from_ptr(e.s_name).to_string_lossy().into_owned(),
-            port: u16::from_be(e.s_port as u16),
-            proto: CStr::from_ptr(e.s_proto).to_string_lossy().into_owned(),
-            aliases,
-        })
-    }
+    crate::sys::net::service_names(proto.name())
 }
 
 /// Check a host as written: an address literal must be well formed (exit 2 if not); a
@@ -347,15 +268,7 @@ pub fn parse_ip(text: &str) -> Option<(IpAddr, u32)> {
         (Some(_), IpAddr::V4(_)) => return None,
         (Some(s), IpAddr::V6(_)) => match s.parse::<u32>() {
             Ok(n) => n,
-            Err(_) => {
-                let c = CString::new(s).ok()?;
-                // SAFETY: c is a valid C string.
-                let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
-                if idx == 0 {
-                    return None;
-                }
-                idx
-            }
+            Err(_) => crate::sys::net::if_nametoindex(s)?,
         },
     };
     Some((ip, scope_id))
@@ -437,10 +350,7 @@ pub fn gai_reason(e: &dns_lookup::LookupError) -> String {
     if code == libc::EAI_SYSTEM {
         return crate::error::reason(&std::io::Error::last_os_error());
     }
-    // SAFETY: gai_strerror returns a static NUL-terminated string for any code.
-    unsafe { CStr::from_ptr(libc::gai_strerror(code)) }
-        .to_string_lossy()
-        .into_owned()
+    crate::sys::net::gai_strerror(code)
 }
 
 /// An AF_UNIX address: a path, or `@name` in the Linux abstract namespace.

@@ -140,11 +140,7 @@ impl std::error::Error for StdoutClosed {}
 /// `connection refused`, `address already in use`.
 pub fn reason(err: &io::Error) -> String {
     match err.raw_os_error() {
-        Some(code) => {
-            // SAFETY: strerror returns a pointer to a static, NUL-terminated string.
-            let text = unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) };
-            lower_first(&text.to_string_lossy())
-        }
+        Some(code) => lower_first(&crate::sys::strerror(code)),
         None if err.kind() == io::ErrorKind::TimedOut => "timed out".to_string(),
         None => lower_first(&err.to_string()),
     }

@@ -10,6 +10,9 @@ use socket2::SockAddr;
 
 use crate::endpoint;
 use crate::error::{Failure, usage};
+use crate::sys::process::has_exited;
+/// Signal a child's whole process group (the child leads it).
+pub use crate::sys::process::signal_group;
 
 /// How long a program asked to stop (SIGTERM) has before its group is killed.
 const STOP_GRACE: Duration = Duration::from_secs(1);
@@ -68,30 +71,6 @@ pub fn command(argv: &[String], peer: &SockAddr) -> Command {
         }
     }
     cmd
-}
-
-/// Signal a child's whole process group (the child leads it).
-pub fn signal_group(child: &Child, signal: libc::c_int) {
-    // SAFETY: kill(2) on a process group we created; the leader is not reaped yet, so
-    // its id cannot have been reused.
-    unsafe {
-        libc::kill(-(child.id() as libc::pid_t), signal);
-    }
-}
-
-/// Whether the child has exited, without reaping it (so its group id stays ours).
-fn has_exited(child: &Child) -> bool {
-    // SAFETY: waitid fills a zeroed siginfo_t we own; WNOWAIT leaves the child unreaped.
-    unsafe {
-        let mut info: libc::siginfo_t = std::mem::zeroed();
-        let ret = libc::waitid(
-            libc::P_PID,
-            child.id() as libc::id_t,
-            &mut info,
-            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
-        );
-        ret != 0 || info.si_pid() != 0
-    }
 }
 
 /// Programs started for peers, each the leader of its own process group. Whatever way

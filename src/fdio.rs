@@ -3,8 +3,10 @@
 //! Rust's buffering so bytes move the moment they arrive.
 
 use std::io;
-use std::os::fd::{FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::time::{Duration, Instant};
+
+use crate::sys::fd as sys;
 
 pub const STDIN: RawFd = 0;
 pub const STDOUT: RawFd = 1;
@@ -18,45 +20,24 @@ pub enum Kind {
 }
 
 pub fn kind(fd: RawFd) -> Kind {
-    // SAFETY: fstat writes into a zeroed struct we own.
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    if unsafe { libc::fstat(fd, &mut st) } != 0 {
-        return Kind::Other;
-    }
-    match st.st_mode & libc::S_IFMT {
-        libc::S_IFREG => Kind::File,
-        libc::S_IFIFO => Kind::Pipe,
+    match crate::sys::file_type(fd) {
+        Ok(crate::sys::FileType::Regular) => Kind::File,
+        Ok(crate::sys::FileType::Fifo) => Kind::Pipe,
         _ => Kind::Other,
     }
 }
 
 pub fn is_tty(fd: RawFd) -> bool {
-    // SAFETY: isatty only inspects the descriptor.
-    unsafe { libc::isatty(fd) == 1 }
-}
-
-fn check(ret: isize) -> io::Result<usize> {
-    if ret < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(ret as usize)
-    }
+    sys::is_tty(fd)
 }
 
 /// poll(2). An interrupting signal counts as "nothing ready" so the caller can look at
 /// its flag; `None` waits without a bound.
 pub fn poll(fds: &mut [libc::pollfd], timeout: Option<Duration>) -> io::Result<usize> {
-    let ms = poll_ms(timeout);
-    // SAFETY: the slice is valid for its length.
-    let ret = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
-    if ret < 0 {
-        let e = io::Error::last_os_error();
-        if e.kind() == io::ErrorKind::Interrupted {
-            return Ok(0);
-        }
-        return Err(e);
+    match sys::poll(fds, poll_ms(timeout)) {
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(0),
+        other => other,
     }
-    Ok(ret as usize)
 }
 
 /// poll(2)'s timeout: rounded up, so a wait never ends early; saturated at i32::MAX ms
@@ -74,13 +55,7 @@ fn poll_ms(timeout: Option<Duration>) -> libc::c_int {
 
 /// O_NONBLOCK on a descriptor this process owns (a pipe end), best effort.
 pub fn set_nonblocking(fd: RawFd) {
-    // SAFETY: F_GETFL/F_SETFL only read and change the descriptor's status flags.
-    unsafe {
-        let flags = libc::fcntl(fd, libc::F_GETFL);
-        if flags >= 0 {
-            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
-        }
-    }
+    sys::set_nonblocking(fd)
 }
 
 pub fn pollfd(fd: RawFd, events: libc::c_short) -> libc::pollfd {
@@ -117,9 +92,7 @@ pub fn wait_for(fd: RawFd, events: libc::c_short, deadline: Option<Instant>) -> 
 
 pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
     loop {
-        // SAFETY: buf is valid for writes of its length.
-        let ret = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        match check(ret) {
+        match sys::read(fd, buf) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }
@@ -137,9 +110,7 @@ pub fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {
         if !std::mem::take(&mut first) && crate::signals::caught().is_some() {
             return Err(io::ErrorKind::Interrupted.into());
         }
-        // SAFETY: data is valid for reads of its length.
-        let ret = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
-        match check(ret) {
+        match sys::write(fd, data) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
             Ok(n) => data = &data[n..],
             Err(e) if e.kind() == io::ErrorKind::Interrupted => give_way_to_signal(e)?,
@@ -162,23 +133,13 @@ fn give_way_to_signal(e: io::Error) -> io::Result<()> {
 /// Point fd 1 at /dev/null: whoever reads sockkit's stdout sees its end at once, and a
 /// later write to it (there should be none) cannot reach a reused descriptor.
 pub fn close_stdout() {
-    // SAFETY: open/dup2/close on descriptors this process owns; dup2 replaces fd 1
-    // atomically, so nothing else can be handed fd 1 in between.
-    unsafe {
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
-        if null >= 0 {
-            libc::dup2(null, STDOUT);
-            libc::close(null);
-        }
-    }
+    sys::redirect_to_null(STDOUT)
 }
 
 /// send(2) with MSG_NOSIGNAL: a closed peer is an EPIPE error, never a signal.
 pub fn send(fd: RawFd, data: &[u8]) -> io::Result<usize> {
     loop {
-        // SAFETY: data is valid for reads of its length.
-        let ret = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL) };
-        match check(ret) {
+        match sys::send(fd, data) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }
@@ -187,9 +148,7 @@ pub fn send(fd: RawFd, data: &[u8]) -> io::Result<usize> {
 
 pub fn recv(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
     loop {
-        // SAFETY: buf is valid for writes of its length.
-        let ret = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), 0) };
-        match check(ret) {
+        match sys::recv(fd, buf, 0) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }
@@ -201,18 +160,7 @@ pub fn recv(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
 pub fn splice(from: RawFd, to: RawFd, len: usize, nonblock: bool) -> io::Result<usize> {
     let flags = libc::SPLICE_F_MOVE | if nonblock { libc::SPLICE_F_NONBLOCK } else { 0 };
     loop {
-        // SAFETY: null offsets mean "use and advance the descriptors' own positions".
-        let ret = unsafe {
-            libc::splice(
-                from,
-                std::ptr::null_mut(),
-                to,
-                std::ptr::null_mut(),
-                len,
-                flags,
-            )
-        };
-        match check(ret) {
+        match sys::splice(from, to, len, flags) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => give_way_to_signal(e)?,
             other => return other,
         }
@@ -222,9 +170,7 @@ pub fn splice(from: RawFd, to: RawFd, len: usize, nonblock: bool) -> io::Result<
 /// sendfile(2) from a regular file's current position into a socket.
 pub fn sendfile(sock: RawFd, file: RawFd, len: usize) -> io::Result<usize> {
     loop {
-        // SAFETY: a null offset uses and advances the file's own position.
-        let ret = unsafe { libc::sendfile(sock, file, std::ptr::null_mut(), len) };
-        match check(ret) {
+        match sys::sendfile(sock, file, len) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }
@@ -233,14 +179,8 @@ pub fn sendfile(sock: RawFd, file: RawFd, len: usize) -> io::Result<usize> {
 
 /// A pipe for splicing, close-on-exec, grown to `size` when the system allows.
 pub fn pipe(size: usize) -> io::Result<(OwnedFd, OwnedFd)> {
-    let mut fds = [0; 2];
-    // SAFETY: pipe2 fills the two-element array.
-    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: both descriptors were just created and are owned by nobody else.
-    let (r, w) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-    grow_pipe(fds[1], size);
+    let (r, w) = sys::pipe()?;
+    grow_pipe(w.as_raw_fd(), size);
     Ok((r, w))
 }
 
@@ -249,22 +189,12 @@ pub fn pipe(size: usize) -> io::Result<(OwnedFd, OwnedFd)> {
 /// refuse (above fs.pipe-max-size, or over the user's pipe quota); the pipe then stays
 /// as it is, which is only slower.
 pub fn grow_pipe(fd: RawFd, size: usize) {
-    // SAFETY: F_GETPIPE_SZ/F_SETPIPE_SZ only read or resize the pipe behind `fd`.
-    unsafe {
-        if libc::fcntl(fd, libc::F_GETPIPE_SZ) < size as libc::c_int {
-            libc::fcntl(fd, libc::F_SETPIPE_SZ, size as libc::c_int);
-        }
-    }
+    sys::grow_pipe(fd, size)
 }
 
 /// Bytes written to a TCP socket that the peer has not acknowledged yet.
 pub fn unacked(fd: RawFd) -> io::Result<usize> {
-    let mut n: libc::c_int = 0;
-    // SAFETY: SIOCOUTQ (== TIOCOUTQ) writes one int.
-    if unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut n) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(n.max(0) as usize)
+    Ok(sys::outq(fd)?.max(0) as usize)
 }
 
 /// Whether an error means the peer is gone for good (so data sent now is lost).
@@ -298,24 +228,13 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// `0.21ms`, `12.3ms`, `1.52s`.
-pub fn human_duration(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1000.0;
-    if ms < 10.0 {
-        format!("{ms:.2}ms")
-    } else if ms < 1000.0 {
-        format!("{ms:.1}ms")
-    } else {
-        format!("{:.2}s", d.as_secs_f64())
-    }
-}
+/// An elapsed time as the events and --stats show it; see [`crate::output`].
+pub use crate::output::human_duration;
 
 /// recv(2) with `flags` (`MSG_DONTWAIT` for a socket polled first); retried on EINTR.
 pub fn recv_flags(fd: RawFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {
     loop {
-        // SAFETY: buf is valid for writes of its length.
-        let ret = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), flags) };
-        match check(ret) {
+        match sys::recv(fd, buf, flags) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }
@@ -347,11 +266,5 @@ mod tests {
         assert_eq!(poll_ms(Some(Duration::from_micros(1500))), 2);
         assert_eq!(poll_ms(None), -1);
         assert_eq!(poll(&mut fds, Some(Duration::ZERO)).unwrap(), 0);
-    }
-
-    #[test]
-    fn durations_keep_small_values_readable() {
-        assert_eq!(human_duration(Duration::from_micros(210)), "0.21ms");
-        assert_eq!(human_duration(Duration::from_millis(1520)), "1.52s");
     }
 }

@@ -17,7 +17,6 @@ pub mod exec;
 pub mod fdio;
 pub mod habits;
 pub mod hub;
-pub mod memory;
 pub mod options;
 pub mod output;
 pub mod parse;
@@ -26,4 +25,7 @@ pub mod relay;
 pub mod signals;
 pub mod socket;
 pub mod sockopt;
+pub mod sys;
 pub mod tls;
+
+pub use sys::memory;

@@ -5,6 +5,7 @@
 //! themselves. Byte streams (the relay's payload) bypass it and go straight to fd 1.
 
 use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
 
 use owo_colors::OwoColorize;
 use serde_json::{Map, Value};
@@ -293,8 +294,39 @@ pub fn escape_control(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A duration in milliseconds for JSON, to the microsecond (`0.091`, not `0.09131600000000001`).
-pub fn millis(d: std::time::Duration) -> f64 {
+pub fn millis(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// An elapsed time in the events and --stats: `0.21ms`, `12.3ms`, `1.52s`.
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.2}ms")
+    } else if ms < 1000.0 {
+        format!("{ms:.1}ms")
+    } else {
+        format!("{:.2}s", d.as_secs_f64())
+    }
+}
+
+/// A measured time to the hundredth of a millisecond, as `-v` shows a lookup or a TLS
+/// handshake: `0.21ms`, `1520.00ms`.
+pub fn millis_text(ms: f64) -> String {
+    format!("{ms:.2}ms")
+}
+
+/// A round trip in scan's latency column: `0.12 ms`, `12.3 ms`, `1000 ms`, three
+/// significant digits or so.
+pub fn latency_text(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1e3;
+    if ms < 10.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 100.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
 }
 
 /// stderr is best effort: a closed stderr must not turn into a failure of its own.
@@ -322,6 +354,22 @@ pub fn stdout_error(err: io::Error) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_keep_small_values_readable() {
+        assert_eq!(human_duration(Duration::from_micros(210)), "0.21ms");
+        assert_eq!(human_duration(Duration::from_millis(1520)), "1.52s");
+        assert_eq!(millis_text(0.2131), "0.21ms");
+        assert_eq!(millis_text(1520.0), "1520.00ms");
+    }
+
+    #[test]
+    fn latency_reads_well() {
+        assert_eq!(latency_text(Duration::from_micros(120)), "0.12 ms");
+        assert_eq!(latency_text(Duration::from_micros(12_340)), "12.3 ms");
+        assert_eq!(latency_text(Duration::from_secs(1)), "1000 ms");
+        assert_eq!(millis(Duration::from_micros(1234)), 1.234);
+    }
 
     #[test]
     fn control_characters_are_escaped() {

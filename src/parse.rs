@@ -244,9 +244,14 @@ fn number_port(s: &str, whole: &str) -> Result<u16, Failure> {
             format!("'{s}' is not a port number"),
         ));
     }
-    match s.parse::<u32>() {
+    port(s)
+}
+
+/// A port number written in digits: 0-65535, else `port 70000: out of range 0-65535`.
+pub fn port(digits: &str) -> Result<u16, Failure> {
+    match digits.parse::<u32>() {
         Ok(n) if n <= 65535 => Ok(n as u16),
-        _ => Err(usage(format!("port {s}"), "out of range 0-65535")),
+        _ => Err(usage(format!("port {digits}"), "out of range 0-65535")),
     }
 }
 

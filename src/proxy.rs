@@ -56,17 +56,7 @@ impl Proxy {
         let Some((scheme, rest)) = url.split_once("://") else {
             return Err(bad("expected SCHEME://HOST:PORT"));
         };
-        let (kind, default_port) = match scheme.to_ascii_lowercase().as_str() {
-            "socks5" | "socks5h" => (Kind::Socks5, 1080),
-            "socks4a" | "socks4" => (Kind::Socks4a, 1080),
-            "http" => (Kind::HttpConnect, 8080),
-            "https" => {
-                return Err(bad(
-                    "a TLS connection to the proxy itself is not supported; use http://",
-                ));
-            }
-            _ => return Err(bad(&format!("unknown scheme '{scheme}'"))),
-        };
+        let (kind, default_port) = scheme_kind(scheme, &bad)?;
         let rest = rest.strip_suffix('/').unwrap_or(rest);
         if rest.contains('/') || rest.contains('?') || rest.contains('#') {
             return Err(bad("a proxy URL has no path"));
@@ -77,20 +67,7 @@ impl Proxy {
         };
         let (user, pass) = match auth {
             None => (None, None),
-            Some(a) => {
-                let (u, p) = match a.split_once(':') {
-                    Some((u, p)) => (u, Some(p)),
-                    None => (a, None),
-                };
-                if u.is_empty() {
-                    return Err(bad("empty user name before '@'"));
-                }
-                (
-                    Some(percent_decode(u).ok_or_else(|| bad("bad %-escape in the user name"))?),
-                    p.map(|p| percent_decode(p).ok_or_else(|| bad("bad %-escape in the password")))
-                        .transpose()?,
-                )
-            }
+            Some(a) => credentials(a, &bad)?,
         };
         if kind == Kind::Socks5
             && (user.as_ref().is_some_and(|u| u.len() > 255)
@@ -98,31 +75,7 @@ impl Proxy {
         {
             return Err(bad("SOCKS5 user name and password are at most 255 bytes"));
         }
-        if hostport.is_empty() {
-            return Err(bad("missing proxy host"));
-        }
-        let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
-            let (h, after) = v6.split_once(']').ok_or_else(|| bad("unclosed '['"))?;
-            match after.strip_prefix(':') {
-                Some(p) => (h, Some(p)),
-                None if after.is_empty() => (h, None),
-                None => return Err(bad("expected ':PORT' after ']'")),
-            }
-        } else {
-            match hostport.rsplit_once(':') {
-                Some((h, p)) => (h, Some(p)),
-                None => (hostport, None),
-            }
-        };
-        let host = endpoint::validate_host(host).map_err(|e| bad(&e.message))?;
-        let port = match port {
-            Some(p) => p
-                .parse::<u16>()
-                .ok()
-                .filter(|p| *p != 0)
-                .ok_or_else(|| bad(&format!("port '{p}' is not 1-65535")))?,
-            None => default_port,
-        };
+        let (host, port) = host_port(hostport, default_port, &bad)?;
         let shown = hide_password(url);
         Ok(Proxy {
             kind,
@@ -200,7 +153,7 @@ impl Proxy {
                         || {
                             format!(
                                 "connected to proxy {addr} in {}",
-                                crate::fdio::human_duration(took)
+                                crate::output::human_duration(took)
                             )
                         },
                         serde_json::json!({"peer": addr.to_string(), "proxy": true, "ms": crate::output::millis(took)}),
@@ -212,6 +165,72 @@ impl Proxy {
         }
         Err(last.unwrap_or_else(|| failed(format!("proxy {}", self.shown), "timed out")))
     }
+}
+
+/// The proxy kind a URL scheme names, and its usual port.
+fn scheme_kind(scheme: &str, bad: &dyn Fn(&str) -> Failure) -> Result<(Kind, u16), Failure> {
+    match scheme.to_ascii_lowercase().as_str() {
+        "socks5" | "socks5h" => Ok((Kind::Socks5, 1080)),
+        "socks4a" | "socks4" => Ok((Kind::Socks4a, 1080)),
+        "http" => Ok((Kind::HttpConnect, 8080)),
+        "https" => Err(bad(
+            "a TLS connection to the proxy itself is not supported; use http://",
+        )),
+        _ => Err(bad(&format!("unknown scheme '{scheme}'"))),
+    }
+}
+
+/// `user[:pass]` before the `@`, %-decoded.
+fn credentials(
+    auth: &str,
+    bad: &dyn Fn(&str) -> Failure,
+) -> Result<(Option<String>, Option<String>), Failure> {
+    let (u, p) = match auth.split_once(':') {
+        Some((u, p)) => (u, Some(p)),
+        None => (auth, None),
+    };
+    if u.is_empty() {
+        return Err(bad("empty user name before '@'"));
+    }
+    Ok((
+        Some(percent_decode(u).ok_or_else(|| bad("bad %-escape in the user name"))?),
+        p.map(|p| percent_decode(p).ok_or_else(|| bad("bad %-escape in the password")))
+            .transpose()?,
+    ))
+}
+
+/// `HOST[:PORT]` or `[V6][:PORT]` after the `@`; the scheme's port when none is given.
+fn host_port(
+    hostport: &str,
+    default_port: u16,
+    bad: &dyn Fn(&str) -> Failure,
+) -> Result<(String, u16), Failure> {
+    if hostport.is_empty() {
+        return Err(bad("missing proxy host"));
+    }
+    let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
+        let (h, after) = v6.split_once(']').ok_or_else(|| bad("unclosed '['"))?;
+        match after.strip_prefix(':') {
+            Some(p) => (h, Some(p)),
+            None if after.is_empty() => (h, None),
+            None => return Err(bad("expected ':PORT' after ']'")),
+        }
+    } else {
+        match hostport.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (hostport, None),
+        }
+    };
+    let host = endpoint::validate_host(host).map_err(|e| bad(&e.message))?;
+    let port = match port {
+        Some(p) => p
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p != 0)
+            .ok_or_else(|| bad(&format!("port '{p}' is not 1-65535")))?,
+        None => default_port,
+    };
+    Ok((host, port))
 }
 
 /// A step of a proxy dialogue that failed.
@@ -261,6 +280,14 @@ fn socks5(
     proxy: &Proxy,
     deadline: Option<Instant>,
 ) -> Result<(), Step> {
+    socks5_greet(s, proxy, deadline)?;
+    send(s, &socks5_connect_request(host, port)?, deadline)?;
+    socks5_connect_reply(s, host, port, deadline)
+}
+
+/// The method negotiation (RFC 1928 section 3) and, when the proxy asks for it, the
+/// user name and password (RFC 1929).
+fn socks5_greet(s: &mut TcpStream, proxy: &Proxy, deadline: Option<Instant>) -> Result<(), Step> {
     let methods: &[u8] = if proxy.user.is_some() {
         &[0x00, 0x02]
     } else {
@@ -278,42 +305,45 @@ fn socks5(
         )));
     }
     match answer[1] {
-        0x00 => {}
-        0x02 => {
-            let (Some(user), pass) = (&proxy.user, &proxy.pass) else {
-                return Err(Step::Refused(
-                    "the proxy requires a user name and password (socks5://user:pass@host:port)"
-                        .into(),
-                ));
-            };
-            let pass = pass.as_deref().unwrap_or("");
-            let mut auth = vec![0x01, user.len() as u8];
-            auth.extend_from_slice(user.as_bytes());
-            auth.push(pass.len() as u8);
-            auth.extend_from_slice(pass.as_bytes());
-            send(s, &auth, deadline)?;
-            let mut status = [0u8; 2];
-            recv_exact(s, &mut status, deadline)?;
-            if status[1] != 0 {
-                return Err(Step::Refused(format!(
-                    "authentication as '{user}' failed (SOCKS5 status {})",
-                    status[1]
-                )));
-            }
-        }
-        0xFF => {
-            return Err(Step::Refused(if proxy.user.is_some() {
-                "no acceptable authentication method (SOCKS5 method 0xff)".into()
-            } else {
-                "no acceptable authentication method: the proxy may want user:pass@ (SOCKS5 method 0xff)".into()
-            }));
-        }
-        other => {
-            return Err(Step::Refused(format!(
-                "chose authentication method 0x{other:02x}, which was not offered"
-            )));
-        }
+        0x00 => Ok(()),
+        0x02 => socks5_login(s, proxy, deadline),
+        0xFF => Err(Step::Refused(if proxy.user.is_some() {
+            "no acceptable authentication method (SOCKS5 method 0xff)".into()
+        } else {
+            "no acceptable authentication method: the proxy may want user:pass@ (SOCKS5 method 0xff)".into()
+        })),
+        other => Err(Step::Refused(format!(
+            "chose authentication method 0x{other:02x}, which was not offered"
+        ))),
     }
+}
+
+/// RFC 1929 user name and password authentication.
+fn socks5_login(s: &mut TcpStream, proxy: &Proxy, deadline: Option<Instant>) -> Result<(), Step> {
+    let (Some(user), pass) = (&proxy.user, &proxy.pass) else {
+        return Err(Step::Refused(
+            "the proxy requires a user name and password (socks5://user:pass@host:port)".into(),
+        ));
+    };
+    let pass = pass.as_deref().unwrap_or("");
+    let mut auth = vec![0x01, user.len() as u8];
+    auth.extend_from_slice(user.as_bytes());
+    auth.push(pass.len() as u8);
+    auth.extend_from_slice(pass.as_bytes());
+    send(s, &auth, deadline)?;
+    let mut status = [0u8; 2];
+    recv_exact(s, &mut status, deadline)?;
+    if status[1] != 0 {
+        return Err(Step::Refused(format!(
+            "authentication as '{user}' failed (SOCKS5 status {})",
+            status[1]
+        )));
+    }
+    Ok(())
+}
+
+/// CONNECT to `host` (an address, or a name the proxy resolves) and `port`.
+fn socks5_connect_request(host: &str, port: u16) -> Result<Vec<u8>, Step> {
     let mut req = vec![0x05, 0x01, 0x00];
     match host.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) => {
@@ -336,7 +366,16 @@ fn socks5(
         }
     }
     req.extend_from_slice(&port.to_be_bytes());
-    send(s, &req, deadline)?;
+    Ok(req)
+}
+
+/// The proxy's answer to CONNECT, read to its end so the stream is the target's after it.
+fn socks5_connect_reply(
+    s: &mut TcpStream,
+    host: &str,
+    port: u16,
+    deadline: Option<Instant>,
+) -> Result<(), Step> {
     let mut head = [0u8; 4];
     recv_exact(s, &mut head, deadline)?;
     if head[1] != 0x00 {

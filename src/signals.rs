@@ -7,6 +7,7 @@
 use std::sync::atomic::{AtomicI32, Ordering};
 
 use crate::error::exit;
+use crate::sys::process;
 
 static CAUGHT: AtomicI32 = AtomicI32::new(0);
 
@@ -17,15 +18,8 @@ extern "C" fn note(signal: libc::c_int) {
 /// Catch SIGINT and SIGTERM from now on.
 pub fn install() {
     for signal in [libc::SIGINT, libc::SIGTERM] {
-        // SAFETY: `note` only stores to an atomic, which is async-signal-safe; the
-        // sigaction struct is fully initialised before use.
-        unsafe {
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = note as extern "C" fn(libc::c_int) as usize;
-            libc::sigemptyset(&mut action.sa_mask);
-            action.sa_flags = 0;
-            libc::sigaction(signal, &action, std::ptr::null_mut());
-        }
+        // `note` only stores to an atomic, which is async-signal-safe.
+        process::set_handler(signal, note);
     }
 }
 
@@ -53,16 +47,7 @@ pub fn reraise() {
     let Some(signal) = caught_signal() else {
         return;
     };
-    // SAFETY: restoring the default action and raising a signal are plain syscalls on
-    // this process; the sigset is initialised by sigemptyset before use.
-    unsafe {
-        libc::signal(signal, libc::SIG_DFL);
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, signal);
-        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
-        libc::raise(signal);
-    }
+    process::raise_default(signal);
 }
 
 /// Start a thread that leaves SIGINT/SIGTERM to the main thread (so a signal interrupts
@@ -82,7 +67,7 @@ where
         .stack_size(WORKER_STACK)
         .spawn_scoped(scope, work)
         .ok();
-    restore_mask(blocked);
+    process::restore_mask(blocked);
     handle
 }
 
@@ -97,7 +82,7 @@ where
         .stack_size(WORKER_STACK)
         .spawn(work)
         .ok();
-    restore_mask(blocked);
+    process::restore_mask(blocked);
     handle
 }
 
@@ -129,24 +114,8 @@ const WORKER_STACK: usize = 256 * 1024;
 
 /// Block SIGINT/SIGTERM in the calling thread, so a thread created now inherits the
 /// mask; returns the previous mask.
-fn block_in_this_thread() -> libc::sigset_t {
-    // SAFETY: sigset_t values are initialised by sigemptyset/pthread_sigmask before use.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        let mut old: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGINT);
-        libc::sigaddset(&mut set, libc::SIGTERM);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
-        old
-    }
-}
-
-fn restore_mask(old: libc::sigset_t) {
-    // SAFETY: `old` came from pthread_sigmask.
-    unsafe {
-        libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
-    }
+fn block_in_this_thread() -> process::SignalMask {
+    process::block_in_this_thread(&[libc::SIGINT, libc::SIGTERM])
 }
 
 /// An error that ends the program quietly with the signal's exit code.

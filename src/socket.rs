@@ -224,11 +224,7 @@ fn connect_unix_retrying(
 
 /// Whether O_NONBLOCK is set on the socket.
 fn nonblocking(sock: &Socket) -> io::Result<bool> {
-    // SAFETY: F_GETFL only reads the descriptor's flags.
-    let flags = unsafe { libc::fcntl(sock.as_raw_fd(), libc::F_GETFL) };
-    if flags < 0 {
-        return Err(io::Error::last_os_error());
-    }
+    let flags = crate::sys::fd::status_flags(sock.as_raw_fd())?;
     Ok(flags & libc::O_NONBLOCK != 0)
 }
 
@@ -280,11 +276,7 @@ pub fn traced<T>(
 /// `-1 ECONNREFUSED (Connection refused)`, as strace shows a failed call.
 pub fn errno_text(e: &io::Error) -> String {
     match e.raw_os_error() {
-        Some(code) => {
-            // SAFETY: strerror returns a static NUL-terminated string.
-            let text = unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy();
-            format!("-1 {} ({text})", errno_name(code))
-        }
+        Some(code) => format!("-1 {} ({})", errno_name(code), crate::sys::strerror(code)),
         None => format!("-1 ({e})"),
     }
 }
@@ -487,21 +479,7 @@ pub fn set_raw_int(
     value: libc::c_int,
 ) -> io::Result<()> {
     let fd = sock.as_raw_fd();
-    // SAFETY: setsockopt reads one c_int from a live local for its stated length.
-    let rc = unsafe {
-        libc::setsockopt(
-            fd,
-            level.1,
-            opt.1,
-            &value as *const libc::c_int as *const libc::c_void,
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-        )
-    };
-    let res = if rc < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    };
+    let res = crate::sys::sockopt::set_int(fd, level.1, opt.1, value);
     let call = || format!("setsockopt({fd}, {}, {}, {value})", level.0, opt.0);
     traced(ctx, call, res, |_| "0".into())
 }

@@ -13,6 +13,7 @@ use serde_json::{Value as Json, json};
 
 use crate::error::{Failure, usage};
 use crate::parse;
+use crate::sys::sockopt::{self as sys, Plain};
 
 /// The protocol level an option lives at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -954,8 +955,7 @@ impl SockOpt {
                 ))
             }
             Kind::TcpInfo => {
-                // SAFETY: tcp_info is plain old data; all-zero is a valid value.
-                let mut info: libc::tcp_info = unsafe { std::mem::zeroed() };
+                let mut info = libc::tcp_info::zeroed();
                 getsockopt_raw(fd, self, &mut info)?;
                 Ok(Value::TcpInfo(TcpInfo::from(&info)))
             }
@@ -965,7 +965,9 @@ impl SockOpt {
     /// Write `value` (from [`SockOpt::parse_value`]) to `fd`.
     pub fn set(&self, fd: RawFd, value: &Value) -> io::Result<()> {
         match (self.kind, value) {
-            (_, Value::Int(n)) => setsockopt_raw(fd, self, &(*n as libc::c_int)),
+            (_, Value::Int(n)) => {
+                sys::set_int(fd, self.level.raw(), self.optname, *n as libc::c_int)
+            }
             (_, Value::Timeval(d)) => {
                 let d = d.unwrap_or_default();
                 let tv = libc::timeval {
@@ -981,19 +983,7 @@ impl SockOpt {
                 };
                 setsockopt_raw(fd, self, &l)
             }
-            (_, Value::Text(s)) => {
-                // SAFETY: the pointer and length describe `s`'s bytes, alive for the call.
-                let rc = unsafe {
-                    libc::setsockopt(
-                        fd,
-                        self.level.raw(),
-                        self.optname,
-                        s.as_ptr().cast(),
-                        s.len() as libc::socklen_t,
-                    )
-                };
-                check(rc)
-            }
+            (_, Value::Text(s)) => sys::set_bytes(fd, self.level.raw(), self.optname, s.as_bytes()),
             (_, Value::TcpInfo(_)) => Err(io::Error::from_raw_os_error(libc::ENOPROTOOPT)),
         }
     }
@@ -1035,56 +1025,16 @@ fn strip_what(message: &str) -> String {
         .to_string()
 }
 
-fn check(rc: libc::c_int) -> io::Result<()> {
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
-
-fn getsockopt_raw<T>(fd: RawFd, opt: &SockOpt, out: &mut T) -> io::Result<()> {
-    let mut len = std::mem::size_of::<T>() as libc::socklen_t;
-    // SAFETY: `out` is a valid, writable T and `len` its size; the kernel writes at most len bytes.
-    let rc = unsafe {
-        libc::getsockopt(
-            fd,
-            opt.level.raw(),
-            opt.optname,
-            (out as *mut T).cast(),
-            &mut len,
-        )
-    };
-    check(rc)
+fn getsockopt_raw<T: Plain>(fd: RawFd, opt: &SockOpt, out: &mut T) -> io::Result<()> {
+    sys::get(fd, opt.level.raw(), opt.optname, out)
 }
 
 fn getsockopt_bytes(fd: RawFd, opt: &SockOpt, buf: &mut [u8]) -> io::Result<usize> {
-    let mut len = buf.len() as libc::socklen_t;
-    // SAFETY: `buf` is writable for `len` bytes.
-    let rc = unsafe {
-        libc::getsockopt(
-            fd,
-            opt.level.raw(),
-            opt.optname,
-            buf.as_mut_ptr().cast(),
-            &mut len,
-        )
-    };
-    check(rc).map(|_| len as usize)
+    sys::get_bytes(fd, opt.level.raw(), opt.optname, buf)
 }
 
-fn setsockopt_raw<T>(fd: RawFd, opt: &SockOpt, value: &T) -> io::Result<()> {
-    // SAFETY: `value` is a valid T for the duration of the call and its size is passed.
-    let rc = unsafe {
-        libc::setsockopt(
-            fd,
-            opt.level.raw(),
-            opt.optname,
-            (value as *const T).cast(),
-            std::mem::size_of::<T>() as libc::socklen_t,
-        )
-    };
-    check(rc)
+fn setsockopt_raw<T: Plain>(fd: RawFd, opt: &SockOpt, value: &T) -> io::Result<()> {
+    sys::set(fd, opt.level.raw(), opt.optname, value)
 }
 
 /// The parts of `struct tcp_info` worth reading at 3 a.m.

@@ -4,7 +4,7 @@
 //! inet_ntoa, as Python's socket module does, so the answers (glibc's classic forms for
 //! inet_aton, its IPv6 text for inet_ntop) are the same to the letter.
 
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 
 use serde_json::json;
 
@@ -12,6 +12,7 @@ use crate::cli::{AddrFamily, ByteorderArgs, ByteorderOp};
 use crate::error::{Failure, usage};
 use crate::options::Ctx;
 use crate::parse;
+use crate::sys;
 
 pub fn run(ctx: &Ctx, args: &ByteorderArgs) -> anyhow::Result<()> {
     match &args.op {
@@ -164,15 +165,12 @@ fn af(family: AddrFamily) -> (libc::c_int, usize, &'static str) {
 fn inet_pton(family: AddrFamily, text: &str) -> Result<Vec<u8>, Failure> {
     let (af, len, name) = af(family);
     let c = c_text("inet_pton", text)?;
-    let mut buf = [0u8; 16];
-    // SAFETY: c is a valid C string; buf holds 16 bytes, enough for either family.
-    let rc = unsafe { inet_pton_c(af, c.as_ptr(), buf.as_mut_ptr().cast()) };
-    if rc != 1 {
+    let Some(buf) = sys::net::inet_pton(af, &c) else {
         return Err(usage(
             format!("inet_pton '{text}'"),
             format!("not a valid {name} address"),
         ));
-    }
+    };
     Ok(buf[..len].to_vec())
 }
 
@@ -187,53 +185,17 @@ fn inet_ntop(family: AddrFamily, packed: &[u8], input: &str) -> Result<String, F
             ),
         ));
     }
-    let mut out = [0 as libc::c_char; 64];
-    // SAFETY: packed has the family's length, out has room for the longest text form.
-    let p = unsafe {
-        inet_ntop_c(
-            af,
-            packed.as_ptr().cast(),
-            out.as_mut_ptr(),
-            out.len() as libc::socklen_t,
-        )
-    };
-    if p.is_null() {
-        return Err(usage(format!("inet_ntop '{input}'"), "cannot be converted"));
-    }
-    // SAFETY: inet_ntop wrote a NUL-terminated string into out.
-    Ok(unsafe { CStr::from_ptr(out.as_ptr()) }
-        .to_string_lossy()
-        .into_owned())
+    sys::net::inet_ntop(af, packed)
+        .ok_or_else(|| usage(format!("inet_ntop '{input}'"), "cannot be converted"))
 }
 
 fn inet_aton(text: &str) -> Result<Vec<u8>, Failure> {
     let c = c_text("inet_aton", text)?;
-    let mut addr = libc::in_addr { s_addr: 0 };
-    // SAFETY: c is a valid C string, addr a valid in_addr.
-    let rc = unsafe { inet_aton_c(c.as_ptr(), &mut addr) };
-    if rc == 0 {
-        return Err(usage(
+    match sys::net::inet_aton(&c) {
+        Some(addr) => Ok(addr.to_vec()),
+        None => Err(usage(
             format!("inet_aton '{text}'"),
             "not a valid IPv4 address",
-        ));
+        )),
     }
-    Ok(addr.s_addr.to_ne_bytes().to_vec())
-}
-
-unsafe extern "C" {
-    #[link_name = "inet_pton"]
-    fn inet_pton_c(
-        af: libc::c_int,
-        src: *const libc::c_char,
-        dst: *mut libc::c_void,
-    ) -> libc::c_int;
-    #[link_name = "inet_ntop"]
-    fn inet_ntop_c(
-        af: libc::c_int,
-        src: *const libc::c_void,
-        dst: *mut libc::c_char,
-        size: libc::socklen_t,
-    ) -> *const libc::c_char;
-    #[link_name = "inet_aton"]
-    fn inet_aton_c(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
 }

@@ -401,7 +401,12 @@ fn connected(ctx: &Ctx, peer: &str, took: Duration) {
     ctx.out.event(
         1,
         "connected",
-        || format!("connected to {peer} in {}", fdio::human_duration(took)),
+        || {
+            format!(
+                "connected to {peer} in {}",
+                crate::output::human_duration(took)
+            )
+        },
         serde_json::json!({"peer": peer, "ms": crate::output::millis(took)}),
     );
 }

@@ -2,7 +2,7 @@
 //! lookups with aliases (gethostbyaddr), services, protocols and this host's name. The
 //! answers are the C library's own, the same Python's socket module gives.
 
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 use std::net::IpAddr;
 use std::time::Instant;
 
@@ -12,6 +12,8 @@ use crate::cli::{ResolveArgs, ResolveType, ServiceProto};
 use crate::endpoint::{self, Family, Proto, gai_reason, lookup_failure, parse_ip};
 use crate::error::{Failure, failed, usage};
 use crate::options::Ctx;
+use crate::sys;
+use crate::sys::net::{ProtoKey, host_by_addr, proto_entry};
 
 pub fn run(ctx: &Ctx, args: &ResolveArgs) -> anyhow::Result<()> {
     if let Some(addr) = &args.reverse {
@@ -41,7 +43,7 @@ fn timed<T>(ctx: &Ctx, what: &str, f: impl FnOnce() -> T) -> T {
     ctx.out.event(
         1,
         "lookup",
-        || format!("{what} took {ms:.2}ms"),
+        || format!("{what} took {}", crate::output::millis_text(ms)),
         json!({"lookup": what, "ms": crate::output::millis(took)}),
     );
     out
@@ -76,28 +78,34 @@ fn check_name(name: &str) -> Result<(), Failure> {
 }
 
 fn c_inet_aton(text: &str) -> bool {
-    unsafe extern "C" {
-        fn inet_aton(cp: *const libc::c_char, inp: *mut libc::in_addr) -> libc::c_int;
-    }
-    let Ok(c) = CString::new(text) else {
-        return false;
-    };
-    let mut a = libc::in_addr { s_addr: 0 };
-    // SAFETY: valid C string and in_addr.
-    unsafe { inet_aton(c.as_ptr(), &mut a) != 0 }
+    CString::new(text).is_ok_and(|c| sys::net::inet_aton(&c).is_some())
 }
 
 fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
     check_name(name)?;
-    // getaddrinfo takes a numeric service modulo 65536 (70000 becomes 4464): a port out
-    // of range is bad input here as everywhere else.
-    if let Some(service) = args.service_arg.as_deref()
+    check_service(args.service_arg.as_deref())?;
+    let rows = addr_info(ctx, name, args.service_arg.as_deref(), hints(ctx, args))?;
+    if args.short {
+        addresses(ctx, &rows)
+    } else {
+        rows_table(ctx, &rows, args.canonical)
+    }
+}
+
+/// getaddrinfo takes a numeric service modulo 65536 (70000 becomes 4464): a port out of
+/// range is bad input here as everywhere else.
+fn check_service(service: Option<&str>) -> Result<(), Failure> {
+    if let Some(service) = service
         && !service.is_empty()
         && service.bytes().all(|b| b.is_ascii_digit())
-        && service.parse::<u32>().is_ok_and(|p| p > 65535)
+        && service.parse::<u32>().is_ok()
     {
-        return Err(usage(format!("port {service}"), "out of range 0-65535").into());
+        crate::parse::port(service)?;
     }
+    Ok(())
+}
+
+fn hints(ctx: &Ctx, args: &ResolveArgs) -> dns_lookup::AddrInfoHints {
     let family = match ctx.family {
         Family::Any => libc::AF_UNSPEC,
         Family::V4 => libc::AF_INET,
@@ -109,7 +117,7 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
         Some(ResolveType::Dgram) => libc::SOCK_DGRAM,
         Some(ResolveType::Raw) => libc::SOCK_RAW,
     };
-    let hints = dns_lookup::AddrInfoHints {
+    dns_lookup::AddrInfoHints {
         socktype,
         protocol: 0,
         address: family,
@@ -118,8 +126,16 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
         } else {
             0
         },
-    };
-    let service = args.service_arg.as_deref();
+    }
+}
+
+/// getaddrinfo(3)'s rows for `name` (and `service`), timed at `-v`.
+fn addr_info(
+    ctx: &Ctx,
+    name: &str,
+    service: Option<&str>,
+    hints: dns_lookup::AddrInfoHints,
+) -> anyhow::Result<Vec<dns_lookup::AddrInfo>> {
     let what = match service {
         Some(s) => format!("getaddrinfo({name}, {s})"),
         None => format!("getaddrinfo({name})"),
@@ -127,36 +143,42 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
     let rows = timed(ctx, &what, || {
         dns_lookup::getaddrinfo(Some(name), service, Some(hints))
     });
-    let rows = match rows {
-        Ok(iter) => iter
+    match rows {
+        Ok(iter) => Ok(iter
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| failed(name, e))?,
+            .map_err(|e| failed(name, e))?),
         Err(e) if matches!(e.kind(), dns_lookup::LookupErrorKind::Service) => {
             let s = service.unwrap_or_default();
             // The resolver's words ("Servname not supported for ai_socktype") stay as the reason.
             let why = format!("unknown service ({})", gai_reason(&e));
-            return Err(failed(format!("service '{s}'"), why).into());
+            Err(failed(format!("service '{s}'"), why).into())
         }
-        Err(e) => return Err(lookup_failure(name, &e).into()),
-    };
-    if args.short {
-        let mut seen: Vec<IpAddr> = Vec::new();
-        for r in &rows {
-            let ip = r.sockaddr.ip();
-            if !seen.contains(&ip) {
-                seen.push(ip);
-                ctx.out
-                    .record(|| ip.to_string(), || json!({"address": ip.to_string()}))?;
-            }
-        }
-        return Ok(());
+        Err(e) => Err(lookup_failure(name, &e).into()),
     }
+}
+
+/// `--short`: each address once, in the resolver's order.
+fn addresses(ctx: &Ctx, rows: &[dns_lookup::AddrInfo]) -> anyhow::Result<()> {
+    let mut seen: Vec<IpAddr> = Vec::new();
+    for r in rows {
+        let ip = r.sockaddr.ip();
+        if !seen.contains(&ip) {
+            seen.push(ip);
+            ctx.out
+                .record(|| ip.to_string(), || json!({"address": ip.to_string()}))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every row: family, type, protocol, address, port (and the canonical name).
+fn rows_table(ctx: &Ctx, rows: &[dns_lookup::AddrInfo], canonical: bool) -> anyhow::Result<()> {
     let width = rows
         .iter()
         .map(|r| r.sockaddr.ip().to_string().len())
         .max()
         .unwrap_or(0);
-    for r in &rows {
+    for r in rows {
         let fam = match r.address {
             libc::AF_INET => "inet",
             libc::AF_INET6 => "inet6",
@@ -170,7 +192,7 @@ fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
         ctx.out.record(
             || {
                 let mut line = format!("{fam:<5}  {ty:<6}  {proto:<4}  {ip:<width$}  {port}");
-                if args.canonical {
+                if canonical {
                     line.push_str("  ");
                     line.push_str(canon.as_deref().unwrap_or("-"));
                 }
@@ -207,100 +229,6 @@ fn proto_name(p: libc::c_int) -> String {
         libc::IPPROTO_TCP => "tcp".into(),
         libc::IPPROTO_UDP => "udp".into(),
         n => proto_entry(ProtoKey::Number(n)).map_or_else(|| n.to_string(), |e| e.name),
-    }
-}
-
-/// gethostbyaddr(3) as Python's socket.gethostbyaddr: (name, aliases, addresses).
-struct HostEntry {
-    name: String,
-    aliases: Vec<String>,
-    addresses: Vec<IpAddr>,
-}
-
-unsafe extern "C" {
-    fn gethostbyaddr_r(
-        addr: *const libc::c_void,
-        len: libc::socklen_t,
-        family: libc::c_int,
-        ret: *mut libc::hostent,
-        buf: *mut libc::c_char,
-        buflen: libc::size_t,
-        result: *mut *mut libc::hostent,
-        h_errnop: *mut libc::c_int,
-    ) -> libc::c_int;
-}
-
-fn host_by_addr(ip: IpAddr) -> Result<HostEntry, String> {
-    let (family, bytes): (libc::c_int, Vec<u8>) = match ip {
-        IpAddr::V4(a) => (libc::AF_INET, a.octets().to_vec()),
-        IpAddr::V6(a) => (libc::AF_INET6, a.octets().to_vec()),
-    };
-    let mut buf = vec![0 as libc::c_char; 16384];
-    loop {
-        // SAFETY: hostent is plain data; zeroed is a valid starting value.
-        let mut ent: libc::hostent = unsafe { std::mem::zeroed() };
-        let mut result: *mut libc::hostent = std::ptr::null_mut();
-        let mut herr: libc::c_int = 0;
-        // SAFETY: every pointer is valid for the sizes passed.
-        let rc = unsafe {
-            gethostbyaddr_r(
-                bytes.as_ptr().cast(),
-                bytes.len() as libc::socklen_t,
-                family,
-                &mut ent,
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut result,
-                &mut herr,
-            )
-        };
-        if rc == libc::ERANGE && buf.len() < 1 << 20 {
-            buf.resize(buf.len() * 4, 0);
-            continue;
-        }
-        if result.is_null() {
-            return Err(match herr {
-                1 => "Unknown host".into(),
-                2 => "Host name lookup failure".into(),
-                3 => "Unknown server error".into(),
-                4 => "No address associated with name".into(),
-                _ => "Unknown host".into(),
-            });
-        }
-        // SAFETY: on success the hostent and its arrays live in `buf`, alive here.
-        return Ok(unsafe { read_hostent(&ent) });
-    }
-}
-
-unsafe fn read_hostent(ent: &libc::hostent) -> HostEntry {
-    // SAFETY (whole fn): the caller passes a hostent filled by the C library.
-    unsafe {
-        let name = CStr::from_ptr(ent.h_name).to_string_lossy().into_owned();
-        let mut aliases = Vec::new();
-        let mut p = ent.h_aliases;
-        while !p.is_null() && !(*p).is_null() {
-            aliases.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
-            p = p.add(1);
-        }
-        let mut addresses = Vec::new();
-        let mut a = ent.h_addr_list;
-        while !a.is_null() && !(*a).is_null() {
-            let raw = *a as *const u8;
-            if ent.h_addrtype == libc::AF_INET {
-                let o = std::slice::from_raw_parts(raw, 4);
-                addresses.push(IpAddr::from([o[0], o[1], o[2], o[3]]));
-            } else if ent.h_addrtype == libc::AF_INET6 {
-                let mut o = [0u8; 16];
-                o.copy_from_slice(std::slice::from_raw_parts(raw, 16));
-                addresses.push(IpAddr::from(o));
-            }
-            a = a.add(1);
-        }
-        HostEntry {
-            name,
-            aliases,
-            addresses,
-        }
     }
 }
 
@@ -366,10 +294,7 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
     }
     let numeric = text.bytes().all(|b| b.is_ascii_digit());
     let ent = if numeric {
-        let port: u16 = match text.parse::<u32>() {
-            Ok(n) if n <= 65535 => n as u16,
-            _ => return Err(usage(format!("port {text}"), "out of range 0-65535").into()),
-        };
+        let port = crate::parse::port(text)?;
         timed(ctx, &format!("getservbyport({port})"), || {
             endpoint::service_by_port(port, proto)
         })
@@ -393,53 +318,6 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
         },
         || json!({"name": ent.name, "port": ent.port, "proto": ent.proto, "aliases": ent.aliases}),
     )
-}
-
-unsafe fn c_list(mut p: *mut *mut libc::c_char) -> Vec<String> {
-    let mut out = Vec::new();
-    // SAFETY: a NULL-terminated array of C strings from the C library.
-    unsafe {
-        while !p.is_null() && !(*p).is_null() {
-            out.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
-            p = p.add(1);
-        }
-    }
-    out
-}
-
-struct ProtoEntry {
-    name: String,
-    number: i32,
-    aliases: Vec<String>,
-}
-
-enum ProtoKey<'a> {
-    Name(&'a str),
-    Number(i32),
-}
-
-fn proto_entry(key: ProtoKey) -> Option<ProtoEntry> {
-    let ent = match key {
-        ProtoKey::Name(n) => {
-            let c = CString::new(n).ok()?;
-            // SAFETY: valid C string; result read at once.
-            unsafe { libc::getprotobyname(c.as_ptr()) }
-        }
-        // SAFETY: plain integer argument.
-        ProtoKey::Number(n) => unsafe { libc::getprotobynumber(n) },
-    };
-    if ent.is_null() {
-        return None;
-    }
-    // SAFETY: non-null protoent from the C library.
-    unsafe {
-        let e = &*ent;
-        Some(ProtoEntry {
-            name: CStr::from_ptr(e.p_name).to_string_lossy().into_owned(),
-            number: e.p_proto,
-            aliases: c_list(e.p_aliases),
-        })
-    }
 }
 
 fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
@@ -471,18 +349,7 @@ fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
 }
 
 fn gethostname() -> Result<String, Failure> {
-    let mut buf = [0 as libc::c_char; 256];
-    // SAFETY: buf is writable for its length.
-    if unsafe { libc::gethostname(buf.as_mut_ptr(), buf.len()) } != 0 {
-        return Err(crate::error::io_failed(
-            "gethostname",
-            &std::io::Error::last_os_error(),
-        ));
-    }
-    // SAFETY: gethostname NUL-terminates within the buffer on success.
-    Ok(unsafe { CStr::from_ptr(buf.as_ptr()) }
-        .to_string_lossy()
-        .into_owned())
+    sys::net::gethostname().map_err(|e| crate::error::io_failed("gethostname", &e))
 }
 
 /// Python's socket.getfqdn(): the first name with a dot among the reverse entry of this

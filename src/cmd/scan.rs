@@ -161,9 +161,10 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         let service = services.get(&port).map(String::as_str);
         batch.record_bytes(
             |buf| {
-                let latency = ctx
-                    .out
-                    .paint(&format!("{:>8}", latency_text(o.latency)), Style::Dim);
+                let latency = ctx.out.paint(
+                    &format!("{:>8}", crate::output::latency_text(o.latency)),
+                    Style::Dim,
+                );
                 // Writing into a Vec cannot fail.
                 let _ = write!(
                     buf,
@@ -844,38 +845,17 @@ fn concurrency(ctx: &Ctx, asked: Option<usize>, ports: usize) -> Result<usize, F
 
 /// The soft RLIMIT_NOFILE, raised toward the hard limit when `wanted` is more than it allows.
 fn fd_limit(wanted: u64) -> u64 {
-    let mut lim = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: lim is a valid rlimit to fill in.
-    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } != 0 {
+    let Ok((soft, hard)) = crate::sys::nofile_limit() else {
         return 1024;
-    }
-    if lim.rlim_cur >= wanted || lim.rlim_cur >= lim.rlim_max {
-        return lim.rlim_cur;
-    }
-    let raised = libc::rlimit {
-        rlim_cur: wanted.min(lim.rlim_max),
-        rlim_max: lim.rlim_max,
     };
-    // SAFETY: raised is a valid rlimit; the soft limit stays within the hard one.
-    if unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raised) } == 0 {
-        raised.rlim_cur
-    } else {
-        lim.rlim_cur
+    if soft >= wanted || soft >= hard {
+        return soft;
     }
-}
-
-/// `0.12 ms`, `12.3 ms`, `1000 ms`: three significant digits or so.
-fn latency_text(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1e3;
-    if ms < 10.0 {
-        format!("{ms:.2} ms")
-    } else if ms < 100.0 {
-        format!("{ms:.1} ms")
+    let raised = wanted.min(hard);
+    if crate::sys::set_nofile_limit(raised, hard).is_ok() {
+        raised
     } else {
-        format!("{ms:.0} ms")
+        soft
     }
 }
 
@@ -904,14 +884,6 @@ mod tests {
         for bad in [&[][..], &["127.0.0.1"], &["::1"]] {
             assert_eq!(split_words(&words(bad)).unwrap_err().code, 2, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn latency_reads_well() {
-        assert_eq!(latency_text(Duration::from_micros(120)), "0.12 ms");
-        assert_eq!(latency_text(Duration::from_micros(12_340)), "12.3 ms");
-        assert_eq!(latency_text(Duration::from_secs(1)), "1000 ms");
-        assert_eq!(crate::output::millis(Duration::from_micros(1234)), 1.234);
     }
 
     fn outcome(state: State, reason: Option<&str>) -> Outcome {

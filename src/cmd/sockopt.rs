@@ -1,7 +1,7 @@
 //! `sockkit sockopt`: list the registry, read and set options on a fresh socket of a
 //! given type, or on a live socket of a running process (`--pid PID --fd FD`).
 
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 use serde_json::json;
 use socket2::Domain;
@@ -13,6 +13,7 @@ use crate::options::Ctx;
 use crate::output::Style;
 use crate::socket;
 use crate::sockopt::{REGISTRY, Setting, SockKind, SockOpt, Value, lookup};
+use crate::sys;
 
 pub fn run(ctx: &Ctx, args: &SockoptArgs) -> anyhow::Result<()> {
     match &args.action {
@@ -126,10 +127,6 @@ impl Target {
     }
 }
 
-unsafe extern "C" {
-    fn syscall(num: libc::c_long, ...) -> libc::c_long;
-}
-
 /// Borrow a socket of another process: pidfd_open(2) + pidfd_getfd(2) give us a
 /// duplicate of its descriptor; options set on it change the same socket.
 fn live(ctx: &Ctx, pid: i32, target_fd: i32) -> Result<Target, Failure> {
@@ -140,49 +137,32 @@ fn live(ctx: &Ctx, pid: i32, target_fd: i32) -> Result<Target, Failure> {
         return Err(usage(format!("--fd {target_fd}"), "not a file descriptor"));
     }
     let what = format!("pid {pid} fd {target_fd}");
-    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor or -1.
-    let pidfd = unsafe { syscall(libc::SYS_pidfd_open, pid as libc::c_long, 0 as libc::c_long) };
     let pidfd = socket::traced(
         ctx,
         || format!("pidfd_open({pid}, 0)"),
-        cvt(pidfd),
-        |fd| fd.to_string(),
+        sys::pidfd_open(pid),
+        |fd| fd.as_raw_fd().to_string(),
     )
     .map_err(|e| match e.raw_os_error() {
         Some(libc::ESRCH) => failed(&what, "no such process"),
         _ => failed(&what, reason(&e)),
     })?;
-    // SAFETY: pidfd is a descriptor we own from here on.
-    let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd) };
-    // SAFETY: pidfd_getfd takes a pidfd, a descriptor number and flags.
-    let fd = unsafe {
-        syscall(
-            libc::SYS_pidfd_getfd,
-            pidfd.as_raw_fd() as libc::c_long,
-            target_fd as libc::c_long,
-            0 as libc::c_long,
-        )
-    };
     let call = || format!("pidfd_getfd({}, {target_fd}, 0)", pidfd.as_raw_fd());
-    let fd = socket::traced(ctx, call, cvt(fd), |fd| fd.to_string()).map_err(|e| {
-        match e.raw_os_error() {
-            Some(libc::EBADF) => failed(&what, "no such file descriptor"),
-            Some(libc::EPERM) | Some(libc::EACCES) => failed(
-                &what,
-                "not permitted (needs ptrace rights over the process)",
-            )
-            .with_hint("run as the process's owner with ptrace allowed, or as root"),
-            Some(libc::ESRCH) => failed(&what, "no such process"),
-            _ => failed(&what, reason(&e)),
-        }
-    })?;
-    // SAFETY: the kernel gave us a new descriptor, owned from here on.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-    // SAFETY: fstat on a descriptor we own into a zeroed stat.
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    if unsafe { libc::fstat(fd.as_raw_fd(), &mut st) } != 0
-        || st.st_mode & libc::S_IFMT != libc::S_IFSOCK
-    {
+    let got = sys::pidfd_getfd(pidfd.as_fd(), target_fd);
+    let fd =
+        socket::traced(ctx, call, got, |fd| fd.as_raw_fd().to_string()).map_err(|e| {
+            match e.raw_os_error() {
+                Some(libc::EBADF) => failed(&what, "no such file descriptor"),
+                Some(libc::EPERM) | Some(libc::EACCES) => failed(
+                    &what,
+                    "not permitted (needs ptrace rights over the process)",
+                )
+                .with_hint("run as the process's owner with ptrace allowed, or as root"),
+                Some(libc::ESRCH) => failed(&what, "no such process"),
+                _ => failed(&what, reason(&e)),
+            }
+        })?;
+    if sys::file_type(fd.as_raw_fd()).ok() != Some(sys::FileType::Socket) {
         return Err(failed(&what, "not a socket"));
     }
     let int_opt = |name: &str| -> i32 {
@@ -216,14 +196,6 @@ fn live(ctx: &Ctx, pid: i32, target_fd: i32) -> Result<Target, Failure> {
         fresh: false,
         label: format!("the {} socket at {what}", kind.name()),
     })
-}
-
-fn cvt(rc: libc::c_long) -> std::io::Result<RawFd> {
-    if rc < 0 {
-        Err(std::io::Error::last_os_error())
-    } else {
-        Ok(rc as RawFd)
-    }
 }
 
 fn check_fits(t: &Target, o: &SockOpt) -> Result<(), Failure> {

@@ -183,14 +183,7 @@ fn passed(p: &Probe) -> bool {
 fn report(ctx: &Ctx, plan: &Plan, p: &Probe) -> anyhow::Result<bool> {
     let found = match &p.outcome {
         Err(why) => {
-            if ctx.out.json() {
-                ctx.out.line(
-                    &json!({"target": p.target, "address": p.address, "error": why}).to_string(),
-                )?;
-            } else {
-                let what = ctx.out.paint_err(&p.target, Style::Bad);
-                eprintln!("sockkit: {what}: {why}");
-            }
+            report_failure(ctx, p, why)?;
             return Ok(false);
         }
         Ok(found) => found,
@@ -200,37 +193,7 @@ fn report(ctx: &Ctx, plan: &Plan, p: &Probe) -> anyhow::Result<bool> {
         .expires_within
         .map(|d| humantime::format_duration(d).to_string());
     if ctx.out.json() {
-        let chain: Vec<CertRecord> = found
-            .chain
-            .iter()
-            .zip(&found.info.chain)
-            .map(|(facts, der)| CertRecord {
-                facts,
-                pem: plan.pem.then(|| cert::to_pem(der)),
-            })
-            .collect();
-        let (verified, verify_error) = match &found.verdict {
-            Verdict::Failed(why) => (false, Some(why.clone())),
-            Verdict::Unchecked => (false, None),
-            _ => (true, None),
-        };
-        let record = json!({
-            "target": p.target,
-            "address": p.address,
-            "server_name": found.server_name,
-            "protocol": found.info.protocol,
-            "cipher": found.info.cipher,
-            "alpn": found.info.alpn,
-            "kx": found.info.kx,
-            "handshake_ms": found.info.handshake_ms,
-            "chain": chain,
-            "verification": verdict_word(&found.verdict),
-            "verified": verified,
-            "verify_error": verify_error,
-            "expiring": found.expiring,
-            "error": null,
-        });
-        ctx.out.line(&record.to_string())?;
+        ctx.out.line(&json_record(plan, p, found).to_string())?;
     } else if plan.pem {
         let text: String = found
             .info
@@ -244,24 +207,76 @@ fn report(ctx: &Ctx, plan: &Plan, p: &Probe) -> anyhow::Result<bool> {
             .line(&plain_report(ctx, p, found, within.as_deref()))?;
     }
     if !ctx.out.json() {
-        if let Verdict::Failed(why) = &found.verdict {
-            eprintln!(
-                "sockkit: {}: certificate verification failed: {why}",
-                p.target
-            );
-        }
-        for i in &found.expiring {
-            let c = &found.chain[*i];
-            eprintln!(
-                "sockkit: {}: certificate {i} ({}) ends {} (within {})",
-                p.target,
-                c.subject,
-                c.not_after,
-                within.as_deref().unwrap_or("")
-            );
-        }
+        warnings(p, found, within.as_deref());
     }
     Ok(ok)
+}
+
+/// A target that gave no TLS session: a JSON record, or a line on stderr.
+fn report_failure(ctx: &Ctx, p: &Probe, why: &str) -> anyhow::Result<()> {
+    if ctx.out.json() {
+        ctx.out
+            .line(&json!({"target": p.target, "address": p.address, "error": why}).to_string())?;
+    } else {
+        let what = ctx.out.paint_err(&p.target, Style::Bad);
+        eprintln!("sockkit: {what}: {why}");
+    }
+    Ok(())
+}
+
+/// The JSON record of one TLS session (SPEC's `sockkit tls` fields).
+fn json_record(plan: &Plan, p: &Probe, found: &Found) -> serde_json::Value {
+    let chain: Vec<CertRecord> = found
+        .chain
+        .iter()
+        .zip(&found.info.chain)
+        .map(|(facts, der)| CertRecord {
+            facts,
+            pem: plan.pem.then(|| cert::to_pem(der)),
+        })
+        .collect();
+    let (verified, verify_error) = match &found.verdict {
+        Verdict::Failed(why) => (false, Some(why.clone())),
+        Verdict::Unchecked => (false, None),
+        _ => (true, None),
+    };
+    json!({
+        "target": p.target,
+        "address": p.address,
+        "server_name": found.server_name,
+        "protocol": found.info.protocol,
+        "cipher": found.info.cipher,
+        "alpn": found.info.alpn,
+        "kx": found.info.kx,
+        "handshake_ms": found.info.handshake_ms,
+        "chain": chain,
+        "verification": verdict_word(&found.verdict),
+        "verified": verified,
+        "verify_error": verify_error,
+        "expiring": found.expiring,
+        "error": null,
+    })
+}
+
+/// What is wrong with a session that was made, on stderr: a failed verification and
+/// the certificates that end within `--expires-within`.
+fn warnings(p: &Probe, found: &Found, within: Option<&str>) {
+    if let Verdict::Failed(why) = &found.verdict {
+        eprintln!(
+            "sockkit: {}: certificate verification failed: {why}",
+            p.target
+        );
+    }
+    for i in &found.expiring {
+        let c = &found.chain[*i];
+        eprintln!(
+            "sockkit: {}: certificate {i} ({}) ends {} (within {})",
+            p.target,
+            c.subject,
+            c.not_after,
+            within.unwrap_or("")
+        );
+    }
 }
 
 fn verdict_word(v: &Verdict) -> &'static str {
@@ -289,7 +304,11 @@ fn plain_report(ctx: &Ctx, p: &Probe, f: &Found, within: Option<&str>) -> String
     row(2, "cipher", &f.info.cipher);
     row(2, "alpn", f.info.alpn.as_deref().unwrap_or("-"));
     row(2, "key exchange", f.info.kx.as_deref().unwrap_or("-"));
-    row(2, "handshake", &format!("{:.2}ms", f.info.handshake_ms));
+    row(
+        2,
+        "handshake",
+        &crate::output::millis_text(f.info.handshake_ms),
+    );
     for (i, c) in f.chain.iter().enumerate() {
         row(2, &format!("certificate {i}"), &c.subject);
         row(4, "issuer", &c.issuer);
@@ -381,8 +400,10 @@ fn handshake(
         "handshake",
         || {
             format!(
-                "TLS handshake with {target}: {} {} in {:.2}ms",
-                info.protocol, info.cipher, info.handshake_ms
+                "TLS handshake with {target}: {} {} in {}",
+                info.protocol,
+                info.cipher,
+                crate::output::millis_text(info.handshake_ms)
             )
         },
         json!({"peer": target, "protocol": info.protocol, "cipher": info.cipher, "ms": info.handshake_ms}),

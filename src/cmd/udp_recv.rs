@@ -66,22 +66,7 @@ pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
     // Before the bind: from the `listening on` line on, a SIGINT or SIGTERM ends
     // udp-recv in order (what is queued written out, its socket file removed).
     signals::install();
-    let bound = match &args.unix {
-        Some(path) => {
-            if !args.endpoint.is_empty() {
-                return Err(usage(
-                    format!("address '{}'", args.endpoint.join(" ")),
-                    "not with --unix",
-                )
-                .into());
-            }
-            if !groups.is_empty() {
-                return Err(usage("--join", "multicast is for UDP, not --unix").into());
-            }
-            bind_unix(ctx, &UnixPath::parse(path)?)?
-        }
-        None => bind_ip(ctx, &args.endpoint, &groups)?,
-    };
+    let bound = bind(ctx, args, &groups)?;
     for g in &groups {
         g.join(ctx, &bound.sock)?;
     }
@@ -90,17 +75,7 @@ pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
     if kind == SockKind::Udp && count.is_none() {
         datagram::enable_gro(ctx, &bound.sock);
     }
-    let local = bound
-        .sock
-        .local_addr()
-        .map(|a| show_peer(&a))
-        .unwrap_or_default();
-    ctx.out.event(
-        1,
-        "listening",
-        || format!("listening on {local}"),
-        json!({"address": local}),
-    );
+    announce(ctx, &bound.sock);
     let mut session = Session {
         ctx,
         sock: Arc::new(bound.sock),
@@ -170,6 +145,36 @@ impl Answer {
 struct Bound {
     sock: Socket,
     file: Option<socket::UnixSocketFile>,
+}
+
+/// The socket to receive on: `--unix PATH`, or the address (and groups) given.
+fn bind(ctx: &Ctx, args: &UdpRecvArgs, groups: &[Group]) -> Result<Bound, Failure> {
+    match &args.unix {
+        Some(path) => {
+            if !args.endpoint.is_empty() {
+                return Err(usage(
+                    format!("address '{}'", args.endpoint.join(" ")),
+                    "not with --unix",
+                ));
+            }
+            if !groups.is_empty() {
+                return Err(usage("--join", "multicast is for UDP, not --unix"));
+            }
+            bind_unix(ctx, &UnixPath::parse(path)?)
+        }
+        None => bind_ip(ctx, &args.endpoint, groups),
+    }
+}
+
+/// The `listening on ADDRESS` event.
+fn announce(ctx: &Ctx, sock: &Socket) {
+    let local = sock.local_addr().map(|a| show_peer(&a)).unwrap_or_default();
+    ctx.out.event(
+        1,
+        "listening",
+        || format!("listening on {local}"),
+        json!({"address": local}),
+    );
 }
 
 fn bind_unix(ctx: &Ctx, path: &UnixPath) -> Result<Bound, Failure> {
@@ -311,10 +316,31 @@ fn interface_index(name: &str) -> Option<u32> {
     if let Ok(n) = name.parse::<u32>() {
         return Some(n);
     }
-    let c = std::ffi::CString::new(name).ok()?;
-    // SAFETY: c is a valid C string.
-    let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
-    (idx != 0).then_some(idx)
+    crate::sys::net::if_nametoindex(name)
+}
+
+/// What a wait for the next datagram gave.
+enum Readable {
+    Yes,
+    /// Nothing yet (a timeout of the wait, or a signal): look again.
+    NotYet,
+    /// Nothing for the whole `-w`.
+    Idle(Duration),
+}
+
+/// The receive buffers for a socket of `kind`, and how many datagrams one call takes.
+fn receiver(kind: SockKind) -> Result<(Receiver, usize), Failure> {
+    let (slots, slot_size) = match kind {
+        SockKind::UnixDgram => (16, 256 * 1024),
+        _ => (64, 65536),
+    };
+    let rx = Receiver::with_room(slots, slot_size).ok_or_else(|| {
+        failed(
+            "udp-recv",
+            format!("out of memory: no room for a {slot_size}-byte receive buffer"),
+        )
+    })?;
+    Ok((rx, slots))
 }
 
 /// The receiving loop and what it has done.
@@ -332,20 +358,9 @@ struct Session<'a> {
 
 impl Session<'_> {
     fn receive_loop(&mut self, kind: SockKind) -> anyhow::Result<End> {
-        let (slots, slot_size) = match kind {
-            SockKind::UnixDgram => (16, 256 * 1024),
-            _ => (64, 65536),
-        };
-        let mut rx = Receiver::with_room(slots, slot_size).ok_or_else(|| {
-            failed(
-                "udp-recv",
-                format!("out of memory: no room for a {slot_size}-byte receive buffer"),
-            )
-        })?;
+        let (mut rx, slots) = receiver(kind)?;
         let mut out = self.ctx.out.batch();
-        let idle = self.ctx.timeout;
         let mut last = Instant::now();
-        let fd = self.sock.as_raw_fd();
         // Once a signal is caught, what is already queued on the socket is still taken
         // and written out (bounded, against a sender that never stops), then it ends.
         let mut stopping: Option<(u8, Instant)> = None;
@@ -365,39 +380,14 @@ impl Session<'_> {
                     return Ok(End::Signal(code));
                 }
             } else {
-                let wait = match idle {
-                    Some(limit) => {
-                        let remaining = limit.saturating_sub(last.elapsed());
-                        if remaining.is_zero() {
-                            return Ok(End::Idle(limit));
-                        }
-                        remaining.min(WAKE)
-                    }
-                    None => WAKE,
-                };
-                match fdio::wait_for(fd, libc::POLLIN, Some(Instant::now() + wait)) {
-                    Ok(true) => {}
-                    // A timeout, or a signal: the next round looks at both.
-                    Ok(false) => continue,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(io_failed("poll", &e).into()),
+                match self.wait_readable(last)? {
+                    Readable::Yes => {}
+                    Readable::NotYet => continue,
+                    Readable::Idle(limit) => return Ok(End::Idle(limit)),
                 }
             }
-            let n = match rx.receive(self.ctx, &self.sock, left) {
-                Ok(n) => n,
-                // An ICMP error for an earlier reply lands on the socket; the receiver
-                // goes on.
-                Err(e) if is_icmp_error(&e) => {
-                    self.ctx.out.event(
-                        1,
-                        "icmp",
-                        || format!("an earlier reply was refused: {}", crate::error::reason(&e)),
-                        json!({"error": crate::error::reason(&e)}),
-                    );
-                    continue;
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(io_failed("recvmmsg", &e).into()),
+            let Some(n) = self.take(&mut rx, left)? else {
+                continue;
             };
             if n == 0 {
                 match stopping {
@@ -405,26 +395,80 @@ impl Session<'_> {
                     None => continue,
                 }
             }
-            let mut replies: Vec<(SockAddr, &[u8])> = Vec::new();
-            for i in 0..n {
-                let d = rx.get(i);
-                let from = show_peer(&d.from);
-                if let Some(real) = d.truncated_from {
-                    self.ctx.out.warn(&format!(
-                        "datagram from {from} of {real} bytes cut to {}",
-                        d.payload.len()
-                    ));
-                }
-                datagram::write_datagram(self.ctx, &mut out, self.form, &from, d.payload, None);
-                self.received += 1;
-                if self.answer_now(&d.from, &from, d.payload) {
-                    replies.push((d.from, d.payload));
-                }
-            }
-            out.flush()?;
-            self.send_replies(&replies);
+            self.write_out(&rx, n, &mut out)?;
             last = Instant::now();
         }
+    }
+
+    /// Wait (at most [`WAKE`], so a signal is seen) for a datagram; idle once `-w` has
+    /// passed since `last` brought one.
+    fn wait_readable(&self, last: Instant) -> anyhow::Result<Readable> {
+        let wait = match self.ctx.timeout {
+            Some(limit) => {
+                let remaining = limit.saturating_sub(last.elapsed());
+                if remaining.is_zero() {
+                    return Ok(Readable::Idle(limit));
+                }
+                remaining.min(WAKE)
+            }
+            None => WAKE,
+        };
+        let fd = self.sock.as_raw_fd();
+        match fdio::wait_for(fd, libc::POLLIN, Some(Instant::now() + wait)) {
+            Ok(true) => Ok(Readable::Yes),
+            // A timeout, or a signal: the next round looks at both.
+            Ok(false) => Ok(Readable::NotYet),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Readable::NotYet),
+            Err(e) => Err(io_failed("poll", &e).into()),
+        }
+    }
+
+    /// Up to `left` datagrams off the socket: how many came, or `None` to look again.
+    fn take(&self, rx: &mut Receiver, left: usize) -> anyhow::Result<Option<usize>> {
+        match rx.receive(self.ctx, &self.sock, left) {
+            Ok(n) => Ok(Some(n)),
+            // An ICMP error for an earlier reply lands on the socket; the receiver
+            // goes on.
+            Err(e) if is_icmp_error(&e) => {
+                self.ctx.out.event(
+                    1,
+                    "icmp",
+                    || format!("an earlier reply was refused: {}", crate::error::reason(&e)),
+                    json!({"error": crate::error::reason(&e)}),
+                );
+                Ok(None)
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+            Err(e) => Err(io_failed("recvmmsg", &e).into()),
+        }
+    }
+
+    /// Write the `n` datagrams just received, then send the batch's answers.
+    fn write_out(
+        &mut self,
+        rx: &Receiver,
+        n: usize,
+        out: &mut crate::output::RecordBatch,
+    ) -> anyhow::Result<()> {
+        let mut replies: Vec<(SockAddr, &[u8])> = Vec::new();
+        for i in 0..n {
+            let d = rx.get(i);
+            let from = show_peer(&d.from);
+            if let Some(real) = d.truncated_from {
+                self.ctx.out.warn(&format!(
+                    "datagram from {from} of {real} bytes cut to {}",
+                    d.payload.len()
+                ));
+            }
+            datagram::write_datagram(self.ctx, out, self.form, &from, d.payload, None);
+            self.received += 1;
+            if self.answer_now(&d.from, &from, d.payload) {
+                replies.push((d.from, d.payload));
+            }
+        }
+        out.flush()?;
+        self.send_replies(&replies);
+        Ok(())
     }
 
     /// Whether this datagram is answered with the batch (`--echo`, `--reply`); an
