@@ -126,7 +126,7 @@ impl Flow {
     ) -> Result<Stepped, Broke> {
         let mut stepped = Stepped::default();
         for _ in 0..ROUNDS {
-            let mut moved = self.fill(src, observer).map_err(Broke::Source)?;
+            let mut moved = self.fill_up(src, observer).map_err(Broke::Source)?;
             moved |= self.drain(dst).map_err(Broke::Destination)?;
             if self.eof && self.held() == 0 && !self.shut {
                 self.shut = true;
@@ -140,6 +140,30 @@ impl Flow {
         }
         stepped.more = true;
         Ok(stepped)
+    }
+
+    /// Read what the source has ready, up to the room there is. A copying flow reads
+    /// again while the source gives and room is left: a TLS source gives one record at a
+    /// time, and writing each on its own would cost a call (and a wake-up of the reader
+    /// at the other end) per 16 KiB.
+    fn fill_up(
+        &mut self,
+        src: &mut End,
+        observer: &mut Option<Box<dyn Observer>>,
+    ) -> io::Result<bool> {
+        let moved = self.fill(src, observer)?;
+        if moved && !self.is_spliced() {
+            while !self.eof && self.has_room() && self.fill(src, observer)? {}
+        }
+        Ok(moved)
+    }
+
+    /// Whether a copying flow's buffer can take more at its end.
+    fn has_room(&self) -> bool {
+        match &self.way {
+            Way::Copy { buf, end, .. } => *end < buf.len(),
+            Way::Splice { .. } => false,
+        }
     }
 
     /// Read from the source into the pipe or buffer, if there is room.
