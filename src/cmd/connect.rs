@@ -84,17 +84,7 @@ const TLS_WAIT: Duration = Duration::from_secs(10);
 /// `--tls`, or any TLS client option (which implies it), checked before connecting.
 fn tls_options(ctx: &Ctx, args: &ConnectArgs) -> Result<Option<ClientOptions>, Failure> {
     let t = &args.tls_client;
-    let asked = args.tls
-        || t.sni.is_some()
-        || t.alpn.is_some()
-        || t.ca.is_some()
-        || t.pin.is_some()
-        || t.insecure
-        || t.cert.is_some()
-        || t.key.is_some()
-        || t.tls_min.is_some()
-        || t.starttls.is_some();
-    if !asked {
+    if !args.tls && crate::tls::client_flag_given(t).is_none() {
         return Ok(None);
     }
     let opts = ClientOptions::from_args(t)?;

@@ -11,7 +11,7 @@ use socket2::{Domain, SockAddr, Socket};
 
 use super::listen::{Bound, bind_tcp, bind_unix};
 use crate::acceptor::{Acceptor, Access, Admitted, Rules};
-use crate::cli::{ForwardArgs, TlsClientArgs};
+use crate::cli::ForwardArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::engine::{End, Ending, Observer, Pump, Status, Totals};
@@ -97,7 +97,7 @@ impl Plan {
         let tls = match args.to_tls {
             true => Some(ClientOptions::from_args(&args.tls_client)?),
             false => {
-                if let Some(flag) = tls_flag_given(&args.tls_client) {
+                if let Some(flag) = tls::client_flag_given(&args.tls_client) {
                     return Err(usage(flag, "is a TLS client option: add --to-tls"));
                 }
                 None
@@ -128,23 +128,6 @@ impl Plan {
             server_tls,
         })
     }
-}
-
-/// A TLS client flag given without `--to-tls` (it would do nothing).
-fn tls_flag_given(t: &TlsClientArgs) -> Option<&'static str> {
-    [
-        ("--sni", t.sni.is_some()),
-        ("--alpn", t.alpn.is_some()),
-        ("--ca", t.ca.is_some()),
-        ("--pin", t.pin.is_some()),
-        ("--insecure", t.insecure),
-        ("--cert", t.cert.is_some()),
-        ("--key", t.key.is_some()),
-        ("--tls-min", t.tls_min.is_some()),
-        ("--starttls", t.starttls.is_some()),
-    ]
-    .into_iter()
-    .find_map(|(flag, given)| given.then_some(flag))
 }
 
 /// `--to HOST:PORT` (resolved now, unless a proxy or the TLS dial will) or `--to-unix PATH`.
@@ -193,18 +176,7 @@ pub fn run(ctx: &Ctx, args: &ForwardArgs) -> anyhow::Result<()> {
         sock, _unix_file, ..
     } = bound;
     if let Some(t) = &plan.server_tls {
-        let pin = format!("sha256:{}", t.fingerprint);
-        let made = if t.self_signed {
-            "a self-signed certificate made at start"
-        } else {
-            "the certificate of --server-cert"
-        };
-        ctx.out.event(
-            1,
-            "certificate",
-            || format!("TLS: {made}; pin it with connect --pin {pin}"),
-            serde_json::json!({"fingerprint": pin, "self_signed": t.self_signed}),
-        );
+        t.announce(&ctx.out, "--server-cert");
     }
     let rules = Rules {
         tls: plan

@@ -171,7 +171,7 @@ fn tls_options(args: &ListenArgs) -> Result<Option<ServerOptions>, Failure> {
 /// address from it); under TLS the certificate's fingerprint (what `connect --pin`
 /// takes) is in it and, in plain, on a line of its own.
 fn listening(ctx: &Ctx, bound: &Bound, tls: Option<&ServerOptions>) {
-    let pin = tls.map(|t| format!("sha256:{}", t.fingerprint));
+    let pin = tls.map(ServerOptions::pin);
     let self_signed = tls.is_some_and(|t| t.self_signed);
     ctx.out.event(
         1,
@@ -180,20 +180,11 @@ fn listening(ctx: &Ctx, bound: &Bound, tls: Option<&ServerOptions>) {
         serde_json::json!({"address": bound.shown, "tls": tls.is_some(),
                            "fingerprint": pin, "self_signed": self_signed}),
     );
-    if let Some(pin) = &pin
+    // In JSON the listening event has it all already.
+    if let Some(t) = tls
         && !ctx.out.json()
     {
-        let made = if self_signed {
-            "a self-signed certificate made at start"
-        } else {
-            "the certificate of --cert"
-        };
-        ctx.out.event(
-            1,
-            "certificate",
-            || format!("TLS: {made}; pin it with connect --pin {pin}"),
-            serde_json::json!({}),
-        );
+        t.announce(&ctx.out, "--cert");
     }
 }
 

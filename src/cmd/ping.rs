@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use socket2::{SockAddr, Socket};
 
-use crate::cli::{PingArgs, TlsClientArgs};
+use crate::cli::PingArgs;
 use crate::endpoint::{self, HostPort, Proto};
 use crate::error::{Failure, StdoutClosed, exit, failed, quiet, reason, usage};
 use crate::fdio;
@@ -561,7 +561,7 @@ impl Plan {
         let tls = if args.tls {
             Some(ClientOptions::from_args(&args.client)?)
         } else {
-            if let Some(flag) = tls_flag_given(&args.client) {
+            if let Some(flag) = crate::tls::client_flag_given(&args.client) {
                 return Err(usage(flag, "a TLS client option needs --tls"));
             }
             None
@@ -588,23 +588,6 @@ impl Plan {
             timeout,
         })
     }
-}
-
-/// The first TLS client option given, if any (they mean nothing without `--tls`).
-pub fn tls_flag_given(c: &TlsClientArgs) -> Option<&'static str> {
-    [
-        (c.sni.is_some(), "--sni"),
-        (c.alpn.is_some(), "--alpn"),
-        (c.ca.is_some(), "--ca"),
-        (c.pin.is_some(), "--pin"),
-        (c.insecure, "--insecure"),
-        (c.cert.is_some(), "--cert"),
-        (c.key.is_some(), "--key"),
-        (c.tls_min.is_some(), "--tls-min"),
-        (c.starttls.is_some(), "--starttls"),
-    ]
-    .into_iter()
-    .find_map(|(given, name)| given.then_some(name))
 }
 
 #[cfg(test)]

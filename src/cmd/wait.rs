@@ -595,7 +595,7 @@ impl Plan {
         let tls = if needs_tls {
             Some(ClientOptions::from_args(&args.client)?)
         } else {
-            if let Some(flag) = super::ping::tls_flag_given(&args.client) {
+            if let Some(flag) = crate::tls::client_flag_given(&args.client) {
                 return Err(usage(flag, "no tls:// or https:// target to apply it to"));
             }
             None

@@ -75,6 +75,24 @@ enum TrustPlan {
     Insecure,
 }
 
+/// The first TLS client option given (`--sni`, `--ca`, ..), if any: commands where TLS
+/// is asked for by a flag of its own take one as that ask, or refuse it without one.
+pub fn client_flag_given(c: &TlsClientArgs) -> Option<&'static str> {
+    [
+        (c.sni.is_some(), "--sni"),
+        (c.alpn.is_some(), "--alpn"),
+        (c.ca.is_some(), "--ca"),
+        (c.pin.is_some(), "--pin"),
+        (c.insecure, "--insecure"),
+        (c.cert.is_some(), "--cert"),
+        (c.key.is_some(), "--key"),
+        (c.tls_min.is_some(), "--tls-min"),
+        (c.starttls.is_some(), "--starttls"),
+    ]
+    .into_iter()
+    .find_map(|(given, name)| given.then_some(name))
+}
+
 /// The checked TLS client options (`--sni --alpn --ca --pin --insecure --cert --key
 /// --tls-min --starttls`).
 #[derive(Debug, Clone)]

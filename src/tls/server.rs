@@ -75,6 +75,28 @@ impl ServerOptions {
         })
     }
 
+    /// The fingerprint as `connect --pin` takes it: `sha256:AB:CD:..`.
+    pub fn pin(&self) -> String {
+        format!("sha256:{}", self.fingerprint)
+    }
+
+    /// The `certificate` event of a TLS listener: which certificate it presents
+    /// (`cert_flag` names the option that gave it) and how to pin it.
+    pub fn announce(&self, out: &crate::output::Output, cert_flag: &str) {
+        let pin = self.pin();
+        let made = if self.self_signed {
+            "a self-signed certificate made at start".to_string()
+        } else {
+            format!("the certificate of {cert_flag}")
+        };
+        out.event(
+            1,
+            "certificate",
+            || format!("TLS: {made}; pin it with connect --pin {pin}"),
+            serde_json::json!({"fingerprint": pin, "self_signed": self.self_signed}),
+        );
+    }
+
     /// The certificate presented, leaf first.
     pub fn chain(&self) -> &[CertificateDer<'static>] {
         &self.identity.cert
