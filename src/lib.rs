@@ -22,6 +22,7 @@ pub mod output;
 pub mod parse;
 pub mod proxy;
 pub mod relay;
+pub mod schema;
 pub mod signals;
 pub mod socket;
 pub mod sockopt;

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::cli::ColorWhen;
 use crate::error::StdoutClosed;
+use crate::schema::{self, Event};
 
 /// The role of a piece of text; the output layer picks the colour.
 #[derive(Debug, Clone, Copy)]
@@ -105,17 +106,24 @@ impl Output {
         paint(text, style, self.color_err)
     }
 
-    /// One record on stdout: `plain` as a text line, or `json` as a JSON line.
-    pub fn record(
+    /// One record on stdout: `plain` as a text line, or `json` (a record of
+    /// [`crate::schema`]) as a JSON line.
+    pub fn record<J: serde::Serialize>(
         &self,
         plain: impl FnOnce() -> String,
-        json: impl FnOnce() -> Value,
+        json: impl FnOnce() -> J,
     ) -> anyhow::Result<()> {
         if self.json {
-            self.write_stdout(&json().to_string())
+            self.write_stdout(&schema::to_json(&json()))
         } else {
             self.write_stdout(&plain())
         }
+    }
+
+    /// A record that has no plain line of its own, as a JSON line on stdout (the caller
+    /// writes its plain form some other way).
+    pub fn json_record(&self, record: &impl serde::Serialize) -> anyhow::Result<()> {
+        self.write_stdout(&schema::to_json(record))
     }
 
     /// A plain text line on stdout, whatever `--json` says (for output that has no record form).
@@ -130,9 +138,30 @@ impl Output {
         crate::fdio::write_all(crate::fdio::STDOUT, &line).map_err(stdout_error)
     }
 
-    /// An event at `-v` (`level` 1) or `-vv` (2): `plain` on stderr, or
-    /// `{"event": kind, ...fields}` with `--json`.
+    /// An event, when its level ([`schema::EVENTS`]) is reached: `plain` on stderr, or
+    /// its JSON line with `--json`.
+    pub fn emit(&self, event: &Event, plain: impl FnOnce() -> String) {
+        if self.verbosity < event.doc().level.verbosity() {
+            return;
+        }
+        if self.json {
+            write_stderr(&event.to_json());
+        } else {
+            write_stderr(&escape_control(&plain()));
+        }
+    }
+
+    /// An event given as its name and a JSON map of its fields: the form of the stream
+    /// relay (`relay.rs`) and the broker (`hub.rs`) until they build [`Event`]s; `kind`
+    /// and the fields must be those of a row of [`schema::EVENTS`].
     pub fn event(&self, level: u8, kind: &str, plain: impl FnOnce() -> String, fields: Value) {
+        debug_assert!(
+            fields
+                .as_object()
+                .and_then(|f| schema::row(kind, f.keys().map(String::as_str)))
+                .is_some(),
+            "{kind} {fields}: not a row of the event table"
+        );
         if self.verbosity < level {
             return;
         }
@@ -152,12 +181,7 @@ impl Output {
     pub fn trace(&self, call: impl FnOnce() -> String) {
         if self.tracing() {
             let call = call();
-            self.event(
-                2,
-                "syscall",
-                || call.clone(),
-                serde_json::json!({ "call": call }),
-            );
+            self.emit(&Event::Syscall { call: &call }, || call.clone());
         }
     }
 
@@ -165,10 +189,7 @@ impl Output {
     /// `sockkit: <message>` and `  hint: <hint>`.
     pub fn notice(&self, message: &str, hint: &str) {
         if self.json {
-            write_stderr(
-                &serde_json::json!({"event": "notice", "message": message, "hint": hint})
-                    .to_string(),
-            );
+            write_stderr(&Event::Notice { message, hint }.to_json());
         } else {
             write_stderr(&format!("sockkit: {message}\n  hint: {hint}"));
         }
@@ -177,7 +198,7 @@ impl Output {
     /// A warning on stderr, always shown: `sockkit: warning: ...`.
     pub fn warn(&self, message: &str) {
         if self.json {
-            write_stderr(&serde_json::json!({"event": "warning", "message": message}).to_string());
+            write_stderr(&Event::Warning { message }.to_json());
         } else {
             let prefix = self.paint_err("warning", Style::Warn);
             write_stderr(&format!("sockkit: {prefix}: {}", escape_control(message)));
