@@ -6,6 +6,7 @@
 use sockkit::endpoint::{HostPort, Prefix, Proto, UnixPath, parse_ip, validate_host};
 use sockkit::error::usage;
 use sockkit::parse;
+use sockkit::schema::{self, sockopt::OptionValue};
 use sockkit::sockopt::Setting;
 
 /// Endpoints as users write them: `HOST PORT`, `HOST:PORT`, `[v6]:PORT`, a lone port.
@@ -54,7 +55,12 @@ pub fn sockopt(data: &str) {
     if let Ok(s) = Setting::parse(data) {
         // Whatever parsed must print and serialise without panicking.
         let _ = s.value.plain();
-        let _ = s.value.json();
+        let _ = schema::to_json(&OptionValue {
+            name: s.opt.name,
+            level: s.opt.level.name(),
+            value: Some(&s.value),
+            requested: Some(&s.value),
+        });
     }
 }
 

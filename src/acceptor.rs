@@ -24,6 +24,7 @@ use crate::endpoint::{self, Prefix};
 use crate::error::{Failure, failed, reason};
 use crate::fdio;
 use crate::options::Ctx;
+use crate::schema::Event;
 use crate::signals;
 
 /// `--allow` / `--deny`: who may connect.
@@ -224,11 +225,12 @@ impl<'a> Acceptor<'a> {
                 .max_conns
                 .is_some_and(|m| active + admitted.len() >= m)
             {
-                self.ctx.out.event(
-                    1,
-                    "refused",
+                self.ctx.out.emit(
+                    &Event::Refused {
+                        peer: &peer,
+                        reason: "max-conns",
+                    },
                     || format!("refused {peer}: --max-conns reached"),
-                    serde_json::json!({"peer": peer, "reason": "max-conns"}),
                 );
                 continue;
             }
@@ -299,24 +301,26 @@ impl<'a> Acceptor<'a> {
             let (plain, accepted, bridge) = match client {
                 Ok(done) => done,
                 Err(f) => {
-                    out.event(
-                        1,
-                        "tls-failed",
+                    out.emit(
+                        &Event::TlsFailed {
+                            peer: &peer,
+                            error: &f.message,
+                        },
                         || format!("{peer}: {}", f.message),
-                        serde_json::json!({"peer": peer, "error": f.message}),
                     );
                     hand_over(Err(format!("TLS handshake with {peer}: {}", f.message)));
                     return;
                 }
             };
-            let tls = accepted.info.protocol.clone();
-            out.event(
-                1,
-                "tls",
-                || format!("{peer}: {tls} {}", accepted.info.cipher),
-                serde_json::json!({"peer": peer, "protocol": tls,
-                                   "cipher": accepted.info.cipher,
-                                   "client_subject": accepted.peer_subject}),
+            let info = &accepted.info;
+            out.emit(
+                &Event::TlsAccepted {
+                    peer: &peer,
+                    protocol: &info.protocol,
+                    cipher: &info.cipher,
+                    client_subject: accepted.peer_subject.as_deref(),
+                },
+                || format!("{peer}: {} {}", info.protocol, info.cipher),
             );
             let handed = Admitted {
                 sock: plain,
@@ -378,20 +382,14 @@ impl<'a> Acceptor<'a> {
         if let Some(sa) = addr.as_socket()
             && !self.access.permits(sa.ip())
         {
-            self.ctx.out.event(
-                1,
-                "denied",
-                || format!("denied {peer}"),
-                serde_json::json!({"peer": peer}),
-            );
+            self.ctx
+                .out
+                .emit(&Event::Denied { peer: &peer }, || format!("denied {peer}"));
             return None;
         }
-        self.ctx.out.event(
-            1,
-            "accepted",
-            || format!("accepted {peer}"),
-            serde_json::json!({"peer": peer}),
-        );
+        self.ctx.out.emit(&Event::Accepted { peer: &peer }, || {
+            format!("accepted {peer}")
+        });
         Some(peer)
     }
 }
@@ -454,12 +452,8 @@ impl AcceptPause {
                         reason(e)
                     );
                     if std::mem::replace(&mut self.warned, true) {
-                        ctx.out.event(
-                            1,
-                            "short",
-                            || message.clone(),
-                            serde_json::json!({"reason": reason(e)}),
-                        );
+                        ctx.out
+                            .emit(&Event::Short { reason: &reason(e) }, || message.clone());
                     } else {
                         ctx.out.warn(&message);
                     }
@@ -467,12 +461,10 @@ impl AcceptPause {
                 true
             }
             Some(libc::ECONNABORTED | libc::EPROTO) => {
-                ctx.out.event(
-                    1,
-                    "aborted",
-                    || format!("accept: {}", reason(e)),
-                    serde_json::json!({"reason": reason(e)}),
-                );
+                let why = reason(e);
+                ctx.out.emit(&Event::Aborted { reason: &why }, || {
+                    format!("accept: {why}")
+                });
                 false
             }
             _ => {
@@ -487,12 +479,8 @@ impl AcceptPause {
     /// An accept that worked: after a shortage, say that accepting is back.
     fn on_success(&mut self, ctx: &Ctx) {
         if std::mem::take(&mut self.short) {
-            ctx.out.event(
-                1,
-                "accepting",
-                || "accepting again".to_string(),
-                serde_json::json!({}),
-            );
+            ctx.out
+                .emit(&Event::Accepting {}, || "accepting again".to_string());
         }
     }
 }

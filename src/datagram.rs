@@ -5,12 +5,12 @@ use std::io;
 use std::os::fd::AsRawFd;
 use std::time::Duration;
 
-use serde::Serialize;
 use socket2::{Domain, SockAddr, Socket};
 
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse::to_hex;
+use crate::schema::udp;
 use crate::socket::{self, traced};
 use crate::sys::mmsg::{Control, Inbox, Outbox};
 
@@ -299,19 +299,6 @@ pub enum Form {
     Hex,
 }
 
-/// A datagram's JSON record, fields in this order.
-#[derive(Serialize)]
-struct Record<'a> {
-    from: &'a str,
-    len: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data_hex: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rtt_ms: Option<f64>,
-}
-
 /// Add one datagram to `batch` in `form`: `-v` prefixes the sender; `--json` gives
 /// `{"from","len","data"|"data_hex"}`, and `rtt_ms` for a reply.
 pub fn write_datagram(
@@ -343,7 +330,7 @@ pub fn write_datagram(
             let text = std::str::from_utf8(payload)
                 .ok()
                 .filter(|_| form == Form::Text);
-            Record {
+            udp::Datagram {
                 from,
                 len: payload.len(),
                 data: text,

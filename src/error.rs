@@ -225,9 +225,13 @@ pub fn report(err: &anyhow::Error) -> Report {
         Some(_) => ("command line".to_string(), message.clone()),
         None => what_and_why(&message),
     };
-    let json = serde_json::json!({
-        "event": "error", "what": what, "why": why, "hint": hint, "exit": code,
-    });
+    let json = crate::schema::Event::Error {
+        what: &what,
+        why: &why,
+        hint: hint.as_deref(),
+        exit: code,
+    }
+    .to_json();
     let mut lines = vec![format!("sockkit: {message}")];
     if let Some(hint) = hint {
         lines.push(format!("  hint: {}", crate::output::escape_control(&hint)));
@@ -235,7 +239,7 @@ pub fn report(err: &anyhow::Error) -> Report {
     Report {
         code,
         lines,
-        json: Some(json.to_string()),
+        json: Some(json),
     }
 }
 

@@ -15,6 +15,7 @@ use socket2::{SockAddr, Socket};
 use crate::endpoint::{self, Proto};
 use crate::error::{Failure, failed, reason, usage};
 use crate::options::Ctx;
+use crate::schema::Event;
 use crate::socket;
 use crate::sockopt::SockKind;
 
@@ -124,12 +125,13 @@ impl Proxy {
         })?;
         let _ = stream.set_read_timeout(None);
         let _ = stream.set_write_timeout(None);
-        ctx.out.event(
-            1,
-            "proxied",
-            || format!("proxy {} connected to {host}:{port}", self.shown),
-            serde_json::json!({"proxy": self.shown, "target": format!("{host}:{port}")}),
-        );
+        let proxied = Event::Proxied {
+            proxy: &self.shown,
+            target: &format!("{host}:{port}"),
+        };
+        ctx.out.emit(&proxied, || {
+            format!("proxy {} connected to {host}:{port}", self.shown)
+        });
         Ok(Socket::from(stream))
     }
 
@@ -147,17 +149,17 @@ impl Proxy {
             match socket::connect(ctx, &sock, &SockAddr::from(addr), left) {
                 Ok(()) => {
                     let took = started.elapsed();
-                    ctx.out.event(
-                        1,
-                        "connected",
-                        || {
-                            format!(
-                                "connected to proxy {addr} in {}",
-                                crate::output::human_duration(took)
-                            )
-                        },
-                        serde_json::json!({"peer": addr.to_string(), "proxy": true, "ms": crate::output::millis(took)}),
-                    );
+                    let connected = Event::ProxyConnected {
+                        peer: &addr.to_string(),
+                        proxy: true,
+                        ms: crate::output::millis(took),
+                    };
+                    ctx.out.emit(&connected, || {
+                        format!(
+                            "connected to proxy {addr} in {}",
+                            crate::output::human_duration(took)
+                        )
+                    });
                     return Ok(sock);
                 }
                 Err(e) => last = Some(failed(format!("proxy {} ({addr})", self.shown), reason(&e))),

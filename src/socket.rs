@@ -16,6 +16,7 @@ use crate::endpoint::{UnixPath, show};
 use crate::error::{Failure, failed, reason};
 use crate::fdio;
 use crate::options::Ctx;
+use crate::schema::Event;
 use crate::sockopt::{self, Setting, SockKind, Value};
 
 /// Create a socket of `kind` in `domain`, apply `defaults` (NAME=VALUE, sockkit's own
@@ -89,12 +90,17 @@ fn open_as(
     }
     for setting in &ctx.sockopts {
         if !setting.opt.applies_to(kind) || !setting.opt.fits_family(family) {
-            ctx.out.event(
-                2,
-                "sockopt-skipped",
-                || format!("-O {}: not for a {} socket, skipped", setting.text, domain_name(domain)),
-                serde_json::json!({"option": setting.opt.name, "reason": "does not fit this socket"}),
-            );
+            let skipped = Event::SockoptSkipped {
+                option: setting.opt.name,
+                reason: "does not fit this socket",
+            };
+            ctx.out.emit(&skipped, || {
+                format!(
+                    "-O {}: not for a {} socket, skipped",
+                    setting.text,
+                    domain_name(domain)
+                )
+            });
             continue;
         }
         set_option(ctx, &sock, setting)
@@ -435,12 +441,9 @@ fn clear_stale_socket(ctx: &Ctx, path: &UnixPath) -> Result<(), Failure> {
                 ));
             }
             std::fs::remove_file(&path.text).map_err(|e| failed(&path.text, reason(&e)))?;
-            ctx.out.event(
-                1,
-                "stale-socket",
-                || format!("removed stale socket {}", path.text),
-                serde_json::json!({"path": path.text}),
-            );
+            ctx.out.emit(&Event::StaleSocket { path: &path.text }, || {
+                format!("removed stale socket {}", path.text)
+            });
             Ok(())
         }
         Err(e) => Err(failed(&path.text, reason(&e))),

@@ -9,8 +9,6 @@ use std::io;
 use std::os::fd::RawFd;
 use std::time::Duration;
 
-use serde_json::{Value as Json, json};
-
 use crate::error::{Failure, usage};
 use crate::parse;
 use crate::sys::sockopt::{self as sys, Plain};
@@ -766,17 +764,6 @@ impl Value {
             Value::TcpInfo(i) => i.plain(),
         }
     }
-
-    /// The JSON form: numbers stay numbers, durations are seconds, linger off is null.
-    pub fn json(&self) -> Json {
-        match self {
-            Value::Int(n) => json!(n),
-            Value::Timeval(d) => json!(d.map_or(0.0, |d| d.as_secs_f64())),
-            Value::Linger(d) => d.map_or(Json::Null, |d| json!(d.as_secs_f64())),
-            Value::Text(s) => json!(s),
-            Value::TcpInfo(i) => i.json(),
-        }
-    }
 }
 
 impl fmt::Display for Value {
@@ -1085,22 +1072,6 @@ impl TcpInfo {
             self.total_retrans,
             self.pmtu
         )
-    }
-
-    fn json(&self) -> Json {
-        json!({
-            "state": self.state,
-            "rtt_us": self.rtt_us,
-            "rttvar_us": self.rttvar_us,
-            "snd_cwnd": self.snd_cwnd,
-            "snd_mss": self.snd_mss,
-            "rcv_mss": self.rcv_mss,
-            "unacked": self.unacked,
-            "lost": self.lost,
-            "retransmits": self.retransmits,
-            "total_retrans": self.total_retrans,
-            "pmtu": self.pmtu,
-        })
     }
 }
 

@@ -6,12 +6,11 @@
 
 use std::ffi::CString;
 
-use serde_json::json;
-
 use crate::cli::{AddrFamily, ByteorderArgs, ByteorderOp};
 use crate::error::{Failure, usage};
 use crate::options::Ctx;
 use crate::parse;
+use crate::schema::byteorder::Conversion;
 use crate::sys;
 
 pub fn run(ctx: &Ctx, args: &ByteorderArgs) -> anyhow::Result<()> {
@@ -97,14 +96,12 @@ fn swap(
         };
         ctx.out.record(
             || result.to_string(),
-            || {
-                json!({
-                    "op": op,
-                    "input": text,
-                    "result": result,
-                    "host_bytes": parse::to_hex(&host_bytes),
-                    "network_bytes": parse::to_hex(&net_bytes),
-                })
+            || Conversion {
+                op,
+                input: text,
+                result,
+                host_bytes: parse::to_hex(&host_bytes),
+                network_bytes: parse::to_hex(&net_bytes),
             },
         )?;
     }
@@ -115,14 +112,12 @@ fn emit_packed(ctx: &Ctx, op: &str, input: &str, packed: &[u8]) -> anyhow::Resul
     let hex = parse::to_hex(packed);
     ctx.out.record(
         || hex.clone(),
-        || {
-            json!({
-                "op": op,
-                "input": input,
-                "result": hex,
-                "host_bytes": parse::to_hex(&host_order(packed)),
-                "network_bytes": hex,
-            })
+        || Conversion {
+            op,
+            input,
+            result: &hex,
+            host_bytes: parse::to_hex(&host_order(packed)),
+            network_bytes: hex.clone(),
         },
     )
 }
@@ -130,14 +125,12 @@ fn emit_packed(ctx: &Ctx, op: &str, input: &str, packed: &[u8]) -> anyhow::Resul
 fn emit_text(ctx: &Ctx, op: &str, input: &str, text: &str, packed: &[u8]) -> anyhow::Result<()> {
     ctx.out.record(
         || text.to_string(),
-        || {
-            json!({
-                "op": op,
-                "input": input,
-                "result": text,
-                "host_bytes": parse::to_hex(&host_order(packed)),
-                "network_bytes": parse::to_hex(packed),
-            })
+        || Conversion {
+            op,
+            input,
+            result: text,
+            host_bytes: parse::to_hex(&host_order(packed)),
+            network_bytes: parse::to_hex(packed),
         },
     )
 }

@@ -16,6 +16,7 @@ use crate::options::Ctx;
 use crate::parse;
 use crate::proxy::Proxy;
 use crate::relay::{self, End, Relay};
+use crate::schema::Event;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -237,12 +238,14 @@ fn connect_retrying(
             Ok(done) => {
                 if tries > 1 {
                     let took = started.elapsed();
-                    ctx.out.event(
-                        1,
-                        "ready",
-                        || format!("up after {tries} tries in {}", fdio::human_duration(took)),
-                        serde_json::json!({"peer": target.shown(), "tries": tries, "ms": crate::output::millis(took)}),
-                    );
+                    let ready = Event::ConnectReady {
+                        peer: &target.shown(),
+                        tries,
+                        ms: crate::output::millis(took),
+                    };
+                    ctx.out.emit(&ready, || {
+                        format!("up after {tries} tries in {}", fdio::human_duration(took))
+                    });
                 }
                 return Ok(done);
             }
@@ -252,12 +255,14 @@ fn connect_retrying(
                 if last_said.as_deref() != Some(f.message.as_str()) {
                     let every = humantime::format_duration(RETRY_EVERY);
                     let up_to = humantime::format_duration(wait_until.unwrap_or_default());
-                    ctx.out.event(
-                        1,
-                        "retry",
-                        || format!("{}; retrying every {every} for up to {up_to}", f.message),
-                        serde_json::json!({"peer": target.shown(), "error": f.message, "tries": tries}),
-                    );
+                    let retry = Event::Retry {
+                        peer: &target.shown(),
+                        error: &f.message,
+                        tries,
+                    };
+                    ctx.out.emit(&retry, || {
+                        format!("{}; retrying every {every} for up to {up_to}", f.message)
+                    });
                     last_said = Some(f.message.clone());
                 }
                 // Retry until the deadline itself, with a last attempt at it.
@@ -321,12 +326,13 @@ fn connect_once(
                 match connect_tcp(ctx, addr, source.as_deref(), *source_port, limit) {
                     Ok(sock) => return Ok((sock, addr.to_string())),
                     Err(f) if i + 1 < count => {
-                        ctx.out.event(
-                            1,
-                            "connect-failed",
-                            || format!("{}; trying the next address", f.message),
-                            serde_json::json!({"peer": addr.to_string(), "error": f.message}),
-                        );
+                        let failure = Event::ConnectFailed {
+                            peer: &addr.to_string(),
+                            error: &f.message,
+                        };
+                        ctx.out.emit(&failure, || {
+                            format!("{}; trying the next address", f.message)
+                        });
                     }
                     Err(f) => last = Some(f),
                 }
@@ -388,15 +394,14 @@ fn source_addr(
 }
 
 fn connected(ctx: &Ctx, peer: &str, took: Duration) {
-    ctx.out.event(
-        1,
-        "connected",
-        || {
-            format!(
-                "connected to {peer} in {}",
-                crate::output::human_duration(took)
-            )
-        },
-        serde_json::json!({"peer": peer, "ms": crate::output::millis(took)}),
-    );
+    let connected = Event::Connected {
+        peer,
+        ms: crate::output::millis(took),
+    };
+    ctx.out.emit(&connected, || {
+        format!(
+            "connected to {peer} in {}",
+            crate::output::human_duration(took)
+        )
+    });
 }

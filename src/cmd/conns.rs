@@ -10,7 +10,6 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::cli::ConnsArgs;
 use crate::diag::{self, Socket};
@@ -18,6 +17,7 @@ use crate::error::{Failure, usage};
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
+use crate::schema::conns::StateCount;
 
 mod expr;
 mod kill;
@@ -340,7 +340,11 @@ fn summary(ctx: &Ctx, sockets: &[Socket]) -> anyhow::Result<()> {
         let name = diag::state_name(*st);
         out.record(
             || format!("{proto:<5} {name:<11} {n:>7}"),
-            || json!({"proto": proto, "state": name, "count": n}),
+            || StateCount {
+                proto,
+                state: name,
+                count: *n,
+            },
         );
     }
     if !ctx.out.json() {

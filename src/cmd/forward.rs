@@ -20,6 +20,7 @@ use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::proxy::Proxy;
+use crate::schema::Event;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -166,12 +167,13 @@ pub fn run(ctx: &Ctx, args: &ForwardArgs) -> anyhow::Result<()> {
         None => bind_tcp(ctx, &args.endpoint, plan.backlog)?,
     };
     let to = plan.target.shown();
-    ctx.out.event(
-        1,
-        "listening",
-        || format!("listening on {}, forwarding to {to}", bound.shown),
-        serde_json::json!({"address": bound.shown, "target": to}),
-    );
+    let listening = Event::ForwardListening {
+        address: &bound.shown,
+        target: &to,
+    };
+    ctx.out.emit(&listening, || {
+        format!("listening on {}, forwarding to {to}", bound.shown)
+    });
     let Bound {
         sock, _unix_file, ..
     } = bound;
@@ -568,17 +570,17 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         };
         let took = dialed.elapsed();
         let to = self.plan.target.shown();
-        self.ctx.out.event(
-            1,
-            "connected",
-            || {
-                format!(
-                    "{peer}: connected to {to} in {}",
-                    fdio::human_duration(took)
-                )
-            },
-            serde_json::json!({"peer": peer, "target": to, "ms": crate::output::millis(took)}),
-        );
+        let connected = Event::TargetConnected {
+            peer,
+            target: &to,
+            ms: crate::output::millis(took),
+        };
+        self.ctx.out.emit(&connected, || {
+            format!(
+                "{peer}: connected to {to} in {}",
+                fdio::human_duration(took)
+            )
+        });
         let observer = self
             .plan
             .dump
@@ -590,12 +592,14 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
     /// The target could not be reached for this client: said, and the client closed.
     fn target_failed(&self, peer: &str, why: &str) {
         let to = self.plan.target.shown();
-        self.ctx.out.event(
-            1,
-            "target-failed",
-            || format!("{peer}: target {to}: {why}; client closed"),
-            serde_json::json!({"peer": peer, "target": to, "reason": why}),
-        );
+        let failure = Event::TargetFailed {
+            peer,
+            target: &to,
+            reason: why,
+        };
+        self.ctx.out.emit(&failure, || {
+            format!("{peer}: target {to}: {why}; client closed")
+        });
     }
 
     /// A relay ended: bytes each way, how long, and how it ended.
@@ -612,23 +616,25 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             }
         };
         let secs = t.took.as_secs_f64();
-        self.ctx.out.event(
-            1,
-            "closed",
-            || {
-                let tail = why
-                    .as_deref()
-                    .map(|w| format!(" ({w})"))
-                    .unwrap_or_default();
-                format!(
-                    "closed {peer}: {} in, {} out, {secs:.2}s{tail}",
-                    fdio::human_bytes(t.a_to_b),
-                    fdio::human_bytes(t.b_to_a)
-                )
-            },
-            serde_json::json!({"peer": peer, "bytes_in": t.a_to_b, "bytes_out": t.b_to_a,
-                "seconds": secs, "end": end, "reason": why}),
-        );
+        let closed = Event::ForwardClosed {
+            peer,
+            bytes_in: t.a_to_b,
+            bytes_out: t.b_to_a,
+            seconds: secs,
+            end,
+            reason: why.as_deref(),
+        };
+        self.ctx.out.emit(&closed, || {
+            let tail = why
+                .as_deref()
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default();
+            format!(
+                "closed {peer}: {} in, {} out, {secs:.2}s{tail}",
+                fdio::human_bytes(t.a_to_b),
+                fdio::human_bytes(t.b_to_a)
+            )
+        });
     }
 }
 

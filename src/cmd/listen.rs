@@ -19,6 +19,7 @@ use crate::hub::{self, Hub};
 use crate::options::Ctx;
 use crate::parse;
 use crate::relay::{self, Relay};
+use crate::schema::Event;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -173,13 +174,14 @@ fn tls_options(args: &ListenArgs) -> Result<Option<ServerOptions>, Failure> {
 fn listening(ctx: &Ctx, bound: &Bound, tls: Option<&ServerOptions>) {
     let pin = tls.map(ServerOptions::pin);
     let self_signed = tls.is_some_and(|t| t.self_signed);
-    ctx.out.event(
-        1,
-        "listening",
-        || format!("listening on {}", bound.shown),
-        serde_json::json!({"address": bound.shown, "tls": tls.is_some(),
-                           "fingerprint": pin, "self_signed": self_signed}),
-    );
+    let listening = Event::Listening {
+        address: &bound.shown,
+        tls: tls.is_some(),
+        fingerprint: pin.as_deref(),
+        self_signed,
+    };
+    ctx.out
+        .emit(&listening, || format!("listening on {}", bound.shown));
     // In JSON the listening event has it all already.
     if let Some(t) = tls
         && !ctx.out.json()
@@ -245,12 +247,11 @@ pub(crate) fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Boun
                 });
             }
             Err(f) => {
-                ctx.out.event(
-                    1,
-                    "bind-failed",
-                    || f.message.clone(),
-                    serde_json::json!({"address": addr.to_string(), "error": f.message}),
-                );
+                let failure = Event::BindFailed {
+                    address: &addr.to_string(),
+                    error: &f.message,
+                };
+                ctx.out.emit(&failure, || f.message.clone());
                 // A port in use is the answer; trying IPv4 after [::] would only hide it.
                 let in_use = f.is_os_error(libc::EADDRINUSE);
                 last = Some(f);
@@ -463,12 +464,13 @@ fn reap(
 ) -> Option<std::process::ExitStatus> {
     let mut last = None;
     for (peer, status) in children.reap() {
-        ctx.out.event(
-            1,
-            "exited",
-            || format!("{peer}: {} exited ({status})", cmd.name()),
-            serde_json::json!({"peer": peer, "status": status.code()}),
-        );
+        let exited = Event::Exited {
+            peer: &peer,
+            status: status.code(),
+        };
+        ctx.out.emit(&exited, || {
+            format!("{peer}: {} exited ({status})", cmd.name())
+        });
         last = Some(status);
     }
     last

@@ -10,7 +10,6 @@ use std::net::{SocketAddr, TcpStream};
 use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use socket2::{SockAddr, Socket};
 
 use crate::cli::PingArgs;
@@ -21,6 +20,8 @@ use crate::options::Ctx;
 use crate::output::{Style, millis};
 use crate::parse;
 use crate::proxy::Proxy;
+use crate::schema::Event;
+use crate::schema::ping as record;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -106,9 +107,16 @@ pub fn run(ctx: &Ctx, args: &PingArgs) -> anyhow::Result<()> {
     }
     signals::install();
     let peer = plan.peer();
-    ctx.out.event(
-        1,
-        "ping-start",
+    ctx.out.emit(
+        &Event::PingStart {
+            peer: &peer,
+            host: &plan.host,
+            count: plan.count,
+            tls: plan.tls.is_some(),
+            proxy: plan.proxy.as_ref().map(|p| p.shown.as_str()),
+            interval_ms: millis(plan.interval),
+            timeout_ms: millis(plan.timeout),
+        },
         || {
             let named = match (&plan.target, &plan.proxy) {
                 (Some(t), _) if plan.host == t.ip().to_string() => String::new(),
@@ -128,9 +136,6 @@ pub fn run(ctx: &Ctx, args: &PingArgs) -> anyhow::Result<()> {
                 humantime::format_duration(plan.timeout)
             )
         },
-        json!({"peer": peer, "host": plan.host, "count": plan.count, "tls": plan.tls.is_some(),
-               "proxy": plan.proxy.as_ref().map(|p| &p.shown),
-               "interval_ms": millis(plan.interval), "timeout_ms": millis(plan.timeout)}),
     );
     let mut stats = Stats::default();
     let printed = probe_loop(ctx, &plan, &peer, &mut stats);
@@ -372,26 +377,26 @@ fn show(ctx: &Ctx, peer: &str, seq: u64, answer: &Answer, timeout: Duration) -> 
                 ),
             }
         },
-        || {
-            let mut rec = json!({
-                "seq": seq,
-                "peer": peer,
-                "state": answer.state(),
-                "rtt_ms": answer.rtt().map(millis),
-            });
-            if let Answer::Error(why) = answer {
-                rec["reason"] = json!(why);
-            }
-            if let Answer::Open(Open {
-                total,
-                tls: Some((took, version)),
-            }) = answer
-            {
-                rec["connect_ms"] = json!(millis(total.saturating_sub(*took)));
-                rec["tls_ms"] = json!(millis(*took));
-                rec["protocol"] = json!(version);
-            }
-            rec
+        || record::Probe {
+            seq,
+            peer,
+            state: answer.state(),
+            rtt_ms: answer.rtt().map(millis),
+            reason: match answer {
+                Answer::Error(why) => Some(why),
+                _ => None,
+            },
+            tls: match answer {
+                Answer::Open(Open {
+                    total,
+                    tls: Some((took, version)),
+                }) => Some(record::TlsTiming {
+                    connect_ms: millis(total.saturating_sub(*took)),
+                    tls_ms: millis(*took),
+                    protocol: version,
+                }),
+                _ => None,
+            },
         },
     )
 }
@@ -418,16 +423,16 @@ fn summary(ctx: &Ctx, peer: &str, stats: &Stats) -> anyhow::Result<()> {
         },
         || {
             let ms = |f: fn(&Rtt) -> f64| rtt.as_ref().map(|r| (f(r) * 1e3).round() / 1e3);
-            json!({
-                "peer": peer,
-                "probes": stats.probes,
-                "answered": stats.answered,
-                "loss_pct": (stats.loss_pct() * 1e3).round() / 1e3,
-                "rtt_min_ms": ms(|r| r.min),
-                "rtt_avg_ms": ms(|r| r.avg),
-                "rtt_max_ms": ms(|r| r.max),
-                "rtt_mdev_ms": ms(|r| r.mdev),
-            })
+            record::Summary {
+                peer,
+                probes: stats.probes,
+                answered: stats.answered,
+                loss_pct: (stats.loss_pct() * 1e3).round() / 1e3,
+                rtt_min_ms: ms(|r| r.min),
+                rtt_avg_ms: ms(|r| r.avg),
+                rtt_max_ms: ms(|r| r.max),
+                rtt_mdev_ms: ms(|r| r.mdev),
+            }
         },
     )
 }

@@ -6,12 +6,12 @@ use std::ffi::CString;
 use std::net::IpAddr;
 use std::time::Instant;
 
-use serde_json::json;
-
 use crate::cli::{ResolveArgs, ResolveType, ServiceProto};
 use crate::endpoint::{self, Family, Proto, gai_reason, lookup_failure, parse_ip};
 use crate::error::{Failure, failed, usage};
 use crate::options::Ctx;
+use crate::schema::Event;
+use crate::schema::resolve::{AddrInfo, Address, Host, Hostname, Protocol, Service};
 use crate::sys;
 use crate::sys::net::{ProtoKey, host_by_addr, proto_entry};
 
@@ -40,11 +40,12 @@ fn timed<T>(ctx: &Ctx, what: &str, f: impl FnOnce() -> T) -> T {
     let out = f();
     let took = start.elapsed();
     let ms = took.as_secs_f64() * 1000.0;
-    ctx.out.event(
-        1,
-        "lookup",
+    ctx.out.emit(
+        &Event::Lookup {
+            lookup: what,
+            ms: crate::output::millis(took),
+        },
         || format!("{what} took {}", crate::output::millis_text(ms)),
-        json!({"lookup": what, "ms": crate::output::millis(took)}),
     );
     out
 }
@@ -164,8 +165,12 @@ fn addresses(ctx: &Ctx, rows: &[dns_lookup::AddrInfo]) -> anyhow::Result<()> {
         let ip = r.sockaddr.ip();
         if !seen.contains(&ip) {
             seen.push(ip);
-            ctx.out
-                .record(|| ip.to_string(), || json!({"address": ip.to_string()}))?;
+            ctx.out.record(
+                || ip.to_string(),
+                || Address {
+                    address: ip.to_string(),
+                },
+            )?;
         }
     }
     Ok(())
@@ -198,15 +203,13 @@ fn rows_table(ctx: &Ctx, rows: &[dns_lookup::AddrInfo], canonical: bool) -> anyh
                 }
                 line
             },
-            || {
-                json!({
-                    "family": fam,
-                    "type": ty,
-                    "protocol": proto,
-                    "address": ip,
-                    "port": port,
-                    "canonname": canon,
-                })
+            || AddrInfo {
+                family: fam,
+                kind: ty,
+                protocol: &proto,
+                address: &ip,
+                port,
+                canonname: canon.as_deref(),
             },
         )?;
     }
@@ -270,13 +273,11 @@ fn reverse(ctx: &Ctx, text: &str, short: bool) -> anyhow::Result<()> {
                 words.join(" ")
             }
         },
-        || {
-            json!({
-                "address": ip.to_string(),
-                "name": ent.name,
-                "aliases": ent.aliases,
-                "addresses": ent.addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
-            })
+        || Host {
+            address: ip.to_string(),
+            name: &ent.name,
+            aliases: &ent.aliases,
+            addresses: ent.addresses.iter().map(|a| a.to_string()).collect(),
         },
     )
 }
@@ -316,7 +317,12 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
             }
             line
         },
-        || json!({"name": ent.name, "port": ent.port, "proto": ent.proto, "aliases": ent.aliases}),
+        || Service {
+            name: &ent.name,
+            port: ent.port,
+            proto: &ent.proto,
+            aliases: &ent.aliases,
+        },
     )
 }
 
@@ -344,7 +350,11 @@ fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
             }
             line
         },
-        || json!({"name": ent.name, "number": ent.number, "aliases": ent.aliases}),
+        || Protocol {
+            name: &ent.name,
+            number: ent.number,
+            aliases: &ent.aliases,
+        },
     )
 }
 
@@ -375,6 +385,11 @@ fn hostname(ctx: &Ctx, want_fqdn: bool) -> anyhow::Result<()> {
     } else {
         host.clone()
     };
-    ctx.out
-        .record(|| name.clone(), || json!({"hostname": host, "name": name}))
+    ctx.out.record(
+        || name.clone(),
+        || Hostname {
+            hostname: &host,
+            name: &name,
+        },
+    )
 }

@@ -3,7 +3,6 @@
 
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
-use serde_json::json;
 use socket2::Domain;
 
 use crate::cli::{SockType, SockoptAction, SockoptArgs, SockoptTarget};
@@ -11,6 +10,7 @@ use crate::endpoint::Family;
 use crate::error::{Failure, failed, reason, usage};
 use crate::options::Ctx;
 use crate::output::Style;
+use crate::schema::sockopt::{Listed, OptionValue};
 use crate::socket;
 use crate::sockopt::{REGISTRY, Setting, SockKind, SockOpt, Value, lookup};
 use crate::sys;
@@ -61,14 +61,15 @@ fn list(ctx: &Ctx) -> anyhow::Result<()> {
                 )
             },
             || {
-                json!({
-                    "name": o.name,
-                    "level": o.level.name(),
-                    "kind": o.kind.name(),
-                    "types": o.type_names().split(',').collect::<Vec<_>>(),
-                    "access": o.access.name(),
-                    "about": o.about,
-                })
+                let types = o.type_names();
+                Listed {
+                    name: o.name,
+                    level: o.level.name(),
+                    kind: o.kind.name(),
+                    types: types.split(',').map(str::to_string).collect(),
+                    access: o.access.name(),
+                    about: o.about,
+                }
             },
         )?;
     }
@@ -239,10 +240,11 @@ fn get(ctx: &Ctx, t: &Target, names: &[&'static SockOpt]) -> anyhow::Result<()> 
         };
         ctx.out.record(
             || format!("{} {}", o.name, shown(&value)),
-            || {
-                let mut rec = json!({"name": o.name, "level": o.level.name()});
-                put(&mut rec, "value", Some(&value));
-                rec
+            || OptionValue {
+                name: o.name,
+                level: o.level.name(),
+                value: Some(&value),
+                requested: None,
             },
         )?;
     }
@@ -279,11 +281,11 @@ fn set(ctx: &Ctx, t: &Target, settings: &[Setting]) -> anyhow::Result<()> {
                     shown(&s.value)
                 ),
             },
-            || {
-                let mut rec = json!({"name": s.opt.name, "level": s.opt.level.name()});
-                put(&mut rec, "value", effective.as_ref());
-                put(&mut rec, "requested", Some(&s.value));
-                rec
+            || OptionValue {
+                name: s.opt.name,
+                level: s.opt.level.name(),
+                value: effective.as_ref(),
+                requested: Some(&s.value),
             },
         )?;
     }
@@ -297,25 +299,4 @@ fn shown(v: &Value) -> String {
         text if text.is_empty() => "\"\"".to_string(),
         text => text,
     }
-}
-
-/// Put a value into a JSON record under `key`; a duration goes under `key_ms` as whole
-/// milliseconds (linger off: null; no timeout: 0), so its unit is in its name.
-fn put(rec: &mut serde_json::Value, key: &str, v: Option<&Value>) {
-    let (key, value) = match v {
-        Some(Value::Timeval(d)) => (format!("{key}_ms"), json!(d.map_or(0, whole_ms))),
-        Some(Value::Linger(d)) => (
-            format!("{key}_ms"),
-            d.map_or(json!(null), |d| json!(whole_ms(d))),
-        ),
-        Some(v) => (key.to_string(), v.json()),
-        None => (key.to_string(), json!(null)),
-    };
-    rec[key] = value;
-}
-
-/// Whole milliseconds; a duration under 1 ms but not zero counts as 1, never as "none".
-fn whole_ms(d: std::time::Duration) -> u64 {
-    let ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
-    if ms == 0 && !d.is_zero() { 1 } else { ms }
 }

@@ -4,9 +4,6 @@
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-use serde_json::json;
-
 use crate::cli::{StartTlsProto, TlsArgs};
 use crate::endpoint::{self, HostPort, Proto};
 use crate::error::{Failure, StdoutClosed, quiet, usage};
@@ -14,6 +11,8 @@ use crate::options::Ctx;
 use crate::output::Style;
 use crate::parse;
 use crate::proxy::Proxy;
+use crate::schema::Event;
+use crate::schema::tls as record;
 use crate::signals;
 use crate::sockopt::SockKind;
 use crate::tls::cert::{self, CertFacts};
@@ -119,14 +118,6 @@ struct Found {
     expiring: Vec<usize>,
 }
 
-#[derive(Serialize)]
-struct CertRecord<'a> {
-    #[serde(flatten)]
-    facts: &'a CertFacts,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pem: Option<String>,
-}
-
 pub fn run(ctx: &Ctx, args: &TlsArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
     if plan.client.insecure() {
@@ -193,7 +184,7 @@ fn report(ctx: &Ctx, plan: &Plan, p: &Probe) -> anyhow::Result<bool> {
         .expires_within
         .map(|d| humantime::format_duration(d).to_string());
     if ctx.out.json() {
-        ctx.out.line(&json_record(plan, p, found).to_string())?;
+        ctx.out.json_record(&json_record(plan, p, found))?;
     } else if plan.pem {
         let text: String = found
             .info
@@ -215,8 +206,11 @@ fn report(ctx: &Ctx, plan: &Plan, p: &Probe) -> anyhow::Result<bool> {
 /// A target that gave no TLS session: a JSON record, or a line on stderr.
 fn report_failure(ctx: &Ctx, p: &Probe, why: &str) -> anyhow::Result<()> {
     if ctx.out.json() {
-        ctx.out
-            .line(&json!({"target": p.target, "address": p.address, "error": why}).to_string())?;
+        ctx.out.json_record(&record::NoSession {
+            target: &p.target,
+            address: p.address.as_deref(),
+            error: why,
+        })?;
     } else {
         let what = ctx.out.paint_err(&p.target, Style::Bad);
         eprintln!("sockkit: {what}: {why}");
@@ -225,37 +219,37 @@ fn report_failure(ctx: &Ctx, p: &Probe, why: &str) -> anyhow::Result<()> {
 }
 
 /// The JSON record of one TLS session (SPEC's `sockkit tls` fields).
-fn json_record(plan: &Plan, p: &Probe, found: &Found) -> serde_json::Value {
-    let chain: Vec<CertRecord> = found
+fn json_record<'a>(plan: &Plan, p: &'a Probe, found: &'a Found) -> record::Session<'a> {
+    let chain: Vec<record::Cert> = found
         .chain
         .iter()
         .zip(&found.info.chain)
-        .map(|(facts, der)| CertRecord {
+        .map(|(facts, der)| record::Cert {
             facts,
             pem: plan.pem.then(|| cert::to_pem(der)),
         })
         .collect();
     let (verified, verify_error) = match &found.verdict {
-        Verdict::Failed(why) => (false, Some(why.clone())),
+        Verdict::Failed(why) => (false, Some(why.as_str())),
         Verdict::Unchecked => (false, None),
         _ => (true, None),
     };
-    json!({
-        "target": p.target,
-        "address": p.address,
-        "server_name": found.server_name,
-        "protocol": found.info.protocol,
-        "cipher": found.info.cipher,
-        "alpn": found.info.alpn,
-        "kx": found.info.kx,
-        "handshake_ms": found.info.handshake_ms,
-        "chain": chain,
-        "verification": verdict_word(&found.verdict),
-        "verified": verified,
-        "verify_error": verify_error,
-        "expiring": found.expiring,
-        "error": null,
-    })
+    record::Session {
+        target: &p.target,
+        address: p.address.as_deref(),
+        server_name: &found.server_name,
+        protocol: &found.info.protocol,
+        cipher: &found.info.cipher,
+        alpn: found.info.alpn.as_deref(),
+        kx: found.info.kx.as_deref(),
+        handshake_ms: found.info.handshake_ms,
+        chain,
+        verification: verdict_word(&found.verdict),
+        verified,
+        verify_error,
+        expiring: &found.expiring,
+        error: None,
+    }
 }
 
 /// What is wrong with a session that was made, on stderr: a failed verification and
@@ -395,9 +389,13 @@ fn handshake(
         )?;
     let mut conn = rustls::Connection::Client(conn);
     tls::close(&mut conn, sock);
-    ctx.out.event(
-        1,
-        "handshake",
+    ctx.out.emit(
+        &Event::Handshake {
+            peer: target,
+            protocol: &info.protocol,
+            cipher: &info.cipher,
+            ms: info.handshake_ms,
+        },
         || {
             format!(
                 "TLS handshake with {target}: {} {} in {}",
@@ -406,7 +404,6 @@ fn handshake(
                 crate::output::millis_text(info.handshake_ms)
             )
         },
-        json!({"peer": target, "protocol": info.protocol, "cipher": info.cipher, "ms": info.handshake_ms}),
     );
     let now = cert::now_unix();
     let chain: Vec<CertFacts> = info

@@ -14,7 +14,6 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use socket2::{Domain, InterfaceIndexOrAddress, SockAddr, Socket};
 
 use crate::cli::UdpRecvArgs;
@@ -26,6 +25,7 @@ use crate::exec;
 use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
+use crate::schema::Event;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -169,12 +169,10 @@ fn bind(ctx: &Ctx, args: &UdpRecvArgs, groups: &[Group]) -> Result<Bound, Failur
 /// The `listening on ADDRESS` event.
 fn announce(ctx: &Ctx, sock: &Socket) {
     let local = sock.local_addr().map(|a| show_peer(&a)).unwrap_or_default();
-    ctx.out.event(
-        1,
-        "listening",
-        || format!("listening on {local}"),
-        json!({"address": local}),
-    );
+    ctx.out
+        .emit(&Event::DatagramListening { address: &local }, || {
+            format!("listening on {local}")
+        });
 }
 
 fn bind_unix(ctx: &Ctx, path: &UnixPath) -> Result<Bound, Failure> {
@@ -296,11 +294,12 @@ impl Group {
         };
         res.map_err(|e| io_failed(format!("--join {}", self.text), &e))?;
         let text = &self.text;
-        ctx.out.event(
-            1,
-            "joined",
+        ctx.out.emit(
+            &Event::Joined {
+                group: &self.addr.to_string(),
+                ifindex: iface,
+            },
             || format!("joined multicast group {text}"),
-            json!({"group": self.addr.to_string(), "ifindex": iface}),
         );
         Ok(())
     }
@@ -430,11 +429,11 @@ impl Session<'_> {
             // An ICMP error for an earlier reply lands on the socket; the receiver
             // goes on.
             Err(e) if is_icmp_error(&e) => {
-                self.ctx.out.event(
-                    1,
-                    "icmp",
+                self.ctx.out.emit(
+                    &Event::Icmp {
+                        error: &crate::error::reason(&e),
+                    },
                     || format!("an earlier reply was refused: {}", crate::error::reason(&e)),
-                    json!({"error": crate::error::reason(&e)}),
                 );
                 Ok(None)
             }
@@ -531,16 +530,18 @@ impl Session<'_> {
         let answer = move || match run_exec(&exec, &to, &payload, limit) {
             Ok(run) => {
                 let (len, status) = (run.output.len(), run.status);
-                out.event(
-                    1,
-                    "exec",
+                out.emit(
+                    &Event::Exec {
+                        to: &to_text,
+                        exit: status,
+                        reply_len: len,
+                    },
                     || {
                         format!(
                             "{} for {to_text}: exit {status:?}, {len} bytes back",
                             exec.argv.join(" ")
                         )
                     },
-                    json!({"to": to_text, "exit": status, "reply_len": len}),
                 );
                 if len > 0
                     && let Err(e) = sock.send_to_with_flags(&run.output, &to, libc::MSG_DONTWAIT)

@@ -9,7 +9,6 @@ use std::io::{self, Read};
 use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use socket2::{Domain, SockAddr, Socket};
 
 use crate::cli::UdpSendArgs;
@@ -20,6 +19,7 @@ use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
+use crate::schema::Event;
 use crate::socket;
 use crate::sockopt::{Setting, SockKind, Value};
 
@@ -306,11 +306,12 @@ impl<'a> Sender<'a> {
                     // Nothing listens at this address of the name; UDP has no handshake,
                     // so the refusal is the first sign. Try the next address.
                     let text = self.peer_text();
-                    self.ctx.out.event(
-                        1,
-                        "refused",
+                    self.ctx.out.emit(
+                        &Event::DatagramRefused {
+                            to: &text,
+                            error: "connection refused",
+                        },
                         || format!("{text}: connection refused, trying the next address"),
-                        json!({"to": text, "error": "connection refused"}),
                     );
                     self.connect_next()?;
                 }
@@ -348,16 +349,17 @@ impl<'a> Sender<'a> {
         }
         self.missed += 1;
         let text = self.peer_text();
-        self.ctx.out.event(
-            1,
-            "no-reply",
+        self.ctx.out.emit(
+            &Event::NoReply {
+                from: &text,
+                waited_ms: crate::output::millis(wait),
+            },
             || {
                 format!(
                     "no reply from {text} within {}",
                     humantime::format_duration(wait)
                 )
             },
-            json!({"from": text, "waited_ms": crate::output::millis(wait)}),
         );
         Ok(None)
     }
@@ -428,9 +430,14 @@ impl<'a> Sender<'a> {
             0.0
         };
         let (sent, bytes, replies) = (self.sent, self.bytes, self.replies);
-        self.ctx.out.event(
-            1,
-            "sent",
+        self.ctx.out.emit(
+            &Event::Sent {
+                datagrams: sent,
+                bytes,
+                seconds: secs,
+                per_second: rate,
+                replies: self.reply_wait.map(|_| replies),
+            },
             || {
                 let mut s = format!(
                     "sent {sent} datagram{}, {bytes} bytes in {:.3}s ({rate:.0}/s)",
@@ -442,8 +449,6 @@ impl<'a> Sender<'a> {
                 }
                 s
             },
-            json!({"datagrams": sent, "bytes": bytes, "seconds": secs, "per_second": rate,
-                   "replies": self.reply_wait.map(|_| replies)}),
         );
         if self.missed == 0 {
             return Ok(());
@@ -535,11 +540,12 @@ impl Setup {
         })?;
         let (limit, why) = datagram::max_payload(&sock, domain);
         let local = sock.local_addr().map(|a| show_peer(&a)).unwrap_or_default();
-        ctx.out.event(
-            1,
-            "sending",
+        ctx.out.emit(
+            &Event::Sending {
+                to: &text,
+                from: &local,
+            },
             || format!("sending to {text} from {local}"),
-            json!({"to": text, "from": local}),
         );
         Ok((sock, limit, why))
     }

@@ -16,7 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use socket2::{Domain, SockAddr};
 
 use crate::cli::WaitArgs;
@@ -26,6 +25,7 @@ use crate::exec;
 use crate::fdio;
 use crate::options::Ctx;
 use crate::proxy::Proxy;
+use crate::schema::Event;
 use crate::signals;
 use crate::socket;
 use crate::sockopt::SockKind;
@@ -127,9 +127,12 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
     signals::install();
     let began = Instant::now();
     let deadline = began + plan.deadline;
-    ctx.out.event(
-        1,
-        "wait-start",
+    ctx.out.emit(
+        &Event::WaitStart {
+            targets: plan.targets.iter().map(|t| t.text.as_str()).collect(),
+            any: plan.any,
+            deadline_ms: crate::output::millis(plan.deadline),
+        },
         || {
             let names: Vec<&str> = plan.targets.iter().map(|t| t.text.as_str()).collect();
             format!(
@@ -139,8 +142,6 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
                 names.join(", ")
             )
         },
-        json!({"targets": plan.targets.iter().map(|t| &t.text).collect::<Vec<_>>(),
-               "any": plan.any, "deadline_ms": crate::output::millis(plan.deadline)}),
     );
 
     let shared = Arc::new(Ctx {
@@ -171,9 +172,10 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
     if !missing.is_empty() {
         return Err(not_ready(&plan, &missing).into());
     }
-    ctx.out.event(
-        1,
-        "all-ready",
+    ctx.out.emit(
+        &Event::AllReady {
+            seconds: began.elapsed().as_secs_f64(),
+        },
         || {
             format!(
                 "{} in {}",
@@ -181,7 +183,6 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
                 crate::fdio::human_duration(began.elapsed())
             )
         },
-        json!({"seconds": began.elapsed().as_secs_f64()}),
     );
     if plan.command.is_empty() {
         return Ok(());
@@ -289,9 +290,12 @@ fn watch(
         let took = started.elapsed();
         match res {
             Ok(detail) => {
-                ctx.out.event(
-                    1,
-                    "ready",
+                ctx.out.emit(
+                    &Event::Ready {
+                        target: &target.text,
+                        attempt,
+                        ms: crate::output::millis(took),
+                    },
                     || {
                         format!(
                             "{} ready{detail} at attempt {attempt} ({})",
@@ -299,8 +303,6 @@ fn watch(
                             fdio::human_duration(took)
                         )
                     },
-                    json!({"target": target.text, "attempt": attempt,
-                           "ms": crate::output::millis(took)}),
                 );
                 let _ = tx.send(Report::Ready(index));
                 return;
@@ -310,9 +312,13 @@ fn watch(
                 if stop.load(Ordering::Relaxed) {
                     return;
                 }
-                ctx.out.event(
-                    1,
-                    "attempt",
+                ctx.out.emit(
+                    &Event::Attempt {
+                        target: &target.text,
+                        attempt,
+                        error: &why,
+                        ms: crate::output::millis(took),
+                    },
                     || {
                         let pause = Duration::from_millis(pause.as_millis() as u64);
                         format!(
@@ -321,8 +327,6 @@ fn watch(
                             humantime::format_duration(pause)
                         )
                     },
-                    json!({"target": target.text, "attempt": attempt, "error": why,
-                           "ms": crate::output::millis(took)}),
                 );
                 if tx.send(Report::Failed(index, why)).is_err() {
                     return;

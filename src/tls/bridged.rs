@@ -6,7 +6,6 @@
 use std::net::TcpStream;
 use std::time::Instant;
 
-use serde_json::json;
 use socket2::Socket;
 
 use super::server::{Accepted, accept_handshake};
@@ -17,6 +16,7 @@ use crate::engine::{Bridge, TlsEnding, TlsOutcome, bridge};
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 use crate::output::Output;
+use crate::schema::Event;
 
 /// Server side: the handshake with an accepted client (bounded by `deadline`), then the
 /// bridge. Returns the plain end, what the handshake learnt, and the running bridge.
@@ -49,24 +49,24 @@ pub fn originate(
         starttls::upgrade(&mut stream, proto, Some(deadline))?;
     }
     let (conn, info) = client_handshake(&mut stream, host, opts, Mode::Enforce, Some(deadline))?;
-    ctx.out.event(
-        1,
-        "tls",
-        || {
-            format!(
-                "TLS: {} {} in {:.2}ms{}",
-                info.protocol,
-                info.cipher,
-                info.handshake_ms,
-                info.alpn
-                    .as_deref()
-                    .map(|a| format!(", ALPN {a}"))
-                    .unwrap_or_default()
-            )
-        },
-        json!({"protocol": info.protocol, "cipher": info.cipher, "alpn": info.alpn,
-               "handshake_ms": info.handshake_ms}),
-    );
+    let session = Event::TlsSession {
+        protocol: &info.protocol,
+        cipher: &info.cipher,
+        alpn: info.alpn.as_deref(),
+        handshake_ms: info.handshake_ms,
+    };
+    ctx.out.emit(&session, || {
+        format!(
+            "TLS: {} {} in {:.2}ms{}",
+            info.protocol,
+            info.cipher,
+            info.handshake_ms,
+            info.alpn
+                .as_deref()
+                .map(|a| format!(", ALPN {a}"))
+                .unwrap_or_default()
+        )
+    });
     start(stream, rustls::Connection::Client(conn))
 }
 
@@ -86,12 +86,9 @@ pub fn report_end(out: &Output, peer: &str, ending: TlsEnding) {
         TlsOutcome::Idle => "idle".to_string(),
         TlsOutcome::Error(why) => why.clone(),
     };
-    out.event(
-        1,
-        "tls-end",
-        || format!("{peer}: TLS: {why}"),
-        json!({"peer": peer, "reason": why}),
-    );
+    out.emit(&Event::TlsEnd { peer, reason: &why }, || {
+        format!("{peer}: TLS: {why}")
+    });
 }
 
 /// The TLS side's end for `connect`: a peer that ended without close_notify is said at

@@ -6,7 +6,6 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use rustls::ClientConnection;
-use serde_json::json;
 use socket2::SockAddr;
 
 use super::verify::Mode;
@@ -16,6 +15,7 @@ use crate::error::{Failure, failed, reason};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::proxy::Proxy;
+use crate::schema::Event;
 use crate::socket;
 use crate::sockopt::SockKind;
 
@@ -84,22 +84,22 @@ pub fn connect(
         match socket::connect(ctx, &sock, &SockAddr::from(addr), Some(left())) {
             Ok(()) => {
                 let took = started.elapsed();
-                ctx.out.event(
-                    1,
-                    "connected",
-                    || format!("connected to {addr} in {}", fdio::human_duration(took)),
-                    json!({"peer": addr.to_string(), "ms": crate::output::millis(took)}),
-                );
+                let connected = Event::Connected {
+                    peer: &addr.to_string(),
+                    ms: crate::output::millis(took),
+                };
+                ctx.out.emit(&connected, || {
+                    format!("connected to {addr} in {}", fdio::human_duration(took))
+                });
                 return Ok((TcpStream::from(sock), addr.to_string()));
             }
             Err(e) => {
                 let f = failed(format!("connect {addr}"), reason(&e));
-                ctx.out.event(
-                    1,
-                    "connect-failed",
-                    || f.message.clone(),
-                    json!({"peer": addr.to_string(), "error": f.message}),
-                );
+                let failure = Event::ConnectFailed {
+                    peer: &addr.to_string(),
+                    error: &f.message,
+                };
+                ctx.out.emit(&failure, || f.message.clone());
                 last = Some(f);
             }
         }

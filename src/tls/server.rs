@@ -14,6 +14,7 @@ use super::cert;
 use super::{SessionInfo, drive_handshake, provider};
 use crate::cli::TlsServerArgs;
 use crate::error::{Failure, failed, usage};
+use crate::schema::Event;
 
 /// The checked server options: the identity to present and who may connect.
 #[derive(Debug, Clone)]
@@ -89,12 +90,13 @@ impl ServerOptions {
         } else {
             format!("the certificate of {cert_flag}")
         };
-        out.event(
-            1,
-            "certificate",
-            || format!("TLS: {made}; pin it with connect --pin {pin}"),
-            serde_json::json!({"fingerprint": pin, "self_signed": self.self_signed}),
-        );
+        let certificate = Event::Certificate {
+            fingerprint: &pin,
+            self_signed: self.self_signed,
+        };
+        out.emit(&certificate, || {
+            format!("TLS: {made}; pin it with connect --pin {pin}")
+        });
     }
 
     /// The certificate presented, leaf first.

@@ -7,6 +7,7 @@ use super::{Selection, Shown, record, write_rows};
 use crate::diag;
 use crate::error::failed;
 use crate::options::Ctx;
+use crate::schema::Event;
 
 /// Destroy every socket the selection keeps and show each one destroyed.
 #[cfg(target_os = "linux")]
@@ -64,12 +65,9 @@ pub fn kill(_: &Ctx, _: &Selection) -> anyhow::Result<()> {
 #[cfg(target_os = "linux")]
 pub fn events(ctx: &Ctx, sel: &Selection) -> anyhow::Result<()> {
     let ev = diag::destroy::Events::open(ctx, &sel.query.protos)?;
-    ctx.out.event(
-        1,
-        "following",
-        || "following sockets as the kernel destroys them".to_string(),
-        serde_json::json!({}),
-    );
+    ctx.out.emit(&Event::Following {}, || {
+        "following sockets as the kernel destroys them".to_string()
+    });
     let mut buf = vec![0u8; 64 * 1024];
     let mut names = super::Names::new(sel.resolve);
     loop {

@@ -117,7 +117,12 @@ fn summary(ctx: &Ctx, sockets: &[diag::unix::UnixSocket]) -> anyhow::Result<()> 
         let name = diag::state_name(*st);
         out.record(
             || format!("{netid:<5} {name:<11} {n:>7}"),
-            || serde_json::json!({"proto": "unix", "netid": netid, "state": name, "count": n}),
+            || crate::schema::conns::UnixStateCount {
+                proto: "unix",
+                netid,
+                state: name,
+                count: *n,
+            },
         );
     }
     if !ctx.out.json() {
