@@ -16,7 +16,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use socket2::{SockAddr, Socket};
 
 use crate::cli::ConnectArgs;
@@ -27,6 +26,8 @@ use crate::fdio;
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
+use crate::schema::Event;
+use crate::schema::scan as record;
 use crate::socket;
 use crate::sockopt::SockKind;
 
@@ -104,130 +105,149 @@ struct Probe {
 
 pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
-    let one_host = plan.hosts.len() == 1;
-    // What messages call the whole scan: the address for one host, else the block or list.
-    let addr = if one_host {
-        plan.hosts.get(0).ip().to_string()
-    } else {
-        plan.hosts.shown.clone()
-    };
-    ctx.out.event(
-        1,
-        "scan-start",
-        || {
-            let named = if plan.host == addr {
-                String::new()
-            } else {
-                format!(" ({})", plan.host)
-            };
-            let hosts = if one_host {
-                String::new()
-            } else {
-                format!("{} hosts x ", plan.hosts.len())
-            };
-            format!(
-                "scanning {addr}{named}: {hosts}{} port{}, {} at a time, timeout {} each",
-                plan.ports.len(),
-                if plan.ports.len() == 1 { "" } else { "s" },
-                plan.concurrency,
-                humantime::format_duration(plan.timeout)
-            )
-        },
-        json!({"host": addr, "name": plan.host, "hosts": plan.hosts.len(),
-               "ports": plan.ports.len(), "concurrency": plan.concurrency,
-               "timeout_ms": crate::output::millis(plan.timeout)}),
-    );
+    announce(ctx, &plan);
     let began = Instant::now();
-    let services = endpoint::service_names(Proto::Tcp);
-    let width = plan.ports.iter().map(|&p| digits(p)).max().unwrap_or(1);
-    // The state column, painted once: a full scan prints 65,535 lines.
-    let cells = [State::Open, State::Closed, State::Timeout]
-        .map(|s| ctx.out.paint(&format!("{:<7}", s.name()), s.style()));
     let mut tally = Tally::default();
-    // The address column of the host being shown, padded to the widest host.
-    let mut host_cell = (usize::MAX, String::new(), String::new());
-    let mut show = |index: usize, o: &Outcome, batch: &mut RecordBatch| {
+    let mut rows = Rows::new(ctx, &plan);
+    probe_all(ctx, &plan, &mut |index, o, batch| {
         tally.add(o);
-        if plan.only_open && o.state != State::Open {
+        rows.show(index, o, batch);
+    })?;
+    sum_up(ctx, &plan, &tally, began);
+    match tally.failure() {
+        Some(why) => Err(failed(plan.what_failed(), why).into()),
+        None => Ok(()),
+    }
+}
+
+/// The `scan-start` event: what is scanned, how many at once, how long each may take.
+fn announce(ctx: &Ctx, plan: &Plan) {
+    let scope = plan.scope();
+    let start = Event::ScanStart {
+        host: &scope,
+        name: &plan.host,
+        hosts: plan.hosts.len(),
+        ports: plan.ports.len(),
+        concurrency: plan.concurrency,
+        timeout_ms: crate::output::millis(plan.timeout),
+    };
+    ctx.out.emit(&start, || {
+        let named = if plan.host == scope {
+            String::new()
+        } else {
+            format!(" ({})", plan.host)
+        };
+        format!(
+            "scanning {scope}{named}: {}{} port{}, {} at a time, timeout {} each",
+            plan.hosts_times(),
+            plan.ports.len(),
+            if plan.ports.len() == 1 { "" } else { "s" },
+            plan.concurrency,
+            humantime::format_duration(plan.timeout)
+        )
+    });
+}
+
+/// The `scan-done` event: the counts, and how long the scan took.
+fn sum_up(ctx: &Ctx, plan: &Plan, tally: &Tally, began: Instant) {
+    let scope = plan.scope();
+    let seconds = began.elapsed().as_secs_f64();
+    let done = Event::ScanDone {
+        host: &scope,
+        hosts: plan.hosts.len(),
+        ports: plan.ports.len(),
+        open: tally.open,
+        closed: tally.closed,
+        timeout: tally.timeout,
+        seconds,
+    };
+    ctx.out.emit(&done, || {
+        let summary = tally.summary();
+        format!(
+            "{scope}: {}{} port{} in {seconds:.2}s: {} open{}{summary}",
+            plan.hosts_times(),
+            plan.ports.len(),
+            if plan.ports.len() == 1 { "" } else { "s" },
+            tally.open,
+            if summary.is_empty() { "" } else { ", " },
+        )
+    });
+}
+
+/// How results are shown: one line or record per probe, in list order (open ones only
+/// with `--open`).
+struct Rows<'a> {
+    ctx: &'a Ctx,
+    plan: &'a Plan,
+    services: std::collections::HashMap<u16, String>,
+    /// The width of the port column.
+    width: usize,
+    /// The state column, painted once: a full scan prints 65,535 lines.
+    cells: [String; 3],
+    /// The host being shown (its number), its address, and that padded to the widest.
+    host: (usize, String, String),
+}
+
+impl<'a> Rows<'a> {
+    fn new(ctx: &'a Ctx, plan: &'a Plan) -> Self {
+        Rows {
+            ctx,
+            plan,
+            services: endpoint::service_names(Proto::Tcp),
+            width: plan.ports.iter().map(|&p| digits(p)).max().unwrap_or(1),
+            cells: [State::Open, State::Closed, State::Timeout]
+                .map(|s| ctx.out.paint(&format!("{:<7}", s.name()), s.style())),
+            host: (usize::MAX, String::new(), String::new()),
+        }
+    }
+
+    /// Probe number `index` ended with `o`.
+    fn show(&mut self, index: usize, o: &Outcome, batch: &mut RecordBatch) {
+        if self.plan.only_open && o.state != State::Open {
             return;
         }
-        let (host, port) = plan.job(index);
-        if host_cell.0 != host {
-            let ip = plan.hosts.get(host as u64).ip().to_string();
-            let padded = format!("{ip:<w$}", w = plan.hosts.width);
-            host_cell = (host, ip, padded);
+        let (host, port) = self.plan.job(index);
+        if self.host.0 != host {
+            let ip = self.plan.hosts.get(host as u64).ip().to_string();
+            let padded = format!("{ip:<w$}", w = self.plan.hosts.width);
+            self.host = (host, ip, padded);
         }
-        let (ip, padded) = (&host_cell.1, &host_cell.2);
-        let service = services.get(&port).map(String::as_str);
+        let service = self.services.get(&port).map(String::as_str);
         batch.record_bytes(
-            |buf| {
-                let latency = ctx.out.paint(
-                    &format!("{:>8}", crate::output::latency_text(o.latency)),
-                    Style::Dim,
-                );
-                // Writing into a Vec cannot fail.
-                let _ = write!(
-                    buf,
-                    "{padded}  {port}/tcp{:pad$}  {}  {latency}",
-                    "",
-                    cells[o.state as usize],
-                    pad = width - digits(port)
-                );
-                if let Some(s) = service {
-                    let _ = write!(buf, "  {s}");
-                }
-                if let Some(r) = &o.reason {
-                    let _ = write!(buf, "  ({r})");
-                }
-            },
-            || {
-                let mut rec = json!({
-                    "host": ip,
-                    "port": port,
-                    "state": o.state.name(),
-                    "latency_ms": crate::output::millis(o.latency),
-                    "service": service,
-                });
-                if let Some(r) = &o.reason {
-                    rec["reason"] = json!(r);
-                }
-                rec
+            |buf| self.line(buf, port, o, service),
+            || record::Port {
+                host: &self.host.1,
+                port,
+                state: o.state.name(),
+                latency_ms: crate::output::millis(o.latency),
+                service,
+                reason: o.reason.as_deref(),
             },
         );
-    };
-    probe_all(ctx, &plan, &mut show)?;
-    let summary = tally.summary();
-    ctx.out.event(
-        1,
-        "scan-done",
-        || {
-            let hosts = if one_host {
-                String::new()
-            } else {
-                format!("{} hosts x ", plan.hosts.len())
-            };
-            format!(
-                "{addr}: {hosts}{} port{} in {:.2}s: {} open{}{summary}",
-                plan.ports.len(),
-                if plan.ports.len() == 1 { "" } else { "s" },
-                began.elapsed().as_secs_f64(),
-                tally.open,
-                if summary.is_empty() { "" } else { ", " },
-            )
-        },
-        json!({"host": addr, "hosts": plan.hosts.len(), "ports": plan.ports.len(),
-               "open": tally.open, "closed": tally.closed, "timeout": tally.timeout,
-               "seconds": began.elapsed().as_secs_f64()}),
-    );
-    if let Some(why) = tally.failure() {
-        let what = if one_host && plan.ports.len() == 1 {
-            format!("{addr} port {}", plan.ports[0])
-        } else {
-            addr.clone()
-        };
-        return Err(failed(what, why).into());
     }
-    Ok(())
+
+    /// The plain line: `127.0.0.1  22/tcp  open     0.12 ms  ssh`.
+    fn line(&self, buf: &mut Vec<u8>, port: u16, o: &Outcome, service: Option<&str>) {
+        let latency = self.ctx.out.paint(
+            &format!("{:>8}", crate::output::latency_text(o.latency)),
+            Style::Dim,
+        );
+        // Writing into a Vec cannot fail.
+        let _ = write!(
+            buf,
+            "{}  {port}/tcp{:pad$}  {}  {latency}",
+            self.host.2,
+            "",
+            self.cells[o.state as usize],
+            pad = self.width - digits(port)
+        );
+        if let Some(s) = service {
+            let _ = write!(buf, "  {s}");
+        }
+        if let Some(r) = &o.reason {
+            let _ = write!(buf, "  ({r})");
+        }
+    }
 }
 
 /// Decimal digits of a port number.
@@ -309,21 +329,20 @@ fn probe_all(
     plan: &Plan,
     show: &mut impl FnMut(usize, &Outcome, &mut RecordBatch),
 ) -> anyhow::Result<()> {
-    let n = plan.probes;
-    let workers = worker_count(n, plan.concurrency);
-    let share = plan.concurrency.div_ceil(workers);
+    let workers = worker_count(plan.probes, plan.concurrency);
     let next = AtomicUsize::new(0);
     // The first probe not shown yet: workers stay within MAX_AHEAD of it.
-    let shown_at = AtomicUsize::new(0);
+    let shown = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<Result<Vec<(usize, Outcome)>, Failure>>();
+    let (tx, rx) = mpsc::channel::<Answers>();
     let cursor = |bounded| Cursor {
         next: &next,
-        shown: &shown_at,
+        shown: &shown,
         stop: &stop,
         bounded,
     };
-    let probe_share = |tx: mpsc::Sender<_>, cursor: Cursor| {
+    let share = plan.concurrency.div_ceil(workers);
+    let probe_share = |tx: mpsc::Sender<Answers>, cursor: Cursor| {
         let mut spare = None;
         if let Err(f) = worker(ctx, plan, share, &cursor, &tx, &mut spare) {
             stop.store(true, Ordering::Relaxed);
@@ -336,8 +355,7 @@ fn probe_all(
     std::thread::scope(|scope| {
         let mut started = 0;
         for _ in 0..workers {
-            let tx = tx.clone();
-            let cursor = cursor(true);
+            let (tx, cursor) = (tx.clone(), cursor(true));
             if crate::signals::spawn_worker(scope, move || probe_share(tx, cursor)).is_none() {
                 break;
             }
@@ -350,53 +368,82 @@ fn probe_all(
             probe_share(tx.clone(), cursor(false));
         }
         drop(tx);
-        // results[i] is probe shown + i.
-        let mut results: VecDeque<Option<Outcome>> = VecDeque::new();
-        let mut shown = 0;
-        let mut batch = ctx.out.batch();
-        let mut failure: Option<anyhow::Error> = None;
-        let mut stdout_gone = false;
-        for msg in rx {
-            let answers = match msg {
-                Ok(a) => a,
-                Err(f) => {
-                    failure.get_or_insert(f.into());
-                    continue;
-                }
-            };
-            for (index, outcome) in answers {
-                let at = index - shown;
-                if results.len() <= at {
-                    results.resize_with(at + 1, || None);
-                }
-                results[at] = Some(outcome);
-            }
-            while let Some(Some(o)) = results.front() {
-                show(shown, o, &mut batch);
-                results.pop_front();
-                shown += 1;
-            }
-            shown_at.store(shown, Ordering::Relaxed);
-            // A reader that went away (`| head -1`) stops the printing, never the scan:
-            // the exit code still says whether a port is open.
-            if stdout_gone {
-                batch.discard();
-            } else if failure.is_none()
-                && let Err(e) = batch.flush()
-            {
-                if e.downcast_ref::<StdoutClosed>().is_some() {
-                    stdout_gone = true;
-                } else {
-                    stop.store(true, Ordering::Relaxed);
-                    failure = Some(e);
-                }
-            }
-        }
-        match failure {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        print_in_order(ctx, rx, (&shown, &stop), show)
     })
+}
+
+/// What a worker hands over: a batch of answers, or why it stopped.
+type Answers = Result<Vec<(usize, Outcome)>, Failure>;
+
+/// Take the workers' answers as they come, and show them in list order, a batch of lines
+/// at a time. A reader that went away (`| head -1`) stops the printing, never the scan:
+/// the exit code still says whether a port is open.
+fn print_in_order(
+    ctx: &Ctx,
+    rx: mpsc::Receiver<Answers>,
+    (shown, stop): (&AtomicUsize, &AtomicBool),
+    show: &mut impl FnMut(usize, &Outcome, &mut RecordBatch),
+) -> anyhow::Result<()> {
+    let mut pending = InOrder::default();
+    let mut batch = ctx.out.batch();
+    let mut failure: Option<anyhow::Error> = None;
+    let mut stdout_gone = false;
+    for msg in rx {
+        let answers = match msg {
+            Ok(a) => a,
+            Err(f) => {
+                failure.get_or_insert(f.into());
+                continue;
+            }
+        };
+        for (index, outcome) in answers {
+            pending.put(index, outcome);
+        }
+        while let Some((index, o)) = pending.next() {
+            show(index, &o, &mut batch);
+        }
+        shown.store(pending.shown, Ordering::Relaxed);
+        if stdout_gone {
+            batch.discard();
+        } else if failure.is_none()
+            && let Err(e) = batch.flush()
+        {
+            if e.downcast_ref::<StdoutClosed>().is_some() {
+                stdout_gone = true;
+            } else {
+                stop.store(true, Ordering::Relaxed);
+                failure = Some(e);
+            }
+        }
+    }
+    failure.map_or(Ok(()), Err)
+}
+
+/// Answers that come in any order, handed out in list order.
+#[derive(Default)]
+struct InOrder {
+    /// `waiting[i]` is the answer of probe `shown + i`, once it is in.
+    waiting: VecDeque<Option<Outcome>>,
+    /// Probes handed out so far.
+    shown: usize,
+}
+
+impl InOrder {
+    fn put(&mut self, index: usize, outcome: Outcome) {
+        let at = index - self.shown;
+        if self.waiting.len() <= at {
+            self.waiting.resize_with(at + 1, || None);
+        }
+        self.waiting[at] = Some(outcome);
+    }
+
+    /// The next answer in list order, if it is in.
+    fn next(&mut self) -> Option<(usize, Outcome)> {
+        let outcome = self.waiting.front_mut()?.take()?;
+        self.waiting.pop_front();
+        self.shown += 1;
+        Some((self.shown - 1, outcome))
+    }
 }
 
 /// One worker per CPU (at most 4), none idle on a short list.
@@ -679,6 +726,32 @@ fn close(ctx: &Ctx, sock: Socket) {
 }
 
 impl Plan {
+    /// What messages call the whole scan: the address for one host, else the block or
+    /// the list.
+    fn scope(&self) -> String {
+        if self.hosts.len() == 1 {
+            self.hosts.get(0).ip().to_string()
+        } else {
+            self.hosts.shown.clone()
+        }
+    }
+
+    /// `4 hosts x ` before the port count, for more than one host.
+    fn hosts_times(&self) -> String {
+        match self.hosts.len() {
+            1 => String::new(),
+            n => format!("{n} hosts x "),
+        }
+    }
+
+    /// What a failed scan names: the port too when one port of one host was scanned.
+    fn what_failed(&self) -> String {
+        match (self.hosts.len(), &self.ports[..]) {
+            (1, [port]) => format!("{} port {port}", self.scope()),
+            _ => self.scope(),
+        }
+    }
+
     /// Probe number `index`: which host (its number) and which port.
     fn job(&self, index: usize) -> (usize, u16) {
         let n = self.ports.len();
