@@ -15,6 +15,7 @@ use clap::CommandFactory;
 use clap::builder::PossibleValuesParser;
 use clap_complete::Shell;
 use sockkit::cli::Cli;
+use sockkit::schema::Level;
 use sockkit::sockopt::REGISTRY;
 
 /// `conns --state` names and groups, as ss spells them.
@@ -243,6 +244,9 @@ fn man_page(cmd: clap::Command, subcommands: &[String]) -> Vec<u8> {
         exit_status.to_string()
     };
     text += &exit_status_section(&exit_status);
+    if top {
+        text += &events_section();
+    }
     let see_also: Vec<String> = std::iter::once("sockkit".to_string())
         .chain(subcommands.iter().map(|s| format!("sockkit-{s}")))
         .filter(|p| *p != own)
@@ -307,6 +311,51 @@ fn exit_status_section(list: &str) -> String {
     for (codes, meaning) in entries {
         let codes: Vec<String> = codes.split(", ").map(|c| format!("\\fB{c}\\fR")).collect();
         text += &format!(".TP\n{}\n{}\n", codes.join(", "), escape(&meaning));
+    }
+    text
+}
+
+/// Every event sockkit writes on stderr, from the one table of them (`sockkit::schema`).
+fn events_section() -> String {
+    let escape = |s: &str| {
+        let s = s.replace('\\', "\\\\").replace('-', "\\-");
+        // `name` in the table's words is bold on the page.
+        s.split('`')
+            .enumerate()
+            .map(|(i, part)| {
+                if i % 2 == 1 {
+                    format!("\\fB{part}\\fR")
+                } else {
+                    part.to_string()
+                }
+            })
+            .collect::<String>()
+    };
+    let mut text = String::from(".SH EVENTS\n");
+    text += "With \\fB\\-v\\fR (\\fB\\-vv\\fR for the starred ones) sockkit says on stderr what \
+             happens; with \\fB\\-\\-json\\fR each event is one JSON object on its own line, \
+             the \\fBevent\\fR field first, then the fields below in this order. Events marked \
+             \\fBalways\\fR are shown whatever \\fB\\-v\\fR says; \\fBstats\\fR with \
+             \\fB\\-\\-stats\\fR. A name listed more than once is the same happening, told with the \
+             fields of the command that emits it.\n";
+    for e in sockkit::schema::EVENTS {
+        let level = match e.level {
+            Level::Verbose => String::new(),
+            Level::Trace => "*".to_string(),
+            other => format!(" ({})", other.shown().trim_start_matches('-')),
+        };
+        let fields: Vec<String> = e
+            .fields
+            .iter()
+            .map(|f| format!("\\fI{}\\fR", escape(f)))
+            .collect();
+        text += &format!(
+            ".TP\n\\fB{}\\fR{level} {}\n{}: {}\n",
+            escape(e.name),
+            fields.join(", "),
+            escape(e.from),
+            escape(e.meaning()),
+        );
     }
     text
 }
