@@ -12,12 +12,11 @@ use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use serde::Serialize;
-
 use crate::cli::{DumpArgs, DumpFormat};
 use crate::engine::{Dir, Observer};
 use crate::error::{Failure, reason, usage};
 use crate::output::escape_control;
+use crate::schema::dump::Chunk;
 
 /// Where the records go; shared by every connection of the process.
 struct Sink {
@@ -180,7 +179,7 @@ impl ConnDump {
             Ok(t) => (Some(t), None),
             Err(_) => (None, Some(hex_string(data))),
         };
-        let record = Record {
+        let record = Chunk {
             ts,
             conn: self.conn,
             peer: &self.peer,
@@ -189,7 +188,7 @@ impl ConnDump {
             data: text,
             data_hex: hex,
         };
-        let mut line = serde_json::to_string(&record).unwrap_or_default();
+        let mut line = crate::schema::to_json(&record);
         line.push('\n');
         line
     }
@@ -202,19 +201,6 @@ impl Observer for ConnDump {
 }
 
 /// A `--dump-format json` line.
-#[derive(Serialize)]
-struct Record<'a> {
-    ts: &'a str,
-    conn: u64,
-    peer: &'a str,
-    dir: &'static str,
-    len: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data_hex: Option<String>,
-}
-
 fn hex_string(data: &[u8]) -> String {
     let mut s = String::with_capacity(data.len() * 2);
     for &b in data {

@@ -9,6 +9,7 @@
 
 pub mod byteorder;
 pub mod conns;
+pub mod dump;
 pub mod ping;
 pub mod resolve;
 pub mod scan;
