@@ -9,7 +9,7 @@ pub struct Chunk<'a> {
     pub ts: &'a str,
     pub conn: u64,
     pub peer: &'a str,
-    /// `in` (received from the peer: in `forward`, client to target) or `out`.
+    /// `in` or `out`, the way `bytes_in` and `bytes_out` count them.
     pub dir: &'a str,
     pub len: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
