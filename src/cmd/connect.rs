@@ -55,10 +55,8 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         peer: peer.clone(),
         ..opts
     };
-    let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
-    if let Some(dump) = &dump {
-        relay.set_dump(dump.conn(&peer));
-    }
+    let dump = dump.as_ref().map(|d| d.conn(&peer));
+    let mut relay = Relay::new(ctx, &sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     let matched = relay.matched();

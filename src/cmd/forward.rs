@@ -14,7 +14,7 @@ use crate::acceptor::{Acceptor, Access, Admitted, Rules};
 use crate::cli::ForwardArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
-use crate::engine::{End, Ending, Observer, Pump, Status, Totals};
+use crate::engine::{End, Ending, Observer, Pump, Revents, SLOTS, Status, Totals};
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
@@ -237,7 +237,7 @@ enum Stage {
         client: Socket,
         slot: Slot,
     },
-    Relaying(Pump),
+    Relaying(Box<Pump>),
 }
 
 struct Conn {
@@ -327,11 +327,11 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         // Backwards, so a finished connection swapped out leaves the rest in place.
         for i in (0..slots.len()).rev() {
             let (start, n) = slots[i];
-            let mut revents = [0; 2];
+            let mut revents: Revents = [0; SLOTS];
             for (r, p) in revents.iter_mut().zip(&fds[start..start + n]) {
                 *r = p.revents;
             }
-            if revents == [0, 0] && !self.conns[i].is_due(self.plan.dial_limit) {
+            if revents.iter().all(|r| *r == 0) && !self.conns[i].is_due(self.plan.dial_limit) {
                 continue;
             }
             if !self.advance(i, revents) {
@@ -361,7 +361,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             stage: Some(stage),
         });
         let last = self.conns.len() - 1;
-        if !self.advance(last, [0, 0]) {
+        if !self.advance(last, [0; SLOTS]) {
             self.conns.swap_remove(last);
         }
     }
@@ -390,7 +390,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
     }
 
     /// Move connection `i` on; false once it is finished (and reported).
-    fn advance(&mut self, i: usize, revents: [libc::c_short; 2]) -> bool {
+    fn advance(&mut self, i: usize, revents: Revents) -> bool {
         let conn = &mut self.conns[i];
         let Some(stage) = conn.stage.take() else {
             return false;
@@ -584,7 +584,12 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             .dump
             .as_ref()
             .map(|d| Box::new(d.conn(peer)) as Box<dyn Observer>);
-        Some(Stage::Relaying(Pump::new(a, b, self.plan.idle, observer)))
+        Some(Stage::Relaying(Box::new(Pump::new(
+            a,
+            b,
+            self.plan.idle,
+            observer,
+        ))))
     }
 
     /// The target could not be reached for this client: said, and the client closed.
@@ -603,7 +608,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         let (end, why) = match ending {
             Ending::Closed => ("closed", None),
             Ending::Idle => ("idle", Some("idle timeout".to_string())),
-            Ending::Reset { by, reason } => {
+            Ending::Reset { by, reason, .. } => {
                 let side = match by {
                     crate::engine::Side::A => "client",
                     crate::engine::Side::B => "target",

@@ -198,10 +198,8 @@ fn serve_one(ctx: &Ctx, mut acceptor: Acceptor, plan: &Plan) -> anyhow::Result<(
         peer: peer.clone(),
         ..plan.relay.clone()
     };
-    let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
-    if let Some(dump) = &plan.dump {
-        relay.set_dump(dump.conn(&peer));
-    }
+    let dump = plan.dump.as_ref().map(|d| d.conn(&peer));
+    let mut relay = Relay::new(ctx, &sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), plan.stats, false);
     end.map(|_| ())

@@ -9,7 +9,7 @@ use socket2::{Domain, Socket, Type};
 
 use super::Observer;
 use super::end::End;
-use super::pump::{Ending, Pump, Side, Status};
+use super::pump::{Ending, Fault, Pump, Side, Status};
 use crate::fdio;
 use crate::tls::session::{PeerEnd, Session};
 
@@ -112,9 +112,11 @@ fn drive(pump: &mut Pump) -> Ending {
             return Ending::Reset {
                 by: Side::A,
                 reason: crate::error::reason(&e),
+                fault: Fault::Other,
+                errno: e.raw_os_error(),
             };
         }
-        if let Status::Done(ending) = pump.advance([fds[0].revents, fds[1].revents]) {
+        if let Status::Done(ending) = pump.advance(fds.map(|f| f.revents)) {
             return ending;
         }
     }

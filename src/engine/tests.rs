@@ -33,7 +33,7 @@ fn drive(mut pump: Pump) -> std::thread::JoinHandle<(Ending, Totals)> {
                 w.min(Duration::from_millis(100))
             });
             fdio::poll(&mut fds, Some(wake)).expect("poll");
-            if let Status::Done(e) = pump.advance([fds[0].revents, fds[1].revents]) {
+            if let Status::Done(e) = pump.advance(fds.map(|f| f.revents)) {
                 return (e, pump.totals());
             }
         }
