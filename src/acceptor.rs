@@ -157,6 +157,13 @@ impl<'a> Acceptor<'a> {
             .map_or(0, |h| h.under_way.load(Ordering::SeqCst))
     }
 
+    /// The mode could not get the descriptors a new client needs (`e`: EMFILE, ENFILE):
+    /// accepting rests, as when accept(2) itself fails for want of them, with the same
+    /// warning.
+    pub fn short_of_descriptors(&mut self, e: &std::io::Error, serving: usize) {
+        self.pause.on_error(self.ctx, e, serving);
+    }
+
     /// How many clients were let in so far.
     pub fn served(&self) -> usize {
         self.served
@@ -202,9 +209,17 @@ impl<'a> Acceptor<'a> {
     /// let in, denied (`--deny`, not in `--allow`) or refused (`--max-conns`), with an
     /// event. Without keep-open the listener closes after the first one let in.
     pub fn accept_ready(&mut self, active: usize) -> Vec<Admitted> {
+        self.accept_some(active, usize::MAX)
+    }
+
+    /// [`Acceptor::accept_ready`], letting in at most `most` clients this time (a mode
+    /// that needs descriptors of its own per client has that many ready).
+    pub fn accept_some(&mut self, active: usize, most: usize) -> Vec<Admitted> {
         let mut admitted = self.take_handshaken();
         let active = active + self.handshaking();
-        while let Some(listener) = &self.listener {
+        while let Some(listener) = &self.listener
+            && admitted.len() < most
+        {
             let (sock, addr) = match crate::socket::accept(self.ctx, listener) {
                 Ok(pair) => pair,
                 Err(e) if fdio::would_block(&e) => break,

@@ -66,6 +66,12 @@ pub fn pollfd(fd: RawFd, events: libc::c_short) -> libc::pollfd {
     }
 }
 
+/// Whether `fd` has something to read right now (a poll that does not wait).
+pub fn readable_now(fd: RawFd) -> bool {
+    let mut fds = [pollfd(fd, libc::POLLIN)];
+    poll(&mut fds, Some(Duration::ZERO)).is_ok_and(|n| n > 0)
+}
+
 /// Wait until `fd` is ready for `events` or `deadline` passes; true when ready.
 pub fn wait_for(fd: RawFd, events: libc::c_short, deadline: Option<Instant>) -> io::Result<bool> {
     loop {
@@ -93,6 +99,16 @@ pub fn wait_for(fd: RawFd, events: libc::c_short, deadline: Option<Instant>) -> 
 pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
     loop {
         match sys::read(fd, buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// One write(2) to a non-blocking descriptor: how much it took, `WouldBlock` when none.
+pub fn write(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    loop {
+        match sys::write(fd, data) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }

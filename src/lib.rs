@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod datagram;
 pub mod diag;
 pub mod dump;
+pub mod echo;
 pub mod endpoint;
 pub mod engine;
 pub mod error;

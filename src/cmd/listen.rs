@@ -15,7 +15,7 @@ use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
 use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::exec;
 use crate::fdio;
-use crate::hub::{self, Hub};
+use crate::hub;
 use crate::options::Ctx;
 use crate::parse;
 use crate::relay::{self, Relay};
@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     let acceptor = Acceptor::new(ctx, sock, &plan.access, plan.rules.clone())?;
     let result = match (&plan.exec, &plan.hub) {
         (Some(cmd), _) => serve_exec(ctx, acceptor, cmd, &plan),
-        (None, Some(opts)) => Hub::new(ctx, acceptor, opts).run(),
+        (None, Some(opts)) => hub::serve(ctx, acceptor, opts),
         (None, None) => serve_one(ctx, acceptor, &plan),
     };
     drop(_unix_file);

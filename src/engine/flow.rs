@@ -5,6 +5,7 @@ use std::io;
 use std::os::fd::{AsRawFd, OwnedFd};
 
 use super::end::End;
+use super::stdio::Input;
 use super::{Dir, Observer};
 use crate::fdio;
 
@@ -203,21 +204,19 @@ impl Flow {
         Ok(stepped)
     }
 
-    /// A direct flow: one sendfile(2) or splice(2) from the source's file or pipe into
-    /// the destination. Refused (EINVAL: no such path between these two), the flow
-    /// reads and writes from then on.
+    /// A direct flow: one sendfile(2) from a stdin file, or one splice(2) from a pipe
+    /// into a socket or from a socket into an end's own pipe. Refused (EINVAL: no such
+    /// path between these two), the flow reads and writes from then on.
     fn straight(&mut self, src: &mut End, dst: &mut End) -> Result<bool, Broke> {
-        let Some(input) = src.as_stdio_mut() else {
-            return Ok(false);
-        };
         if self.eof {
             return Ok(false);
         }
-        let file = input.kind() == super::stdio::Input::File;
+        let (from, to) = (src.read_fd(), dst.write_fd());
+        let file = src.as_stdio().is_some_and(|s| s.kind() == Input::File);
         let res = if file {
-            fdio::sendfile(dst.write_fd(), input.input(), DIRECT_CHUNK)
+            fdio::sendfile(to, from, DIRECT_CHUNK)
         } else {
-            fdio::splice(input.input(), dst.write_fd(), DIRECT_CHUNK, true)
+            fdio::splice(from, to, DIRECT_CHUNK, true)
         };
         match res {
             Ok(0) => {
@@ -229,15 +228,17 @@ impl Flow {
                 self.way = Way::Direct { blocked: false };
                 Ok(true)
             }
-            // EAGAIN means "the destination is full", or for a pipe "the pipe is empty":
-            // poll tells which.
+            // EAGAIN means "the destination is full" or "the source is empty": poll
+            // tells which (a file always has bytes).
             Err(e) if fdio::would_block(&e) => {
-                let blocked = file || input.input_ready();
+                let blocked = file || fdio::readable_now(from);
                 self.way = Way::Direct { blocked };
                 Ok(false)
             }
             Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
-                input.read_plainly();
+                if let Some(input) = src.as_stdio_mut() {
+                    input.read_plainly();
+                }
                 self.way = Way::copy(Vec::new());
                 Ok(true)
             }

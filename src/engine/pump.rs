@@ -266,10 +266,12 @@ impl Pump {
 
 /// How a flow from `src` to `dst` moves its bytes.
 fn mode(src: &End, dst: &End, watched: bool) -> Mode {
-    let straight = src.as_stdio().is_some_and(|s| s.is_direct());
-    match (watched, straight) {
+    let from_stdin = src.as_stdio().is_some_and(|s| s.is_direct()) && matches!(dst, End::Stream(_));
+    let into_pipe =
+        matches!(src, End::Stream(_)) && dst.as_stdio().is_some_and(|s| s.owns_output_pipe());
+    match (watched, from_stdin || into_pipe) {
         (true, _) => Mode::Copy,
-        (false, true) if matches!(dst, End::Stream(_)) => Mode::Direct,
+        (false, true) => Mode::Direct,
         (false, _) if src.is_plain() && dst.is_plain() && src.as_stdio().is_none() => Mode::Splice,
         _ => Mode::Copy,
     }

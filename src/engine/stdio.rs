@@ -4,7 +4,7 @@
 //! terminal), and go to the output; the output's end is its close.
 
 use std::io;
-use std::os::fd::RawFd;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 use crate::fdio::{self, STDIN, STDOUT};
 
@@ -40,6 +40,10 @@ pub struct Stdio {
     tolerate_closed_output: bool,
     output_gone: bool,
     output_closed: bool,
+    /// Descriptors this end owns (a pair of pipes), closed with it; the output's is
+    /// closed as soon as the output ends.
+    _owned_input: Option<OwnedFd>,
+    owned_output: Option<OwnedFd>,
 }
 
 impl Stdio {
@@ -77,6 +81,30 @@ impl Stdio {
             tolerate_closed_output: false,
             output_gone: false,
             output_closed: false,
+            _owned_input: None,
+            owned_output: None,
+        }
+    }
+
+    /// An end that reads `input` and writes `output`, both pipes this end owns (made
+    /// non-blocking). Given the two ends of one pipe, what is written comes back: a
+    /// pump between a socket and that end echoes the socket's bytes without them
+    /// entering this process.
+    pub fn pipes(input: OwnedFd, output: OwnedFd) -> Stdio {
+        fdio::set_nonblocking(input.as_raw_fd());
+        fdio::set_nonblocking(output.as_raw_fd());
+        Stdio {
+            input: input.as_raw_fd(),
+            output: output.as_raw_fd(),
+            kind: Input::Pipe,
+            given: Vec::new(),
+            given_at: 0,
+            crlf: None,
+            tolerate_closed_output: false,
+            output_gone: false,
+            output_closed: false,
+            _owned_input: Some(input),
+            owned_output: Some(output),
         }
     }
 
@@ -126,6 +154,12 @@ impl Stdio {
         matches!(self.kind, Input::File | Input::Pipe)
     }
 
+    /// Whether the output is a pipe of this end's own, which a socket's bytes may be
+    /// spliced straight into.
+    pub fn owns_output_pipe(&self) -> bool {
+        self.owned_output.is_some()
+    }
+
     /// Whether poll should look at the input at all (given bytes and a file are always
     /// ready; a file is polled too: poll says it is readable at once).
     pub fn polls_input(&self) -> bool {
@@ -134,11 +168,7 @@ impl Stdio {
 
     /// Whether the input has a byte ready now (a zero-timeout poll).
     pub fn input_ready(&self) -> bool {
-        if self.kind == Input::Given {
-            return true;
-        }
-        let mut fds = [fdio::pollfd(self.input, libc::POLLIN)];
-        fdio::poll(&mut fds, Some(std::time::Duration::ZERO)).is_ok_and(|n| n > 0)
+        self.kind == Input::Given || fdio::readable_now(self.input)
     }
 
     /// Bytes from the input: `Ok(0)` at its end, `WouldBlock` when none are ready (the
@@ -166,10 +196,14 @@ impl Stdio {
         Ok(out.len())
     }
 
-    /// Write all of `data` to the output (a blocking descriptor; a signal interrupts).
+    /// Write all of `data` to the output (a blocking descriptor; a signal interrupts),
+    /// or what an owned, non-blocking pipe takes.
     pub fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         if self.output_gone {
             return Ok(data.len());
+        }
+        if self.owned_output.is_some() {
+            return fdio::write(self.output, data);
         }
         match fdio::write_all(self.output, data) {
             Ok(()) => Ok(data.len()),
@@ -184,20 +218,12 @@ impl Stdio {
     /// The output's end: stdout is closed (pointed at /dev/null), so whoever reads it
     /// sees its end at once. A terminal stays as it is.
     pub fn close_output(&mut self) {
-        if !self.output_closed && self.output == STDOUT && !fdio::is_tty(STDOUT) {
+        if self.owned_output.take().is_some() {
+            self.output = -1;
+        } else if !self.output_closed && self.output == STDOUT && !fdio::is_tty(STDOUT) {
             fdio::close_stdout();
         }
         self.output_closed = true;
-    }
-
-    /// A splice(2) into the output failed with `e`: under
-    /// [`Stdio::tolerate_closed_output`] a closed reader is no error.
-    pub fn output_failed(&mut self, e: io::Error) -> io::Result<()> {
-        if self.tolerate_closed_output && e.kind() == io::ErrorKind::BrokenPipe {
-            self.output_gone = true;
-            return Ok(());
-        }
-        Err(e)
     }
 }
 
