@@ -27,6 +27,9 @@ pub enum Kind {
     Failed,
     /// SIGINT or SIGTERM ended it: 128 + the signal (sockkit then dies by the signal).
     Interrupted(u8),
+    /// Standard output went away (`sockkit ... | head`): stop quietly with exit 0, as a
+    /// pipeline expects (verdicts that do not depend on stdout keep their own code).
+    StdoutClosed,
 }
 
 impl Kind {
@@ -35,6 +38,7 @@ impl Kind {
             Kind::Usage => exit::USAGE,
             Kind::Failed => exit::FAILED,
             Kind::Interrupted(code) => code,
+            Kind::StdoutClosed => exit::OK,
         }
     }
 }
@@ -124,17 +128,17 @@ impl fmt::Display for CommandLine {
 
 impl std::error::Error for CommandLine {}
 
-/// Standard output went away (`sockkit ... | head`): stop quietly, as a pipeline expects.
-#[derive(Debug)]
-pub struct StdoutClosed;
-
-impl fmt::Display for StdoutClosed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("standard output closed")
-    }
+/// Standard output went away: [`Kind::StdoutClosed`].
+pub fn stdout_closed() -> Failure {
+    Failure::new(Kind::StdoutClosed, "standard output closed".to_string())
 }
 
-impl std::error::Error for StdoutClosed {}
+/// Whether `err` is [`Kind::StdoutClosed`] (a reader that left stops the printing, and
+/// some commands go on for their verdict).
+pub fn is_stdout_closed(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Failure>()
+        .is_some_and(|f| f.kind == Kind::StdoutClosed)
+}
 
 /// The system's reason for an I/O error, lower-case and without "(os error N)":
 /// `connection refused`, `address already in use`.
@@ -190,7 +194,7 @@ fn what_and_why(message: &str) -> (String, String) {
 }
 
 pub fn report(err: &anyhow::Error) -> Report {
-    if err.downcast_ref::<StdoutClosed>().is_some() {
+    if is_stdout_closed(err) {
         return Report {
             code: exit::OK,
             lines: Vec::new(),
@@ -251,6 +255,16 @@ mod tests {
     fn reasons_are_lower_case_without_os_error() {
         let e = io::Error::from_raw_os_error(libc::ECONNREFUSED);
         assert_eq!(reason(&e), "connection refused");
+    }
+
+    #[test]
+    fn a_closed_stdout_is_a_quiet_exit_0_known_by_its_kind() {
+        let e: anyhow::Error = stdout_closed().into();
+        assert!(is_stdout_closed(&e));
+        let r = report(&e);
+        assert_eq!((r.code, r.lines.len()), (exit::OK, 0));
+        let other: anyhow::Error = failed("connect", "refused").into();
+        assert!(!is_stdout_closed(&other));
     }
 
     #[test]

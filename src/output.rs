@@ -11,7 +11,6 @@ use owo_colors::OwoColorize;
 use serde_json::{Map, Value};
 
 use crate::cli::ColorWhen;
-use crate::error::StdoutClosed;
 
 /// The role of a piece of text; the output layer picks the colour.
 #[derive(Debug, Clone, Copy)]
@@ -343,7 +342,7 @@ fn write_stderr(text: &str) {
 /// SIGINT/SIGTERM ends it as the signal asks, anything else is an error.
 pub fn stdout_error(err: io::Error) -> anyhow::Error {
     if err.kind() == io::ErrorKind::BrokenPipe {
-        StdoutClosed.into()
+        crate::error::stdout_closed().into()
     } else if let Some(code) = crate::signals::caught() {
         crate::error::quiet(code).into()
     } else {

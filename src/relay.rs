@@ -138,15 +138,15 @@ pub struct Relay<'a> {
 }
 
 impl<'a> Relay<'a> {
-    /// A session between `sock` and stdio; `dump` records every chunk each way (the
+    /// A session between `sock` (closed with the relay) and stdio; `dump` records every chunk each way (the
     /// bytes then pass through memory: the zero-copy paths give way to reads and writes).
     pub fn new(
         ctx: &'a Ctx,
-        sock: &Socket,
+        sock: Socket,
         opts: &'a Options,
         dump: Option<ConnDump>,
     ) -> io::Result<Relay<'a>> {
-        let sock = engine::End::stream(sock.try_clone()?)?;
+        let sock = engine::End::stream(sock)?;
         let mut stdio = Stdio::process(opts.send.clone(), opts.crlf);
         if opts.expect.is_some() {
             // The verdict stands when the reader of stdout has seen enough and left.

@@ -56,14 +56,13 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         ..opts
     };
     let dump = dump.as_ref().map(|d| d.conn(&peer));
-    let mut relay = Relay::new(ctx, &sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
+    let mut relay = Relay::new(ctx, sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     let matched = relay.matched();
+    // The plain end closes with the relay, so the bridge ends too; then the TLS side's
+    // own end: an error there (a reset, a bad record) fails a session that looked whole.
     drop(relay);
-    // The plain end closes, so the bridge ends too; then the TLS side's own end: an
-    // error there (a reset, a bad record) fails a session that looked whole.
-    drop(sock);
     if let Some(ending) = tls_end.filter(|_| end.is_ok()) {
         crate::tls::bridged::verdict(ctx, &peer, ending.wait())?;
     }

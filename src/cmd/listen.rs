@@ -199,7 +199,7 @@ fn serve_one(ctx: &Ctx, mut acceptor: Acceptor, plan: &Plan) -> anyhow::Result<(
         ..plan.relay.clone()
     };
     let dump = plan.dump.as_ref().map(|d| d.conn(&peer));
-    let mut relay = Relay::new(ctx, &sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
+    let mut relay = Relay::new(ctx, sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), plan.stats, false);
     end.map(|_| ())

@@ -15,7 +15,7 @@ use socket2::{SockAddr, Socket};
 
 use crate::cli::PingArgs;
 use crate::endpoint::{self, HostPort, Proto};
-use crate::error::{Failure, StdoutClosed, exit, failed, quiet, reason, usage};
+use crate::error::{Failure, Kind, exit, failed, is_stdout_closed, quiet, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::output::{Style, millis};
@@ -136,10 +136,7 @@ pub fn run(ctx: &Ctx, args: &PingArgs) -> anyhow::Result<()> {
     let printed = probe_loop(ctx, &plan, &peer, &mut stats);
     // The summary comes whatever ended the loop (the count, a signal, an error), unless
     // stdout is gone.
-    if !printed
-        .as_ref()
-        .is_err_and(|e| e.downcast_ref::<StdoutClosed>().is_some())
-    {
+    if !printed.as_ref().is_err_and(is_stdout_closed) {
         summary(ctx, &peer, &stats)?;
     }
     printed?;
@@ -202,7 +199,7 @@ fn probe(ctx: &Ctx, plan: &Plan) -> Result<Option<Answer>, Failure> {
             match proxy.connect(ctx, &plan.host, plan.port, Some(plan.timeout)) {
                 Ok(sock) => sock,
                 Err(_) if signals::caught().is_some() => return Ok(None),
-                Err(f) if f.code == exit::USAGE => return Err(f),
+                Err(f) if f.kind == Kind::Usage => return Err(f),
                 Err(f) => return Ok(Some(Answer::Error(f.message))),
             }
         }
