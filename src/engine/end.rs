@@ -110,21 +110,48 @@ impl End {
                 } else {
                     -1
                 };
-                let output = if write { s.output() } else { -1 };
+                // An own pipe is always watched: POLLERR says its reader is gone (a
+                // child that exited).
+                let watch = write || (s.owns_output_pipe() && !s.is_output_reader_gone());
+                let output = if watch { s.output() } else { -1 };
                 return [fdio::pollfd(input, r), fdio::pollfd(output, w)];
             }
         };
         [fdio::pollfd(self.wire_fd(), events), fdio::pollfd(-1, 0)]
     }
 
-    /// Readiness seen by poll: a TLS session sends the records it has queued.
-    pub fn on_ready(&mut self, revents: libc::c_short) -> io::Result<()> {
-        if let End::Tls(t) = self
-            && revents & (libc::POLLOUT | libc::POLLERR) != 0
-        {
-            t.on_writable()?;
+    /// Readiness seen by poll (this end's two entries): a TLS session sends the records
+    /// it has queued; an own pipe whose reader is gone is no longer watched.
+    pub fn on_ready(&mut self, revents: [libc::c_short; 2]) -> io::Result<()> {
+        match self {
+            End::Tls(t) if revents[0] & (libc::POLLOUT | libc::POLLERR) != 0 => {
+                t.on_writable()?;
+            }
+            End::Stdio(s) if revents[1] & libc::POLLERR != 0 => s.output_reader_gone(),
+            _ => {}
         }
         Ok(())
+    }
+
+    /// Whether this end is an own pipe whose reader is gone (EPIPE on writing it is the
+    /// end of what it takes, not a failure).
+    pub fn takes_no_more(&mut self) -> bool {
+        match self {
+            End::Stdio(s) if s.owns_output_pipe() => {
+                s.output_reader_gone();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether this end hung up entirely (a socket closed, not half-closed: POLLHUP; the
+    /// reader of an own pipe gone, as when an `--exec` child exits).
+    pub fn hung_up(&self, revents: [libc::c_short; 2]) -> bool {
+        match self {
+            End::Stream(_) | End::Tls(_) => revents[0] & libc::POLLHUP != 0,
+            End::Stdio(s) => s.is_output_reader_gone(),
+        }
     }
 
     /// Bytes from this end: `Ok(0)` at its end, `WouldBlock` when none wait.

@@ -179,6 +179,30 @@ impl Flow {
         dst: &mut End,
         observer: &mut Option<Box<dyn Observer>>,
     ) -> Result<Stepped, Broke> {
+        match self.steps(src, dst, observer) {
+            // Nobody reads the destination's own pipe any more (an `--exec` child that
+            // exited or closed its stdin): what the source still sends has nowhere to
+            // go, as when the child holds the connection itself. The flow ends there;
+            // the other direction goes on.
+            Err(Broke::Destination(e))
+                if e.raw_os_error() == Some(libc::EPIPE) && dst.takes_no_more() =>
+            {
+                self.finish(dst).map_err(Broke::Destination)?;
+                Ok(Stepped {
+                    moved: true,
+                    more: false,
+                })
+            }
+            other => other,
+        }
+    }
+
+    fn steps(
+        &mut self,
+        src: &mut End,
+        dst: &mut End,
+        observer: &mut Option<Box<dyn Observer>>,
+    ) -> Result<Stepped, Broke> {
         let mut stepped = Stepped::default();
         for _ in 0..ROUNDS {
             let mut moved = match self.way {

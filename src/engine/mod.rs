@@ -17,7 +17,7 @@ mod flow;
 mod pump;
 pub mod stdio;
 
-pub use bridge::{Bridge, TlsEnding, TlsOutcome, bridge, tap};
+pub use bridge::{Bridge, TlsEnding, TlsOutcome, bridge, run_detached};
 pub use end::End;
 pub use pump::{Ending, Fault, Pump, Revents, SLOTS, Side, Status, Totals};
 pub use stdio::Stdio;

@@ -160,11 +160,14 @@ impl Pump {
     }
 
     fn step(&mut self, revents: Revents) -> Option<Ending> {
-        if let Err(e) = self.a.on_ready(revents[0]) {
+        if let Err(e) = self.a.on_ready([revents[0], revents[1]]) {
             return Some(reset(Side::A, &e, Fault::Other));
         }
-        if let Err(e) = self.b.on_ready(revents[2]) {
+        if let Err(e) = self.b.on_ready([revents[2], revents[3]]) {
             return Some(reset(Side::B, &e, Fault::Other));
+        }
+        if let Err(e) = self.stop_into_hung_up() {
+            return Some(reset(Side::A, &e, Fault::Other));
         }
         let ab = self.ab.step(&mut self.a, &mut self.b, &mut self.observer);
         let ab = match ab {
@@ -176,6 +179,18 @@ impl Pump {
             Err(broke) => return Some(broken(broke, Dir::Out)),
         };
         self.after_step(ab, ba, revents)
+    }
+
+    /// A flow into an end that hung up ([`End::hung_up`]: an `--exec` child gone) is
+    /// finished rather than read on: what its source sends has nowhere to go.
+    fn stop_into_hung_up(&mut self) -> std::io::Result<()> {
+        if !self.ab.is_done() && self.b.as_stdio().is_some() && self.b.hung_up([0, 0]) {
+            self.ab.finish(&mut self.b)?;
+        }
+        if !self.ba.is_done() && self.a.as_stdio().is_some() && self.a.hung_up([0, 0]) {
+            self.ba.finish(&mut self.a)?;
+        }
+        Ok(())
     }
 
     /// The ends of the pump: both flows done (and TLS records flushed), a side that can
@@ -194,8 +209,8 @@ impl Pump {
                 _ => None,
             };
         }
-        if hung_up(&self.a, revents[0], &self.ab, &self.ba)
-            || hung_up(&self.b, revents[2], &self.ba, &self.ab)
+        if hung_up(&self.a, [revents[0], revents[1]], &self.ab, &self.ba)
+            || hung_up(&self.b, [revents[2], revents[3]], &self.ba, &self.ab)
         {
             return Some(Ending::Closed);
         }
@@ -277,15 +292,10 @@ fn mode(src: &End, dst: &End, watched: bool) -> Mode {
     }
 }
 
-/// A socket end that hung up entirely (closed, not half-closed) after its stream ended:
-/// the flow into it can deliver nothing more, so waiting on the other side is pointless.
-/// (A stdin pipe's POLLHUP is only its end, which a read sees.)
-fn hung_up(end: &End, revents: libc::c_short, from: &Flow, into: &Flow) -> bool {
-    end.socket().is_some()
-        && revents & libc::POLLHUP != 0
-        && from.is_done()
-        && !into.is_done()
-        && !into.wants_write()
+/// An end that hung up entirely after its stream ended ([`End::hung_up`]): the flow
+/// into it can deliver nothing more, so waiting on the other side is pointless.
+fn hung_up(end: &End, revents: [libc::c_short; 2], from: &Flow, into: &Flow) -> bool {
+    end.hung_up(revents) && from.is_done() && !into.is_done() && !into.wants_write()
 }
 
 fn reset(by: Side, e: &std::io::Error, fault: Fault) -> Ending {

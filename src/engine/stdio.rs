@@ -33,13 +33,17 @@ pub struct Stdio {
     /// `--send` bytes, and how many are out.
     given: Vec<u8>,
     given_at: usize,
-    /// LF read from the input goes out as CRLF.
+    /// LF read from the input goes out as CRLF; what did not fit the caller's buffer
+    /// waits in `carry`.
     crlf: Option<Crlf>,
+    carry: Vec<u8>,
     /// A reader of the output that went away is no error: the bytes are dropped
     /// (`--expect` keeps its verdict when `| head -1` has seen enough).
     tolerate_closed_output: bool,
     output_gone: bool,
     output_closed: bool,
+    /// Nobody reads the output pipe any more (POLLERR on it).
+    reader_gone: bool,
     /// Descriptors this end owns (a pair of pipes), closed with it; the output's is
     /// closed as soon as the output ends.
     _owned_input: Option<OwnedFd>,
@@ -78,9 +82,11 @@ impl Stdio {
             given,
             given_at: 0,
             crlf,
+            carry: Vec::new(),
             tolerate_closed_output: false,
             output_gone: false,
             output_closed: false,
+            reader_gone: false,
             _owned_input: None,
             owned_output: None,
         }
@@ -100,9 +106,11 @@ impl Stdio {
             given: Vec::new(),
             given_at: 0,
             crlf: None,
+            carry: Vec::new(),
             tolerate_closed_output: false,
             output_gone: false,
             output_closed: false,
+            reader_gone: false,
             _owned_input: Some(input),
             owned_output: Some(output),
         }
@@ -114,6 +122,12 @@ impl Stdio {
         if matches!(self.kind, Input::File | Input::Pipe) {
             self.kind = Input::Stream;
         }
+    }
+
+    /// LF read from the input goes out as CRLF (`--crlf` on an `--exec` child's output).
+    pub fn translate_crlf(&mut self) {
+        self.crlf = Some(Crlf::default());
+        self.read_plainly();
     }
 
     /// A closed output (EPIPE) drops the bytes instead of failing.
@@ -154,6 +168,15 @@ impl Stdio {
         matches!(self.kind, Input::File | Input::Pipe)
     }
 
+    /// Poll said nobody reads the output pipe any more.
+    pub fn output_reader_gone(&mut self) {
+        self.reader_gone = true;
+    }
+
+    pub fn is_output_reader_gone(&self) -> bool {
+        self.reader_gone
+    }
+
     /// Whether the output is a pipe of this end's own, which a socket's bytes may be
     /// spliced straight into.
     pub fn owns_output_pipe(&self) -> bool {
@@ -181,19 +204,27 @@ impl Stdio {
             self.given_at += n;
             return Ok(n);
         }
+        if !self.carry.is_empty() {
+            return Ok(self.give_carry(buf));
+        }
         if !self.input_ready() {
             return Err(io::ErrorKind::WouldBlock.into());
         }
         let Some(crlf) = self.crlf.as_mut() else {
             return read_input(self.input, buf);
         };
-        // Room for every LF to double.
-        let mut raw = vec![0; buf.len() / 2];
+        let mut raw = vec![0; buf.len()];
         let n = read_input(self.input, &mut raw)?;
-        let mut out = Vec::with_capacity(2 * n);
-        crlf.translate(&raw[..n], &mut out);
-        buf[..out.len()].copy_from_slice(&out);
-        Ok(out.len())
+        crlf.translate(&raw[..n], &mut self.carry);
+        Ok(self.give_carry(buf))
+    }
+
+    /// Translated bytes that did not fit the last read come first.
+    fn give_carry(&mut self, buf: &mut [u8]) -> usize {
+        let n = self.carry.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.carry[..n]);
+        self.carry.drain(..n);
+        n
     }
 
     /// Write all of `data` to the output (a blocking descriptor; a signal interrupts),
