@@ -197,7 +197,7 @@ impl<'a> Acceptor<'a> {
         {
             match (self.started + limit).checked_duration_since(Instant::now()) {
                 Some(left) if !left.is_zero() => {
-                    wake = Some(wake.map_or(left, |w| w.min(left)));
+                    wake = fdio::earliest(wake, Some(left));
                 }
                 _ => return Err(no_client_within(limit)),
             }

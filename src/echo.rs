@@ -61,7 +61,7 @@ impl<'a> Echo<'a> {
             let mut wake = self.acceptor.next_wake()?;
             for c in &self.clients {
                 fds.extend(c.pump.pollfds());
-                wake = earliest(wake, c.pump.next_wake());
+                wake = fdio::earliest(wake, c.pump.next_wake());
             }
             fdio::poll(&mut fds, wake)?;
             self.serve(&fds[accepting..]);
@@ -161,12 +161,5 @@ impl<'a> Echo<'a> {
             elapsed: t.took,
         };
         relay::report_end(self.ctx, peer, &totals, self.opts.stats, true);
-    }
-}
-
-fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
     }
 }

@@ -53,6 +53,14 @@ fn poll_ms(timeout: Option<Duration>) -> libc::c_int {
     }
 }
 
+/// The sooner of two poll wakes (`None`: no bound).
+pub fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// O_NONBLOCK on a descriptor this process owns (a pipe end), best effort.
 pub fn set_nonblocking(fd: RawFd) {
     sys::set_nonblocking(fd)

@@ -262,12 +262,12 @@ impl<'a> Hub<'a> {
             && !self.clients.is_empty()
         {
             let tick = idle.min(Duration::from_millis(250));
-            wake = Some(wake.map_or(tick, |w: Duration| w.min(tick)));
+            wake = fdio::earliest(wake, Some(tick));
         }
         let stalled = self.clients.iter().filter_map(|c| c.full_since).min();
         if let Some(since) = stalled {
             let left = (since + NOT_READING_GRACE).saturating_duration_since(Instant::now());
-            wake = Some(wake.map_or(left, |w: Duration| w.min(left)));
+            wake = fdio::earliest(wake, Some(left));
         }
         Ok(wake)
     }

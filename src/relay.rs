@@ -230,7 +230,7 @@ impl<'a> Relay<'a> {
     /// session's failure; `Done` comes back once both streams have ended.
     fn turn(&mut self, wake: Option<Duration>) -> anyhow::Result<bool> {
         let mut fds = self.pump.pollfds();
-        let wake = earliest(wake, self.pump.next_wake());
+        let wake = fdio::earliest(wake, self.pump.next_wake());
         fdio::poll(&mut fds, wake)?;
         self.check_signal()?;
         if self.pump.is_done(Dir::In) && self.sending() {
@@ -304,7 +304,7 @@ impl<'a> Relay<'a> {
         let mut consider = |deadline: Instant, what: String| -> anyhow::Result<()> {
             match deadline.checked_duration_since(now) {
                 Some(left) if !left.is_zero() => {
-                    wake = earliest(wake, Some(left));
+                    wake = fdio::earliest(wake, Some(left));
                     Ok(())
                 }
                 _ => Err(failed(&self.opts.peer, what).into()),
@@ -337,7 +337,7 @@ impl<'a> Relay<'a> {
             consider(self.start + limit, what)?;
         }
         if self.opts.progress {
-            wake = earliest(wake, Some(PROGRESS_EVERY));
+            wake = fdio::earliest(wake, Some(PROGRESS_EVERY));
         }
         Ok(wake)
     }
@@ -392,12 +392,12 @@ impl<'a> Relay<'a> {
             if deadline.is_some_and(|d| now >= d) {
                 return Ok(());
             }
-            let mut wake = earliest(
+            let mut wake = fdio::earliest(
                 self.next_wake()?,
                 deadline.map(|d| d.saturating_duration_since(now)),
             );
             if !told {
-                wake = earliest(
+                wake = fdio::earliest(
                     wake,
                     Some(SILENT_STDIN_NOTICE.saturating_sub(quiet_since.elapsed())),
                 );
@@ -410,7 +410,7 @@ impl<'a> Relay<'a> {
                 if now >= at {
                     return Err(self.stalled(t));
                 }
-                wake = earliest(wake, Some(at - now));
+                wake = fdio::earliest(wake, Some(at - now));
             }
             let sent = self.totals().sent;
             if self.turn(wake)? {
@@ -547,13 +547,6 @@ impl<'a> Relay<'a> {
         if self.opts.progress && self.start.elapsed() >= PROGRESS_EVERY {
             self.ctx.out.progress_clear();
         }
-    }
-}
-
-fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
     }
 }
 

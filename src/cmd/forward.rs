@@ -268,7 +268,7 @@ impl Conn {
     fn next_wake(&self, dial_limit: Option<Duration>) -> Option<Duration> {
         let now = Instant::now();
         match &self.stage {
-            Some(Stage::Dialing { retry_at, .. }) => earliest(
+            Some(Stage::Dialing { retry_at, .. }) => fdio::earliest(
                 retry_at.map(|t| t.saturating_duration_since(now)),
                 dial_limit.map(|l| (self.dialed + l).saturating_duration_since(now)),
             ),
@@ -310,7 +310,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
                 let start = fds.len();
                 conn.pollfds(&mut fds);
                 slots.push((start, fds.len() - start));
-                wake = earliest(wake, conn.next_wake(self.plan.dial_limit));
+                wake = fdio::earliest(wake, conn.next_wake(self.plan.dial_limit));
             }
             fdio::poll(&mut fds, wake)?;
             self.serve(&fds, &slots);
@@ -678,13 +678,4 @@ enum Attempt {
     Busy,
     Failed(String),
     NoMore,
-}
-
-/// The earlier of two optional wakes.
-fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, None) => a,
-        (None, b) => b,
-    }
 }
