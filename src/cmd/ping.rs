@@ -519,17 +519,13 @@ impl Stats {
     }
 }
 
-/// `0.045 ms`, `1.23 ms`, `12.3 ms`, `1001 ms`: as ping(8) shows a time.
+/// `0.045 ms`, `1.23 ms`, `12.3 ms`, `1001 ms`: as ping(8) shows a time, scan's latency
+/// with a third decimal below a millisecond.
 fn rtt_text(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1e3;
-    if ms < 1.0 {
-        format!("{ms:.3} ms")
-    } else if ms < 10.0 {
-        format!("{ms:.2} ms")
-    } else if ms < 100.0 {
-        format!("{ms:.1} ms")
+    if d < Duration::from_millis(1) {
+        format!("{:.3} ms", d.as_secs_f64() * 1e3)
     } else {
-        format!("{ms:.0} ms")
+        crate::output::latency_text(d)
     }
 }
 

@@ -381,7 +381,7 @@ fn read_attributes(mut rest: &[u8], s: &mut Socket) {
         }
         let value = &rest[4..len];
         match kind {
-            INET_DIAG_INFO if s.proto == Proto::Tcp => s.info = tcp_info(value).map(Box::new),
+            INET_DIAG_INFO if s.proto == Proto::Tcp => s.info = TcpInfo::parse(value).map(Box::new),
             INET_DIAG_CONG => {
                 let name = value.split(|&b| b == 0).next().unwrap_or_default();
                 congestion = Some(String::from_utf8_lossy(name).into_owned());
@@ -400,39 +400,6 @@ fn read_attributes(mut rest: &[u8], s: &mut Socket) {
     if let Some(info) = s.info.as_mut() {
         info.congestion = congestion;
     }
-}
-
-/// The kernel's `struct tcp_info` (include/uapi/linux/tcp.h) read by offset: it only
-/// grows, and an older kernel sends a shorter one.
-fn tcp_info(b: &[u8]) -> Option<TcpInfo> {
-    let u32_opt = |at: usize| (b.len() >= at + 4).then(|| u32_at(b, at));
-    let u64_opt = |at: usize| {
-        (b.len() >= at + 8).then(|| u64::from(u32_at(b, at)) | u64::from(u32_at(b, at + 4)) << 32)
-    };
-    if b.len() < 104 {
-        return None;
-    }
-    let ssthresh = u32_at(b, 76);
-    Some(TcpInfo {
-        congestion: None,
-        retransmits: b[2],
-        rto_us: u32_at(b, 8),
-        snd_mss: u32_at(b, 16),
-        rcv_mss: u32_at(b, 20),
-        unacked: u32_at(b, 24),
-        lost: u32_at(b, 32),
-        pmtu: u32_at(b, 60),
-        rtt_us: u32_at(b, 68),
-        rttvar_us: u32_at(b, 72),
-        // ss shows it only below 0xffff: the kernel starts it "infinite"; 0 on a listener
-        ssthresh: (1..0xffff).contains(&ssthresh).then_some(ssthresh),
-        cwnd: u32_at(b, 80),
-        total_retrans: u32_at(b, 100),
-        bytes_acked: u64_opt(120),
-        bytes_received: u64_opt(128),
-        segs_out: u32_opt(136),
-        segs_in: u32_opt(140),
-    })
 }
 
 fn addr(family: u8, b: &[u8]) -> Option<IpAddr> {
