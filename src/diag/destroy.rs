@@ -190,20 +190,7 @@ impl<'a> Events<'a> {
             };
             groups |= 1 << (g4 - 1) | 1 << (g6 - 1);
         }
-        // SAFETY: sockaddr_nl zeroed is valid; the groups field is set before bind.
-        let mut addr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
-        addr.nl_family = libc::AF_NETLINK as u16;
-        addr.nl_groups = groups;
-        // SAFETY: addr is a valid sockaddr_nl for its length.
-        let rc = unsafe {
-            libc::bind(
-                nl.fd.as_raw_fd(),
-                (&addr as *const libc::sockaddr_nl).cast(),
-                std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
-            )
-        };
-        if rc != 0 {
-            let e = io::Error::last_os_error();
+        if let Err(e) = nl.bind_groups(groups) {
             let f = failed("sock_diag destroy events", reason(&e));
             return Err(match e.raw_os_error() {
                 Some(libc::EPERM) | Some(libc::EACCES) => {

@@ -19,6 +19,7 @@ use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 use crate::socket;
 use crate::sockopt::Setting;
+use crate::sys::{self, dir::Dir};
 
 const SOCK_DIAG_BY_FAMILY: u16 = 20;
 const NLMSG_ERROR: u16 = 2;
@@ -140,47 +141,27 @@ impl<'a> Netlink<'a> {
     }
 
     pub(super) fn send(&self, msg: &[u8]) -> io::Result<()> {
-        // SAFETY: sockaddr_nl zeroed is the kernel's address (pid 0, no groups).
-        let mut kernel: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
-        kernel.nl_family = libc::AF_NETLINK as u16;
-        // SAFETY: msg and kernel are valid for the lengths given.
-        let rc = unsafe {
-            libc::sendto(
-                self.fd.as_raw_fd(),
-                msg.as_ptr().cast(),
-                msg.len(),
-                0,
-                (&kernel as *const libc::sockaddr_nl).cast(),
-                std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
-            )
-        };
-        let res = if rc < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(())
-        };
         let fd = self.fd.as_raw_fd();
+        let res = sys::netlink::send_to_kernel(fd, msg).map(|_| ());
         let call = || format!("sendto({fd}, inet_diag_req {} bytes, kernel)", msg.len());
         socket::traced(self.ctx, call, res, |_| msg.len().to_string())
     }
 
     pub(super) fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        let fd = self.fd.as_raw_fd();
         loop {
-            // SAFETY: buf is valid for writes of its length.
-            let n =
-                unsafe { libc::recv(self.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
-            let res = if n >= 0 {
-                Ok(n as usize)
-            } else {
-                Err(io::Error::last_os_error())
-            };
+            let res = sys::fd::recv(fd, buf, 0);
             if matches!(&res, Err(e) if e.kind() == io::ErrorKind::Interrupted) {
                 continue;
             }
-            let fd = self.fd.as_raw_fd();
             let call = || format!("recv({fd}, {} bytes)", buf.len());
             return socket::traced(self.ctx, call, res, |n| n.to_string());
         }
+    }
+
+    /// Join the kernel's multicast `groups` (a bit per group).
+    pub(super) fn bind_groups(&self, groups: u32) -> io::Result<()> {
+        sys::netlink::bind_groups(self.fd.as_raw_fd(), groups)
     }
 
     /// Read one dump to its end, appending its sockets.
@@ -500,7 +481,7 @@ fn scan_process(proc_dir: &Dir, pid: u32, table: &mut OwnerTable) {
         let Some(fd) = parse_u32(fd_name.to_bytes()) else {
             return;
         };
-        let Some(inode) = fds.socket_inode(fd_name, &mut link) else {
+        let Some(inode) = socket_inode(&fds, fd_name, &mut link) else {
             return;
         };
         let name = comm.get_or_insert_with(|| process_name(pid));
@@ -515,6 +496,13 @@ fn scan_process(proc_dir: &Dir, pid: u32, table: &mut OwnerTable) {
     });
 }
 
+/// The inode of `socket:[N]` that descriptor `name` links to, if it is a socket.
+fn socket_inode(fds: &Dir, name: &CStr, buf: &mut [u8; 64]) -> Option<u64> {
+    let target = fds.read_link(name, buf)?;
+    let digits = target.strip_prefix(b"socket:[")?.strip_suffix(b"]")?;
+    parse_u32(digits).map(u64::from)
+}
+
 fn parse_u32(b: &[u8]) -> Option<u32> {
     if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
         return None;
@@ -527,77 +515,6 @@ fn process_name(pid: u32) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/comm"))
         .map(|s| s.trim_end_matches('\n').to_string())
         .unwrap_or_else(|_| "?".to_string())
-}
-
-/// An open directory, read with readdir(3).
-struct Dir {
-    dir: *mut libc::DIR,
-}
-
-impl Dir {
-    fn open(parent: Option<&Dir>, path: &CStr) -> io::Result<Dir> {
-        let at = parent.map_or(libc::AT_FDCWD, Dir::fd);
-        // SAFETY: path is a valid C string; the descriptor is checked and handed to
-        // fdopendir, which owns it from then on (closedir in Drop).
-        unsafe {
-            let fd = libc::openat(
-                at,
-                path.as_ptr(),
-                libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC,
-            );
-            if fd < 0 {
-                return Err(io::Error::last_os_error());
-            }
-            let dir = libc::fdopendir(fd);
-            if dir.is_null() {
-                let e = io::Error::last_os_error();
-                libc::close(fd);
-                return Err(e);
-            }
-            Ok(Dir { dir })
-        }
-    }
-
-    fn fd(&self) -> libc::c_int {
-        // SAFETY: self.dir is an open DIR.
-        unsafe { libc::dirfd(self.dir) }
-    }
-
-    fn each(&self, mut f: impl FnMut(&CStr)) {
-        loop {
-            // SAFETY: self.dir is an open DIR; the entry is valid until the next readdir.
-            let ent = unsafe { libc::readdir(self.dir) };
-            if ent.is_null() {
-                return;
-            }
-            // SAFETY: d_name is a NUL-terminated name inside the entry.
-            let name = unsafe { CStr::from_ptr((*ent).d_name.as_ptr()) };
-            f(name);
-        }
-    }
-
-    /// The inode of `socket:[N]` that descriptor `name` links to, if it is a socket.
-    fn socket_inode(&self, name: &CStr, buf: &mut [u8; 64]) -> Option<u64> {
-        // SAFETY: name is a valid C string, buf is valid for its length.
-        let n = unsafe {
-            libc::readlinkat(self.fd(), name.as_ptr(), buf.as_mut_ptr().cast(), buf.len())
-        };
-        if n <= 0 {
-            return None;
-        }
-        let target = &buf[..n as usize];
-        let digits = target.strip_prefix(b"socket:[")?.strip_suffix(b"]")?;
-        parse_u32(digits).map(u64::from)
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        // SAFETY: self.dir is an open DIR, closed once.
-        unsafe {
-            libc::closedir(self.dir);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -163,8 +163,7 @@ fn name_matches(pattern: &str, name: &str) -> bool {
     ) else {
         return false;
     };
-    // SAFETY: both are valid NUL-terminated strings for the duration of the call.
-    unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), libc::FNM_CASEFOLD) == 0 }
+    crate::sys::dir::fnmatch_casefold(&p, &n)
 }
 
 /// struct unix_diag_msg: family, type, state, pad, ino, cookie; then attributes.
