@@ -864,27 +864,7 @@ impl SockOpt {
                 }
                 Value::Int(n as i64)
             }
-            Kind::Secs | Kind::Millis => {
-                let per_sec = if self.kind == Kind::Secs { 1 } else { 1000 };
-                let t = text.trim();
-                let plain_number = t.bytes().all(|b| b.is_ascii_digit())
-                    || t.starts_with("0x")
-                    || t.starts_with("0X");
-                if plain_number {
-                    Value::Int(int(0, c_int_max)?)
-                } else {
-                    let d = parse::duration(text).map_err(named)?;
-                    let n = if per_sec == 1 {
-                        d.as_secs() as u128
-                    } else {
-                        d.as_millis()
-                    };
-                    if n > c_int_max as u128 {
-                        return Err(usage(format!("{}={text}", self.name), "too long"));
-                    }
-                    Value::Int(n as i64)
-                }
-            }
+            Kind::Secs | Kind::Millis => self.time_value(text)?,
             Kind::Timeval => {
                 let d = parse::duration(text).map_err(named)?;
                 Value::Timeval((!d.is_zero()).then_some(d))
@@ -918,6 +898,30 @@ impl SockOpt {
                 ));
             }
         })
+    }
+
+    /// A [`Kind::Secs`] or [`Kind::Millis`] value: a plain number in the option's unit,
+    /// or a duration (`30s`, `2m`) converted to it.
+    fn time_value(&'static self, text: &str) -> Result<Value, Failure> {
+        let c_int_max = i32::MAX as i128;
+        let named = |e: Failure| usage(format!("{}={text}", self.name), strip_what(&e.message));
+        let t = text.trim();
+        let plain_number =
+            t.bytes().all(|b| b.is_ascii_digit()) || t.starts_with("0x") || t.starts_with("0X");
+        if plain_number {
+            let n = parse::integer(text, 0, c_int_max).map_err(named)?;
+            return Ok(Value::Int(n as i64));
+        }
+        let d = parse::duration(text).map_err(named)?;
+        let n = if self.kind == Kind::Secs {
+            d.as_secs() as u128
+        } else {
+            d.as_millis()
+        };
+        if n > c_int_max as u128 {
+            return Err(usage(format!("{}={text}", self.name), "too long"));
+        }
+        Ok(Value::Int(n as i64))
     }
 
     /// Read this option from `fd`.
