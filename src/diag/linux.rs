@@ -21,8 +21,8 @@ use crate::socket;
 use crate::sockopt::Setting;
 use crate::sys::{self, dir::Dir};
 
-const SOCK_DIAG_BY_FAMILY: u16 = 20;
-const NLMSG_ERROR: u16 = 2;
+pub(super) const SOCK_DIAG_BY_FAMILY: u16 = 20;
+pub(super) const NLMSG_ERROR: u16 = 2;
 const NLMSG_DONE: u16 = 3;
 const NLMSG_HDRLEN: usize = 16;
 const INET_DIAG_REQ_BYTECODE: u16 = 1;
@@ -182,38 +182,83 @@ impl<'a> Netlink<'a> {
             if n == 0 {
                 return Err(io::Error::from_raw_os_error(libc::EPROTO));
             }
-            let mut rest = &buf[..n];
-            while rest.len() >= NLMSG_HDRLEN {
-                let len = u32_at(rest, 0) as usize;
-                let kind = u16_at(rest, 4);
-                let msg_seq = u32_at(rest, 8);
-                if len < NLMSG_HDRLEN || len > rest.len() {
-                    return Err(io::Error::from_raw_os_error(libc::EPROTO));
-                }
-                let payload = &rest[NLMSG_HDRLEN..len];
-                rest = &rest[align4(len).min(rest.len())..];
-                if msg_seq != seq {
+            for m in messages(&buf[..n]) {
+                let m = m?;
+                if m.seq != seq {
                     continue; // an answer to an earlier request: not ours
                 }
-                match kind {
+                match m.kind {
                     NLMSG_DONE => return Ok(()),
-                    NLMSG_ERROR => {
-                        let errno = if payload.len() >= 4 {
-                            -(u32_at(payload, 0) as i32)
-                        } else {
-                            libc::EPROTO
-                        };
-                        if errno == 0 {
-                            return Ok(()); // an acknowledgement ends a request
-                        }
-                        return Err(io::Error::from_raw_os_error(errno));
-                    }
-                    SOCK_DIAG_BY_FAMILY => each(payload),
+                    // an acknowledgement (errno 0) ends a request
+                    NLMSG_ERROR => return m.result(),
+                    SOCK_DIAG_BY_FAMILY => each(m.payload),
                     _ => {}
                 }
             }
         }
     }
+}
+
+/// One netlink message, after its header (struct nlmsghdr).
+pub(super) struct Message<'a> {
+    pub kind: u16,
+    pub seq: u32,
+    pub payload: &'a [u8],
+}
+
+impl Message<'_> {
+    /// What an NLMSG_ERROR message says: `Ok` for an acknowledgement (errno 0).
+    pub(super) fn result(&self) -> io::Result<()> {
+        let errno = if self.payload.len() >= 4 {
+            -(u32_at(self.payload, 0) as i32)
+        } else {
+            libc::EPROTO
+        };
+        match errno {
+            0 => Ok(()),
+            e => Err(io::Error::from_raw_os_error(e)),
+        }
+    }
+}
+
+/// The netlink messages in what one recv read; a malformed header ends them with EPROTO.
+pub(super) fn messages(b: &[u8]) -> impl Iterator<Item = io::Result<Message<'_>>> {
+    let mut rest = b;
+    std::iter::from_fn(move || {
+        if rest.len() < NLMSG_HDRLEN {
+            return None;
+        }
+        let len = u32_at(rest, 0) as usize;
+        if len < NLMSG_HDRLEN || len > rest.len() {
+            rest = &[];
+            return Some(Err(io::Error::from_raw_os_error(libc::EPROTO)));
+        }
+        let m = Message {
+            kind: u16_at(rest, 4),
+            seq: u32_at(rest, 8),
+            payload: &rest[NLMSG_HDRLEN..len],
+        };
+        rest = &rest[align4(len).min(rest.len())..];
+        Some(Ok(m))
+    })
+}
+
+/// The netlink attributes (struct nlattr) in `b`, as type and value, up to the first
+/// malformed one.
+pub(super) fn attributes(b: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = b;
+    std::iter::from_fn(move || {
+        if rest.len() < 4 {
+            return None;
+        }
+        let len = u16_at(rest, 0) as usize;
+        if len < 4 || len > rest.len() {
+            return None;
+        }
+        let attr = (u16_at(rest, 2), &rest[4..len]);
+        rest = &rest[align4(len).min(rest.len())..];
+        Some(attr)
+    })
 }
 
 pub(super) fn align4(n: usize) -> usize {
@@ -352,15 +397,9 @@ pub(super) fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
 }
 
 /// The netlink attributes after inet_diag_msg that `-i` and `-m` asked for.
-fn read_attributes(mut rest: &[u8], s: &mut Socket) {
+fn read_attributes(rest: &[u8], s: &mut Socket) {
     let mut congestion = None;
-    while rest.len() >= 4 {
-        let len = u16_at(rest, 0) as usize;
-        let kind = u16_at(rest, 2);
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        let value = &rest[4..len];
+    for (kind, value) in attributes(rest) {
         match kind {
             INET_DIAG_INFO if s.proto == Proto::Tcp => s.info = TcpInfo::parse(value).map(Box::new),
             INET_DIAG_CONG => {
@@ -376,7 +415,6 @@ fn read_attributes(mut rest: &[u8], s: &mut Socket) {
             }
             _ => {}
         }
-        rest = &rest[align4(len).min(rest.len())..];
     }
     if let Some(info) = s.info.as_mut() {
         info.congestion = congestion;
