@@ -554,14 +554,11 @@ impl Plan {
         if timeout.is_zero() {
             return Err(usage("--timeout 0", "a probe needs a timeout above zero"));
         }
-        let tls = if args.tls {
-            Some(ClientOptions::from_args(&args.client)?)
-        } else {
-            if let Some(flag) = crate::tls::client_flag_given(&args.client) {
-                return Err(usage(flag, "a TLS client option needs --tls"));
-            }
-            None
-        };
+        let tls = crate::tls::client_options_if(
+            args.tls,
+            &args.client,
+            "a TLS client option needs --tls",
+        )?;
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         let host = at.host.clone().unwrap_or_default();
         // Through a proxy the name is the proxy's to resolve (socks5h://, http://).

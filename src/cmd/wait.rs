@@ -607,14 +607,11 @@ impl Plan {
             Kind::Http(url) => url.secure,
             _ => false,
         });
-        let tls = if needs_tls {
-            Some(ClientOptions::from_args(&args.client)?)
-        } else {
-            if let Some(flag) = crate::tls::client_flag_given(&args.client) {
-                return Err(usage(flag, "no tls:// or https:// target to apply it to"));
-            }
-            None
-        };
+        let tls = crate::tls::client_options_if(
+            needs_tls,
+            &args.client,
+            "no tls:// or https:// target to apply it to",
+        )?;
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         if proxy.is_some() && targets.iter().all(|t| matches!(t.kind, Kind::Unix(_))) {
             return Err(usage("--proxy", "no network target to reach through it"));
