@@ -27,6 +27,7 @@ pub mod signals;
 pub mod socket;
 pub mod sockopt;
 pub mod sys;
+pub mod tcp;
 pub mod tls;
 
 pub use sys::memory;

@@ -223,8 +223,7 @@ fn host_port(
     };
     let host = endpoint::validate_host(host).map_err(|e| bad(&e.message))?;
     let port = match port {
-        Some(p) => p
-            .parse::<u16>()
+        Some(p) => crate::parse::port(p)
             .ok()
             .filter(|p| *p != 0)
             .ok_or_else(|| bad(&format!("port '{p}' is not 1-65535")))?,

@@ -14,6 +14,7 @@ use serde_json::{Value as Json, json};
 use crate::error::{Failure, usage};
 use crate::parse;
 use crate::sys::sockopt::{self as sys, Plain};
+use crate::tcp::{self, TcpInfo};
 
 /// The protocol level an option lives at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -763,7 +764,7 @@ impl Value {
             }
             Value::Linger(None) => "off".into(),
             Value::Text(s) => s.clone(),
-            Value::TcpInfo(i) => i.plain(),
+            Value::TcpInfo(i) => tcp_info_plain(i),
         }
     }
 
@@ -774,7 +775,7 @@ impl Value {
             Value::Timeval(d) => json!(d.map_or(0.0, |d| d.as_secs_f64())),
             Value::Linger(d) => d.map_or(Json::Null, |d| json!(d.as_secs_f64())),
             Value::Text(s) => json!(s),
-            Value::TcpInfo(i) => i.json(),
+            Value::TcpInfo(i) => tcp_info_json(i),
         }
     }
 }
@@ -863,27 +864,7 @@ impl SockOpt {
                 }
                 Value::Int(n as i64)
             }
-            Kind::Secs | Kind::Millis => {
-                let per_sec = if self.kind == Kind::Secs { 1 } else { 1000 };
-                let t = text.trim();
-                let plain_number = t.bytes().all(|b| b.is_ascii_digit())
-                    || t.starts_with("0x")
-                    || t.starts_with("0X");
-                if plain_number {
-                    Value::Int(int(0, c_int_max)?)
-                } else {
-                    let d = parse::duration(text).map_err(named)?;
-                    let n = if per_sec == 1 {
-                        d.as_secs() as u128
-                    } else {
-                        d.as_millis()
-                    };
-                    if n > c_int_max as u128 {
-                        return Err(usage(format!("{}={text}", self.name), "too long"));
-                    }
-                    Value::Int(n as i64)
-                }
-            }
+            Kind::Secs | Kind::Millis => self.time_value(text)?,
             Kind::Timeval => {
                 let d = parse::duration(text).map_err(named)?;
                 Value::Timeval((!d.is_zero()).then_some(d))
@@ -917,6 +898,30 @@ impl SockOpt {
                 ));
             }
         })
+    }
+
+    /// A [`Kind::Secs`] or [`Kind::Millis`] value: a plain number in the option's unit,
+    /// or a duration (`30s`, `2m`) converted to it.
+    fn time_value(&'static self, text: &str) -> Result<Value, Failure> {
+        let c_int_max = i32::MAX as i128;
+        let named = |e: Failure| usage(format!("{}={text}", self.name), strip_what(&e.message));
+        let t = text.trim();
+        let plain_number =
+            t.bytes().all(|b| b.is_ascii_digit()) || t.starts_with("0x") || t.starts_with("0X");
+        if plain_number {
+            let n = parse::integer(text, 0, c_int_max).map_err(named)?;
+            return Ok(Value::Int(n as i64));
+        }
+        let d = parse::duration(text).map_err(named)?;
+        let n = if self.kind == Kind::Secs {
+            d.as_secs() as u128
+        } else {
+            d.as_millis()
+        };
+        if n > c_int_max as u128 {
+            return Err(usage(format!("{}={text}", self.name), "too long"));
+        }
+        Ok(Value::Int(n as i64))
     }
 
     /// Read this option from `fd`.
@@ -955,9 +960,11 @@ impl SockOpt {
                 ))
             }
             Kind::TcpInfo => {
-                let mut info = libc::tcp_info::zeroed();
-                getsockopt_raw(fd, self, &mut info)?;
-                Ok(Value::TcpInfo(TcpInfo::from(&info)))
+                let mut buf = [0u8; 256];
+                let len = getsockopt_bytes(fd, self, &mut buf)?;
+                TcpInfo::parse(&buf[..len])
+                    .map(Value::TcpInfo)
+                    .ok_or_else(|| io::Error::from_raw_os_error(libc::EPROTO))
             }
         }
     }
@@ -1037,90 +1044,38 @@ fn setsockopt_raw<T: Plain>(fd: RawFd, opt: &SockOpt, value: &T) -> io::Result<(
     sys::set(fd, opt.level.raw(), opt.optname, value)
 }
 
-/// The parts of `struct tcp_info` worth reading at 3 a.m.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TcpInfo {
-    pub state: &'static str,
-    pub rtt_us: u32,
-    pub rttvar_us: u32,
-    pub snd_cwnd: u32,
-    pub snd_mss: u32,
-    pub rcv_mss: u32,
-    pub retransmits: u8,
-    pub total_retrans: u32,
-    pub unacked: u32,
-    pub lost: u32,
-    pub pmtu: u32,
+/// `sockopt get TCP_INFO`'s line: `state=ESTABLISHED rtt=0.031ms ... pmtu=65535`.
+fn tcp_info_plain(i: &TcpInfo) -> String {
+    format!(
+        "state={} rtt={:.3}ms rttvar={:.3}ms cwnd={} mss={} rcv_mss={} unacked={} lost={} retrans={}/{} pmtu={}",
+        tcp::state_name(i.state),
+        i.rtt_us as f64 / 1000.0,
+        i.rttvar_us as f64 / 1000.0,
+        i.cwnd,
+        i.snd_mss,
+        i.rcv_mss,
+        i.unacked,
+        i.lost,
+        i.retransmits,
+        i.total_retrans,
+        i.pmtu
+    )
 }
 
-impl TcpInfo {
-    fn from(i: &libc::tcp_info) -> TcpInfo {
-        TcpInfo {
-            state: tcp_state_name(i.tcpi_state),
-            rtt_us: i.tcpi_rtt,
-            rttvar_us: i.tcpi_rttvar,
-            snd_cwnd: i.tcpi_snd_cwnd,
-            snd_mss: i.tcpi_snd_mss,
-            rcv_mss: i.tcpi_rcv_mss,
-            retransmits: i.tcpi_retransmits,
-            total_retrans: i.tcpi_total_retrans,
-            unacked: i.tcpi_unacked,
-            lost: i.tcpi_lost,
-            pmtu: i.tcpi_pmtu,
-        }
-    }
-
-    fn plain(&self) -> String {
-        format!(
-            "state={} rtt={:.3}ms rttvar={:.3}ms cwnd={} mss={} rcv_mss={} unacked={} lost={} retrans={}/{} pmtu={}",
-            self.state,
-            self.rtt_us as f64 / 1000.0,
-            self.rttvar_us as f64 / 1000.0,
-            self.snd_cwnd,
-            self.snd_mss,
-            self.rcv_mss,
-            self.unacked,
-            self.lost,
-            self.retransmits,
-            self.total_retrans,
-            self.pmtu
-        )
-    }
-
-    fn json(&self) -> Json {
-        json!({
-            "state": self.state,
-            "rtt_us": self.rtt_us,
-            "rttvar_us": self.rttvar_us,
-            "snd_cwnd": self.snd_cwnd,
-            "snd_mss": self.snd_mss,
-            "rcv_mss": self.rcv_mss,
-            "unacked": self.unacked,
-            "lost": self.lost,
-            "retransmits": self.retransmits,
-            "total_retrans": self.total_retrans,
-            "pmtu": self.pmtu,
-        })
-    }
-}
-
-/// The kernel's TCP state numbers (include/net/tcp_states.h), by ss's names.
-pub fn tcp_state_name(state: u8) -> &'static str {
-    match state {
-        1 => "ESTABLISHED",
-        2 => "SYN-SENT",
-        3 => "SYN-RECV",
-        4 => "FIN-WAIT-1",
-        5 => "FIN-WAIT-2",
-        6 => "TIME-WAIT",
-        7 => "CLOSED",
-        8 => "CLOSE-WAIT",
-        9 => "LAST-ACK",
-        10 => "LISTEN",
-        11 => "CLOSING",
-        12 => "NEW-SYN-RECV",
-        _ => "UNKNOWN",
-    }
+fn tcp_info_json(i: &TcpInfo) -> Json {
+    json!({
+        "state": tcp::state_name(i.state),
+        "rtt_us": i.rtt_us,
+        "rttvar_us": i.rttvar_us,
+        "snd_cwnd": i.cwnd,
+        "snd_mss": i.snd_mss,
+        "rcv_mss": i.rcv_mss,
+        "unacked": i.unacked,
+        "lost": i.lost,
+        "retransmits": i.retransmits,
+        "total_retrans": i.total_retrans,
+        "pmtu": i.pmtu,
+    })
 }
 
 #[cfg(test)]

@@ -94,15 +94,11 @@ impl Plan {
             }
         }
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
-        let tls = match args.to_tls {
-            true => Some(ClientOptions::from_args(&args.tls_client)?),
-            false => {
-                if let Some(flag) = tls::client_flag_given(&args.tls_client) {
-                    return Err(usage(flag, "is a TLS client option: add --to-tls"));
-                }
-                None
-            }
-        };
+        let tls = tls::client_options_if(
+            args.to_tls,
+            &args.tls_client,
+            "is a TLS client option: add --to-tls",
+        )?;
         let server_tls = server_tls(args)?;
         let target = target(ctx, args, proxy.is_some() || args.to_tls)?;
         let mut kinds = vec![if args.unix.is_some() {

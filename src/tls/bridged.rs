@@ -54,10 +54,10 @@ pub fn originate(
         "tls",
         || {
             format!(
-                "TLS: {} {} in {:.2}ms{}",
+                "TLS: {} {} in {}{}",
                 info.protocol,
                 info.cipher,
-                info.handshake_ms,
+                crate::output::millis_text(info.handshake_ms),
                 info.alpn
                     .as_deref()
                     .map(|a| format!(", ALPN {a}"))
