@@ -300,7 +300,7 @@ impl<'a> Acceptor<'a> {
         let (sender, wake, under_way) = (h.sender.clone(), h.wake_w.clone(), h.under_way.clone());
         under_way.fetch_add(1, Ordering::SeqCst);
         let job = move || {
-            let client = crate::tls::bridged::terminate(sock, config, Instant::now() + limit);
+            let client = crate::engine::tls::terminate(sock, config, Instant::now() + limit);
             // Counted as under way until the channel has the outcome (the acceptor stays
             // open for it meanwhile); the wake comes last, so that a loop woken by it
             // sees both the outcome and the count.
@@ -340,7 +340,7 @@ impl<'a> Acceptor<'a> {
                 cert_subject: accepted.peer_subject,
             };
             hand_over(Ok(handed));
-            crate::tls::bridged::report_end(&out, &peer, bridge.wait());
+            crate::engine::tls::report_end(&out, &peer, bridge.wait());
         };
         if signals::spawn_detached(job).is_none() {
             h.under_way.fetch_sub(1, Ordering::SeqCst);

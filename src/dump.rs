@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::cli::{DumpArgs, DumpFormat};
 use crate::engine::{Dir, Observer};
 use crate::error::{Failure, reason, usage};
-use crate::output::escape_control;
+use crate::text::escape_control;
 
 /// Where the records go; shared by every connection of the process.
 struct Sink {

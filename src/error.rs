@@ -223,7 +223,7 @@ pub fn report(err: &anyhow::Error) -> Report {
         None => (exit::FAILED, None),
     };
     // `{:#}` joins anyhow's context chain with ": ", giving `what: why`.
-    let message = one_line(&crate::output::escape_control(&format!("{err:#}")));
+    let message = one_line(&crate::text::escape_control(&format!("{err:#}")));
     let (what, why) = match command_line {
         // clap's own words have colons of their own ("[subcommands: listen, ...]").
         Some(_) => ("command line".to_string(), message.clone()),
@@ -234,7 +234,7 @@ pub fn report(err: &anyhow::Error) -> Report {
     });
     let mut lines = vec![format!("sockkit: {message}")];
     if let Some(hint) = hint {
-        lines.push(format!("  hint: {}", crate::output::escape_control(&hint)));
+        lines.push(format!("  hint: {}", crate::text::escape_control(&hint)));
     }
     Report {
         code,

@@ -252,9 +252,6 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// An elapsed time as the events and --stats show it; see [`crate::output`].
-pub use crate::output::human_duration;
-
 /// recv(2) with `flags` (`MSG_DONTWAIT` for a socket polled first); retried on EINTR.
 pub fn recv_flags(fd: RawFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {
     loop {

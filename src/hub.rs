@@ -117,26 +117,16 @@ impl Client {
     }
 }
 
-/// Serve many clients as `opts.mode` says, until the one client is done (without
-/// keep-open) or a signal comes.
-pub fn serve(ctx: &Ctx, acceptor: Acceptor, opts: &Options) -> anyhow::Result<()> {
-    match opts.mode {
-        Mode::Echo => crate::echo::Echo::new(ctx, acceptor, opts).run(),
-        Mode::Relay => Hub::new(ctx, acceptor, opts, Fan::Relay).run(),
-        Mode::Broker => Hub::new(ctx, acceptor, opts, Fan::Broker).run(),
-    }
-}
-
 /// Where the bytes of a fan-in/fan-out hub go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fan {
+pub enum Fan {
     /// Client bytes to stdout, stdin to every client.
     Relay,
     /// Each client's bytes to every other client, stdin to every client.
     Broker,
 }
 
-struct Hub<'a> {
+pub struct Hub<'a> {
     ctx: &'a Ctx,
     acceptor: Acceptor<'a>,
     opts: &'a Options,
@@ -148,7 +138,7 @@ struct Hub<'a> {
 }
 
 impl<'a> Hub<'a> {
-    fn new(ctx: &'a Ctx, acceptor: Acceptor<'a>, opts: &'a Options, fan: Fan) -> Hub<'a> {
+    pub fn new(ctx: &'a Ctx, acceptor: Acceptor<'a>, opts: &'a Options, fan: Fan) -> Hub<'a> {
         Hub {
             ctx,
             acceptor,
@@ -163,7 +153,7 @@ impl<'a> Hub<'a> {
     }
 
     /// Serve until the one client is done (without keep-open) or a signal comes.
-    fn run(&mut self) -> anyhow::Result<()> {
+    pub fn run(&mut self) -> anyhow::Result<()> {
         loop {
             signals::check()?;
             if !self.acceptor.is_open() && self.clients.is_empty() {

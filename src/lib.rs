@@ -28,6 +28,7 @@ pub mod socket;
 pub mod sockopt;
 pub mod sys;
 pub mod tcp;
+pub mod text;
 pub mod tls;
 
 pub use sys::memory;

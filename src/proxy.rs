@@ -479,7 +479,7 @@ fn http_connect(
         let cred = format!("{user}:{}", proxy.pass.as_deref().unwrap_or(""));
         req.push_str(&format!(
             "Proxy-Authorization: Basic {}\r\n",
-            crate::tls::cert::base64(cred.as_bytes())
+            crate::text::base64(cred.as_bytes())
         ));
     }
     req.push_str("\r\n");

@@ -586,7 +586,7 @@ pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool, named: bo
                     "{} in, {} out in {} ({}/s)",
                     fdio::human_bytes(t.received),
                     fdio::human_bytes(t.sent),
-                    fdio::human_duration(t.elapsed),
+                    crate::output::human_duration(t.elapsed),
                     fdio::human_bytes(rate)
                 )
             },

@@ -11,7 +11,6 @@ use crate::cli::ConnectArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, Kind, failed, reason, usage};
-use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::proxy::Proxy;
@@ -46,7 +45,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         Some(t) => {
             let deadline = Instant::now() + ctx.timeout.unwrap_or(TLS_WAIT);
             let host = target.tls_name(t);
-            let (plain, ending) = crate::tls::bridged::originate(ctx, sock, &host, t, deadline)?;
+            let (plain, ending) = crate::engine::tls::originate(ctx, sock, &host, t, deadline)?;
             (plain, Some(ending))
         }
         None => (sock, None),
@@ -64,7 +63,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     // own end: an error there (a reset, a bad record) fails a session that looked whole.
     drop(relay);
     if let Some(ending) = tls_end.filter(|_| end.is_ok()) {
-        crate::tls::bridged::verdict(ctx, &peer, ending.wait())?;
+        crate::engine::tls::verdict(ctx, &peer, ending.wait())?;
     }
     match end? {
         End::PeerClosed if opts.expect.is_some() && !matched => {
@@ -237,7 +236,7 @@ fn connect_retrying(
                     ctx.out.event(
                         1,
                         "ready",
-                        || format!("up after {tries} tries in {}", fdio::human_duration(took)),
+                        || format!("up after {tries} tries in {}", crate::output::human_duration(took)),
                         serde_json::json!({"peer": target.shown(), "tries": tries, "ms": crate::output::millis(took)}),
                     );
                 }
@@ -263,7 +262,7 @@ fn connect_retrying(
                 std::thread::sleep(RETRY_EVERY.min(left));
             }
             Err(f) if f.kind == Kind::Failed && give_up.is_some() => {
-                let took = fdio::human_duration(started.elapsed());
+                let took = crate::output::human_duration(started.elapsed());
                 let tried = if tries == 1 {
                     "1 try".to_string()
                 } else {

@@ -570,7 +570,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             || {
                 format!(
                     "{peer}: connected to {to} in {}",
-                    fdio::human_duration(took)
+                    crate::output::human_duration(took)
                 )
             },
             serde_json::json!({"peer": peer, "target": to, "ms": crate::output::millis(took)}),

@@ -16,7 +16,7 @@ use crate::engine;
 use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::exec;
 use crate::fdio;
-use crate::hub;
+use crate::hub::{self, Fan, Hub};
 use crate::options::Ctx;
 use crate::parse;
 use crate::relay::{self, Relay};
@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     let acceptor = Acceptor::new(ctx, sock, &plan.access, plan.rules.clone())?;
     let result = match (&plan.exec, &plan.hub) {
         (Some(cmd), _) => serve_exec(ctx, acceptor, cmd, &plan),
-        (None, Some(opts)) => hub::serve(ctx, acceptor, opts),
+        (None, Some(opts)) => serve_many(ctx, acceptor, opts),
         (None, None) => serve_one(ctx, acceptor, &plan),
     };
     drop(_unix_file);
@@ -186,6 +186,15 @@ fn listening(ctx: &Ctx, bound: &Bound, tls: Option<&ServerOptions>) {
         && !ctx.out.json()
     {
         t.announce(&ctx.out, "--cert");
+    }
+}
+
+/// `-k`, `--echo`, `--broker`: many clients, as the mode says.
+fn serve_many(ctx: &Ctx, acceptor: Acceptor, opts: &hub::Options) -> anyhow::Result<()> {
+    match opts.mode {
+        hub::Mode::Echo => crate::echo::Echo::new(ctx, acceptor, opts).run(),
+        hub::Mode::Relay => Hub::new(ctx, acceptor, opts, Fan::Relay).run(),
+        hub::Mode::Broker => Hub::new(ctx, acceptor, opts, Fan::Broker).run(),
     }
 }
 

@@ -23,7 +23,6 @@ use crate::cli::WaitArgs;
 use crate::endpoint::{self, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
 use crate::exec;
-use crate::fdio;
 use crate::options::Ctx;
 use crate::proxy::Proxy;
 use crate::signals;
@@ -158,7 +157,7 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
             format!(
                 "{} in {}",
                 if plan.any { "one ready" } else { "all ready" },
-                crate::fdio::human_duration(began.elapsed())
+                crate::output::human_duration(began.elapsed())
             )
         },
         json!({"seconds": began.elapsed().as_secs_f64()}),
@@ -311,7 +310,7 @@ fn watch(
                         format!(
                             "{} ready{detail} at attempt {attempt} ({})",
                             target.text,
-                            fdio::human_duration(took)
+                            crate::output::human_duration(took)
                         )
                     },
                     json!({"target": target.text, "attempt": attempt,

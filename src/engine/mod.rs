@@ -16,6 +16,7 @@ mod end;
 mod flow;
 mod pump;
 pub mod stdio;
+pub mod tls;
 
 pub use bridge::{Bridge, TlsEnding, TlsOutcome, bridge, run_detached};
 pub use end::End;

@@ -13,7 +13,6 @@ use super::verify::Mode;
 use super::{ClientOptions, SessionInfo, client_handshake, starttls};
 use crate::endpoint::{self, Proto};
 use crate::error::{Failure, failed, reason};
-use crate::fdio;
 use crate::options::Ctx;
 use crate::proxy::Proxy;
 use crate::socket;
@@ -87,7 +86,12 @@ pub fn connect(
                 ctx.out.event(
                     1,
                     "connected",
-                    || format!("connected to {addr} in {}", fdio::human_duration(took)),
+                    || {
+                        format!(
+                            "connected to {addr} in {}",
+                            crate::output::human_duration(took)
+                        )
+                    },
                     json!({"peer": addr.to_string(), "ms": crate::output::millis(took)}),
                 );
                 return Ok((TcpStream::from(sock), addr.to_string()));

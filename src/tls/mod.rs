@@ -17,7 +17,6 @@
 //! [`starttls`] speaks a protocol's own upgrade dialogue before the handshake; [`dial::dial`]
 //! does all of it (connect, directly or through a proxy; STARTTLS; handshake) in one call.
 
-pub mod bridged;
 pub mod cert;
 pub mod dial;
 pub mod server;

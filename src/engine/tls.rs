@@ -1,5 +1,5 @@
 //! TLS for the modes that handle plain sockets: the handshake here, blocking within a
-//! deadline, then a bridge ([`crate::engine::bridge`]) whose plain end the mode uses as
+//! deadline, then a bridge ([`super::bridge`]) whose plain end the mode uses as
 //! if it were the connection. `listen --tls` (every mode, through the acceptor),
 //! `connect --tls` and `forward --tls` share it.
 
@@ -9,14 +9,14 @@ use std::time::Instant;
 use serde_json::json;
 use socket2::Socket;
 
-use super::server::{Accepted, accept_handshake};
-use super::session::Session;
-use super::verify::Mode;
-use super::{ClientOptions, client_handshake, starttls};
-use crate::engine::{Bridge, TlsEnding, TlsOutcome, bridge};
+use super::{Bridge, TlsEnding, TlsOutcome, bridge};
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 use crate::output::Output;
+use crate::tls::server::{Accepted, accept_handshake};
+use crate::tls::session::Session;
+use crate::tls::verify::Mode;
+use crate::tls::{ClientOptions, client_handshake, starttls};
 
 /// Server side: the handshake with an accepted client (bounded by `deadline`), then the
 /// bridge. Returns the plain end, what the handshake learnt, and the running bridge.
