@@ -257,6 +257,34 @@ mod tests {
         assert_eq!(reason(&e), "connection refused");
     }
 
+    /// The help footer and the man pages (made from it) list the codes this module
+    /// returns, for every subcommand.
+    #[test]
+    fn the_help_footers_list_the_exit_codes_sockkit_returns() {
+        use clap::CommandFactory;
+        let top = crate::cli::Cli::command();
+        let mut commands = vec![top.clone()];
+        commands.extend(top.get_subcommands().cloned());
+        for cmd in commands {
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let name = cmd.get_name().to_string();
+            for code in [exit::OK, exit::FAILED, exit::USAGE] {
+                assert!(help.contains(&format!("\n  {code}  ")), "{name}: {help}");
+            }
+        }
+        let help = top
+            .get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        assert!(help.contains(&format!("{}, {}", exit::SIGINT, exit::SIGTERM)));
+        assert_eq!(Kind::Usage.exit_code(), exit::USAGE);
+        assert_eq!(Kind::Failed.exit_code(), exit::FAILED);
+        assert_eq!(Kind::StdoutClosed.exit_code(), exit::OK);
+    }
+
     #[test]
     fn a_closed_stdout_is_a_quiet_exit_0_known_by_its_kind() {
         let e: anyhow::Error = stdout_closed().into();
