@@ -158,6 +158,13 @@ impl<'a> Acceptor<'a> {
             .map_or(0, |h| h.under_way.load(Ordering::SeqCst))
     }
 
+    /// The mode could not get the descriptors a new client needs (`e`: EMFILE, ENFILE):
+    /// accepting rests, as when accept(2) itself fails for want of them, with the same
+    /// warning.
+    pub fn short_of_descriptors(&mut self, e: &std::io::Error, serving: usize) {
+        self.pause.on_error(self.ctx, e, serving);
+    }
+
     /// How many clients were let in so far.
     pub fn served(&self) -> usize {
         self.served
@@ -191,7 +198,7 @@ impl<'a> Acceptor<'a> {
         {
             match (self.started + limit).checked_duration_since(Instant::now()) {
                 Some(left) if !left.is_zero() => {
-                    wake = Some(wake.map_or(left, |w| w.min(left)));
+                    wake = fdio::earliest(wake, Some(left));
                 }
                 _ => return Err(no_client_within(limit)),
             }
@@ -203,9 +210,17 @@ impl<'a> Acceptor<'a> {
     /// let in, denied (`--deny`, not in `--allow`) or refused (`--max-conns`), with an
     /// event. Without keep-open the listener closes after the first one let in.
     pub fn accept_ready(&mut self, active: usize) -> Vec<Admitted> {
+        self.accept_some(active, usize::MAX)
+    }
+
+    /// [`Acceptor::accept_ready`], letting in at most `most` clients this time (a mode
+    /// that needs descriptors of its own per client has that many ready).
+    pub fn accept_some(&mut self, active: usize, most: usize) -> Vec<Admitted> {
         let mut admitted = self.take_handshaken();
         let active = active + self.handshaking();
-        while let Some(listener) = &self.listener {
+        while let Some(listener) = &self.listener
+            && admitted.len() < most
+        {
             let (sock, addr) = match crate::socket::accept(self.ctx, listener) {
                 Ok(pair) => pair,
                 Err(e) if fdio::would_block(&e) => break,
@@ -287,7 +302,7 @@ impl<'a> Acceptor<'a> {
         let (sender, wake, under_way) = (h.sender.clone(), h.wake_w.clone(), h.under_way.clone());
         under_way.fetch_add(1, Ordering::SeqCst);
         let job = move || {
-            let client = crate::tls::bridged::terminate(sock, config, Instant::now() + limit);
+            let client = crate::engine::tls::terminate(sock, config, Instant::now() + limit);
             // Counted as under way until the channel has the outcome (the acceptor stays
             // open for it meanwhile); the wake comes last, so that a loop woken by it
             // sees both the outcome and the count.
@@ -329,7 +344,7 @@ impl<'a> Acceptor<'a> {
                 cert_subject: accepted.peer_subject,
             };
             hand_over(Ok(handed));
-            crate::tls::bridged::report_end(&out, &peer, bridge.wait());
+            crate::engine::tls::report_end(&out, &peer, bridge.wait());
         };
         if signals::spawn_detached(job).is_none() {
             h.under_way.fetch_sub(1, Ordering::SeqCst);

@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 use crate::cli::{DumpArgs, DumpFormat};
 use crate::engine::{Dir, Observer};
 use crate::error::{Failure, reason, usage};
-use crate::output::escape_control;
 use crate::schema::dump::Chunk;
+use crate::text::escape_control;
 
 /// Where the records go; shared by every connection of the process.
 struct Sink {

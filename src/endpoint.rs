@@ -400,11 +400,11 @@ pub fn show(addr: &SockAddr) -> String {
     }
     // A Unix peer names itself: escaped, so no peer can forge a line of output.
     if let Some(path) = addr.as_pathname() {
-        return crate::output::escape_control(&path.display().to_string()).into_owned();
+        return crate::text::escape_control(&path.display().to_string()).into_owned();
     }
     if let Some(name) = addr.as_abstract_namespace() {
         let name = format!("@{}", String::from_utf8_lossy(name));
-        return crate::output::escape_control(&name).into_owned();
+        return crate::text::escape_control(&name).into_owned();
     }
     // An unbound Unix socket (a datagram sender that never called bind) has no name:
     // the kernel hands back the address family alone, or (recvmmsg) no address at all.

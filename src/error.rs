@@ -27,6 +27,9 @@ pub enum Kind {
     Failed,
     /// SIGINT or SIGTERM ended it: 128 + the signal (sockkit then dies by the signal).
     Interrupted(u8),
+    /// Standard output went away (`sockkit ... | head`): stop quietly with exit 0, as a
+    /// pipeline expects (verdicts that do not depend on stdout keep their own code).
+    StdoutClosed,
 }
 
 impl Kind {
@@ -35,6 +38,7 @@ impl Kind {
             Kind::Usage => exit::USAGE,
             Kind::Failed => exit::FAILED,
             Kind::Interrupted(code) => code,
+            Kind::StdoutClosed => exit::OK,
         }
     }
 }
@@ -124,17 +128,17 @@ impl fmt::Display for CommandLine {
 
 impl std::error::Error for CommandLine {}
 
-/// Standard output went away (`sockkit ... | head`): stop quietly, as a pipeline expects.
-#[derive(Debug)]
-pub struct StdoutClosed;
-
-impl fmt::Display for StdoutClosed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("standard output closed")
-    }
+/// Standard output went away: [`Kind::StdoutClosed`].
+pub fn stdout_closed() -> Failure {
+    Failure::new(Kind::StdoutClosed, "standard output closed".to_string())
 }
 
-impl std::error::Error for StdoutClosed {}
+/// Whether `err` is [`Kind::StdoutClosed`] (a reader that left stops the printing, and
+/// some commands go on for their verdict).
+pub fn is_stdout_closed(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Failure>()
+        .is_some_and(|f| f.kind == Kind::StdoutClosed)
+}
 
 /// The system's reason for an I/O error, lower-case and without "(os error N)":
 /// `connection refused`, `address already in use`.
@@ -190,7 +194,7 @@ fn what_and_why(message: &str) -> (String, String) {
 }
 
 pub fn report(err: &anyhow::Error) -> Report {
-    if err.downcast_ref::<StdoutClosed>().is_some() {
+    if is_stdout_closed(err) {
         return Report {
             code: exit::OK,
             lines: Vec::new(),
@@ -219,7 +223,7 @@ pub fn report(err: &anyhow::Error) -> Report {
         None => (exit::FAILED, None),
     };
     // `{:#}` joins anyhow's context chain with ": ", giving `what: why`.
-    let message = one_line(&crate::output::escape_control(&format!("{err:#}")));
+    let message = one_line(&crate::text::escape_control(&format!("{err:#}")));
     let (what, why) = match command_line {
         // clap's own words have colons of their own ("[subcommands: listen, ...]").
         Some(_) => ("command line".to_string(), message.clone()),
@@ -234,7 +238,7 @@ pub fn report(err: &anyhow::Error) -> Report {
     .to_json();
     let mut lines = vec![format!("sockkit: {message}")];
     if let Some(hint) = hint {
-        lines.push(format!("  hint: {}", crate::output::escape_control(&hint)));
+        lines.push(format!("  hint: {}", crate::text::escape_control(&hint)));
     }
     Report {
         code,
@@ -255,6 +259,44 @@ mod tests {
     fn reasons_are_lower_case_without_os_error() {
         let e = io::Error::from_raw_os_error(libc::ECONNREFUSED);
         assert_eq!(reason(&e), "connection refused");
+    }
+
+    /// The help footer and the man pages (made from it) list the codes this module
+    /// returns, for every subcommand.
+    #[test]
+    fn the_help_footers_list_the_exit_codes_sockkit_returns() {
+        use clap::CommandFactory;
+        let top = crate::cli::Cli::command();
+        let mut commands = vec![top.clone()];
+        commands.extend(top.get_subcommands().cloned());
+        for cmd in commands {
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let name = cmd.get_name().to_string();
+            for code in [exit::OK, exit::FAILED, exit::USAGE] {
+                assert!(help.contains(&format!("\n  {code}  ")), "{name}: {help}");
+            }
+        }
+        let help = top
+            .get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        assert!(help.contains(&format!("{}, {}", exit::SIGINT, exit::SIGTERM)));
+        assert_eq!(Kind::Usage.exit_code(), exit::USAGE);
+        assert_eq!(Kind::Failed.exit_code(), exit::FAILED);
+        assert_eq!(Kind::StdoutClosed.exit_code(), exit::OK);
+    }
+
+    #[test]
+    fn a_closed_stdout_is_a_quiet_exit_0_known_by_its_kind() {
+        let e: anyhow::Error = stdout_closed().into();
+        assert!(is_stdout_closed(&e));
+        let r = report(&e);
+        assert_eq!((r.code, r.lines.len()), (exit::OK, 0));
+        let other: anyhow::Error = failed("connect", "refused").into();
+        assert!(!is_stdout_closed(&other));
     }
 
     #[test]

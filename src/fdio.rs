@@ -53,6 +53,14 @@ fn poll_ms(timeout: Option<Duration>) -> libc::c_int {
     }
 }
 
+/// The sooner of two poll wakes (`None`: no bound).
+pub fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// O_NONBLOCK on a descriptor this process owns (a pipe end), best effort.
 pub fn set_nonblocking(fd: RawFd) {
     sys::set_nonblocking(fd)
@@ -64,6 +72,12 @@ pub fn pollfd(fd: RawFd, events: libc::c_short) -> libc::pollfd {
         events,
         revents: 0,
     }
+}
+
+/// Whether `fd` has something to read right now (a poll that does not wait).
+pub fn readable_now(fd: RawFd) -> bool {
+    let mut fds = [pollfd(fd, libc::POLLIN)];
+    poll(&mut fds, Some(Duration::ZERO)).is_ok_and(|n| n > 0)
 }
 
 /// Wait until `fd` is ready for `events` or `deadline` passes; true when ready.
@@ -93,6 +107,16 @@ pub fn wait_for(fd: RawFd, events: libc::c_short, deadline: Option<Instant>) -> 
 pub fn read(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
     loop {
         match sys::read(fd, buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// One write(2) to a non-blocking descriptor: how much it took, `WouldBlock` when none.
+pub fn write(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    loop {
+        match sys::write(fd, data) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => return other,
         }
@@ -227,9 +251,6 @@ pub fn human_bytes(n: u64) -> String {
         format!("{value:.1} {}", UNITS[unit])
     }
 }
-
-/// An elapsed time as the events and --stats show it; see [`crate::output`].
-pub use crate::output::human_duration;
 
 /// recv(2) with `flags` (`MSG_DONTWAIT` for a socket polled first); retried on EINTR.
 pub fn recv_flags(fd: RawFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {

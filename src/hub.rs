@@ -1,4 +1,7 @@
-//! Many clients at once in one poll(2) loop: `listen -k`, `--echo` and `--broker`.
+//! Many clients at once in one poll(2) loop, their bytes fanned in and out: `listen -k`
+//! (every client to stdout, stdin to every client) and `--broker` (every client to
+//! every other). `--echo`, where each client is a session of its own, is an engine pump
+//! per client ([`crate::echo`]).
 //!
 //! Each client has a bounded queue of bytes on their way to it. A source (stdin, a
 //! client) is only read while every queue it feeds has room, so a slow reader slows its
@@ -26,6 +29,7 @@ const CHUNK: usize = 64 * 1024;
 /// dropped, so that one client that stops reading never stalls the room.
 const NOT_READING_GRACE: Duration = Duration::from_secs(2);
 
+/// How many clients are served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Client bytes to stdout, stdin to every client.
@@ -113,10 +117,20 @@ impl Client {
     }
 }
 
+/// Where the bytes of a fan-in/fan-out hub go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fan {
+    /// Client bytes to stdout, stdin to every client.
+    Relay,
+    /// Each client's bytes to every other client, stdin to every client.
+    Broker,
+}
+
 pub struct Hub<'a> {
     ctx: &'a Ctx,
     acceptor: Acceptor<'a>,
     opts: &'a Options,
+    fan: Fan,
     clients: Vec<Client>,
     stdin_open: bool,
     crlf: Crlf,
@@ -124,14 +138,15 @@ pub struct Hub<'a> {
 }
 
 impl<'a> Hub<'a> {
-    pub fn new(ctx: &'a Ctx, acceptor: Acceptor<'a>, opts: &'a Options) -> Hub<'a> {
+    pub fn new(ctx: &'a Ctx, acceptor: Acceptor<'a>, opts: &'a Options, fan: Fan) -> Hub<'a> {
         Hub {
             ctx,
             acceptor,
             opts,
+            fan,
             clients: Vec::new(),
             // As ncat's broker does, sockkit's own stdin goes to every client.
-            stdin_open: matches!(opts.mode, Mode::Relay | Mode::Broker),
+            stdin_open: true,
             crlf: Crlf::default(),
             buf: vec![0; CHUNK],
         }
@@ -221,10 +236,9 @@ impl<'a> Hub<'a> {
 
     /// A client is read only while every queue its bytes go to has room.
     fn may_read(&self, i: usize) -> bool {
-        match self.opts.mode {
-            Mode::Relay => true,
-            Mode::Echo => self.clients[i].has_room(),
-            Mode::Broker => self
+        match self.fan {
+            Fan::Relay => true,
+            Fan::Broker => self
                 .clients
                 .iter()
                 .enumerate()
@@ -238,12 +252,12 @@ impl<'a> Hub<'a> {
             && !self.clients.is_empty()
         {
             let tick = idle.min(Duration::from_millis(250));
-            wake = Some(wake.map_or(tick, |w: Duration| w.min(tick)));
+            wake = fdio::earliest(wake, Some(tick));
         }
         let stalled = self.clients.iter().filter_map(|c| c.full_since).min();
         if let Some(since) = stalled {
             let left = (since + NOT_READING_GRACE).saturating_duration_since(Instant::now());
-            wake = Some(wake.map_or(left, |w: Duration| w.min(left)));
+            wake = fdio::earliest(wake, Some(left));
         }
         Ok(wake)
     }
@@ -324,10 +338,9 @@ impl<'a> Hub<'a> {
         if let Some(d) = &mut c.dump {
             d.chunk(Dir::In, data);
         }
-        match self.opts.mode {
-            Mode::Relay => fdio::write_all(STDOUT, data).map_err(stdout_error)?,
-            Mode::Echo => c.push(data),
-            Mode::Broker => {
+        match self.fan {
+            Fan::Relay => fdio::write_all(STDOUT, data).map_err(stdout_error)?,
+            Fan::Broker => {
                 let now = Instant::now();
                 for (j, other) in self.clients.iter_mut().enumerate() {
                     if j != i {
@@ -361,7 +374,7 @@ impl<'a> Hub<'a> {
 
     /// Send what is queued; close clients that are done; half-close when stdin ended.
     fn flush_and_close(&mut self) {
-        let stdin_done = self.opts.mode == Mode::Relay && !self.stdin_open;
+        let stdin_done = self.fan == Fan::Relay && !self.stdin_open;
         let mut i = 0;
         while i < self.clients.len() {
             let c = &mut self.clients[i];
@@ -393,7 +406,7 @@ impl<'a> Hub<'a> {
     /// `--broker`: a client whose queue has stayed full past [`NOT_READING_GRACE`] is not
     /// reading; it is dropped so that the others go on.
     fn drop_stalled(&mut self) {
-        if self.opts.mode != Mode::Broker {
+        if self.fan != Fan::Broker {
             return;
         }
         let now = Instant::now();

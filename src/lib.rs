@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod datagram;
 pub mod diag;
 pub mod dump;
+pub mod echo;
 pub mod endpoint;
 pub mod engine;
 pub mod error;
@@ -27,6 +28,8 @@ pub mod signals;
 pub mod socket;
 pub mod sockopt;
 pub mod sys;
+pub mod tcp;
+pub mod text;
 pub mod tls;
 
 pub use sys::memory;

@@ -4,6 +4,7 @@
 //! Subcommands hand it both forms of a record and never look at `--json` or `--color`
 //! themselves. Byte streams (the relay's payload) bypass it and go straight to fd 1.
 
+use crate::text::escape_control;
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
@@ -11,7 +12,6 @@ use owo_colors::OwoColorize;
 use serde_json::{Map, Value};
 
 use crate::cli::ColorWhen;
-use crate::error::StdoutClosed;
 use crate::schema::{self, Event};
 
 /// The role of a piece of text; the output layer picks the colour.
@@ -291,29 +291,6 @@ impl RecordBatch<'_> {
     }
 }
 
-/// Text from the network, the file system or the command line, made safe for a
-/// terminal: control characters are escaped (`\n`, `\t`, `\r`, `\x1b`, C1 controls as
-/// `\u{9b}`), so no peer can forge a line of sockkit's output or move the cursor.
-pub fn escape_control(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x80 && c.is_control() => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// A duration in milliseconds for JSON, to the microsecond (`0.091`, not `0.09131600000000001`).
 pub fn millis(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e6).round() / 1e3
@@ -364,7 +341,7 @@ fn write_stderr(text: &str) {
 /// SIGINT/SIGTERM ends it as the signal asks, anything else is an error.
 pub fn stdout_error(err: io::Error) -> anyhow::Error {
     if err.kind() == io::ErrorKind::BrokenPipe {
-        StdoutClosed.into()
+        crate::error::stdout_closed().into()
     } else if let Some(code) = crate::signals::caught() {
         crate::error::quiet(code).into()
     } else {
@@ -390,15 +367,6 @@ mod tests {
         assert_eq!(latency_text(Duration::from_micros(12_340)), "12.3 ms");
         assert_eq!(latency_text(Duration::from_secs(1)), "1000 ms");
         assert_eq!(millis(Duration::from_micros(1234)), 1.234);
-    }
-
-    #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(escape_control("plain"), "plain");
-        assert_eq!(
-            escape_control("/tmp/cl\nFAKE accepted\x1b[31m\u{9b}"),
-            "/tmp/cl\\nFAKE accepted\\x1b[31m\\u{9b}"
-        );
     }
 
     #[test]

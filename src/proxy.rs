@@ -225,8 +225,7 @@ fn host_port(
     };
     let host = endpoint::validate_host(host).map_err(|e| bad(&e.message))?;
     let port = match port {
-        Some(p) => p
-            .parse::<u16>()
+        Some(p) => crate::parse::port(p)
             .ok()
             .filter(|p| *p != 0)
             .ok_or_else(|| bad(&format!("port '{p}' is not 1-65535")))?,
@@ -482,7 +481,7 @@ fn http_connect(
         let cred = format!("{user}:{}", proxy.pass.as_deref().unwrap_or(""));
         req.push_str(&format!(
             "Proxy-Authorization: Basic {}\r\n",
-            crate::tls::cert::base64(cred.as_bytes())
+            crate::text::base64(cred.as_bytes())
         ));
     }
     req.push_str("\r\n");

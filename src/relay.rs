@@ -1,9 +1,11 @@
-//! The stdio<->socket relay of one connection, shared by `listen` and `connect`.
+//! The session of one connection with this process's stdin and stdout, shared by
+//! `listen` and `connect`: an engine [`Pump`] between the socket (end A: what it sends is
+//! `in`) and stdio (end B), and SPEC's rules for how such a session ends.
 //!
-//! One poll(2) loop moves bytes both ways with the fastest path the kernel offers:
-//! sendfile(2) from a regular-file stdin, splice(2) from a pipe stdin, splice(2) from
-//! the socket through a pipe to stdout; plain reads and writes with a large buffer for
-//! terminals and whatever refuses splice. The end of a session follows SPEC.md:
+//! The pump moves the bytes by the fastest path the kernel offers (sendfile(2) from a
+//! regular-file stdin, splice(2) from a pipe stdin, splice(2) from the socket through a
+//! pipe to stdout; plain reads and writes for terminals and whatever refuses splice).
+//! The end of a session follows SPEC.md:
 //!
 //! - stdin EOF half-closes (unless `--no-shutdown`) and reading goes on, however late;
 //! - at the peer's EOF what was received is written out and stdout is closed. A terminal
@@ -14,25 +16,23 @@
 //!   cannot take a truncated stream for a whole one.
 
 use std::io;
-use std::net::Shutdown;
-use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use regex::bytes::Regex;
 use socket2::Socket;
 
 use crate::dump::ConnDump;
-use crate::engine::Dir;
+use crate::engine::stdio::Input;
+use crate::engine::{self, Dir, Ending, Fault, Observer, Pump, Side, Status, Stdio};
 use crate::error::{failed, reason};
-use crate::fdio::{self, STDIN, STDOUT};
+use crate::fdio;
 use crate::options::Ctx;
 use crate::output::stdout_error;
 use crate::signals;
 
-/// Bytes moved per splice/sendfile call and the size of the copy buffer.
-const CHUNK: usize = 1 << 20;
-/// How many reads from the socket before giving the other direction a turn.
-const BURST: usize = 16;
+pub use crate::engine::stdio::Crlf;
+
 /// How long the peer's acknowledgements may stall, without -w, before what it has not
 /// acknowledged counts as not delivered. Any progress starts the wait again.
 const DELIVERY_WAIT: Duration = Duration::from_secs(3);
@@ -84,143 +84,125 @@ pub enum End {
     Matched,
 }
 
-/// Where stdin's bytes come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
-    /// A regular file: sendfile(2).
-    File,
-    /// A pipe: splice(2) straight into the socket.
-    Pipe,
-    /// A terminal or anything else: read(2) into the buffer.
-    Stream,
-    /// `--send` bytes, already in the buffer.
-    Given,
+/// The last bytes received, for `--expect` ([`EXPECT_WINDOW`]), and where in them the
+/// match starts (1 once trimmed: the byte before stays for `^` to look at).
+#[derive(Default)]
+struct Window {
+    bytes: Vec<u8>,
+    from: usize,
 }
 
-/// Where the socket's bytes go.
-enum Sink {
-    /// socket -> pipe -> stdout with splice(2).
-    Splice { r: OwnedFd, w: OwnedFd },
-    /// read(2) into a buffer, write(2) to stdout.
-    Copy,
+impl Window {
+    fn push(&mut self, data: &[u8]) {
+        self.bytes.extend_from_slice(data);
+        if self.bytes.len() > 2 * EXPECT_WINDOW {
+            let cut = self.bytes.len() - EXPECT_WINDOW - 1;
+            self.bytes.drain(..cut);
+            self.from = 1;
+        }
+    }
+}
+
+/// What the relay watches in the bytes: `--dump` records every chunk, `--expect` keeps
+/// the last ones received.
+struct Watch {
+    dump: Option<ConnDump>,
+    reply: Option<Arc<Mutex<Window>>>,
+}
+
+impl Observer for Watch {
+    fn chunk(&mut self, dir: Dir, data: &[u8]) {
+        if let Some(d) = &mut self.dump {
+            d.chunk(dir, data);
+        }
+        if let (Dir::In, Some(w)) = (dir, &self.reply)
+            && let Ok(mut w) = w.lock()
+        {
+            w.push(data);
+        }
+    }
 }
 
 pub struct Relay<'a> {
     ctx: &'a Ctx,
-    sock: &'a Socket,
-    fd: RawFd,
     opts: &'a Options,
-    source: Source,
-    sink: Sink,
-    /// Bytes on their way to the socket that did not fit yet.
-    pending: Vec<u8>,
-    pending_at: usize,
-    /// Buffer for reads from stdin and from the socket in copy mode.
-    buf: Vec<u8>,
-    stdin_open: bool,
-    write_shut: bool,
-    /// The last write to the socket would have blocked: wait for POLLOUT.
-    sock_full: bool,
-    /// The last bytes received, for `--expect` ([`EXPECT_WINDOW`]), and where in them
-    /// the match starts (1 once trimmed: the byte before stays for `^` to look at).
-    reply: Vec<u8>,
-    reply_from: usize,
-    /// stdout was closed by its reader during `--expect`: the verdict still counts.
-    stdout_gone: bool,
+    /// The socket (A) and stdio (B).
+    pump: Pump,
+    reply: Option<Arc<Mutex<Window>>>,
+    /// `--send` bytes instead of stdin.
+    given: bool,
     /// Bytes sent when the peer's EOF came: what goes after is "late".
     sent_at_peer_eof: Option<u64>,
-    received: u64,
-    sent: u64,
     start: Instant,
-    last_moved: Instant,
-    stdin_done_at: Option<Instant>,
     last_progress: Instant,
-    crlf: Crlf,
-    /// `--dump`: every chunk received and sent (the relay then copies).
-    dump: Option<ConnDump>,
 }
 
 impl<'a> Relay<'a> {
-    pub fn new(ctx: &'a Ctx, sock: &'a Socket, opts: &'a Options) -> io::Result<Relay<'a>> {
-        sock.set_nonblocking(true)?;
-        let (source, pending) = match &opts.send {
-            Some(bytes) if opts.crlf => {
-                let mut out = Vec::with_capacity(bytes.len());
-                Crlf::default().translate(bytes, &mut out);
-                (Source::Given, out)
-            }
-            Some(bytes) => (Source::Given, bytes.clone()),
-            None if opts.crlf => (Source::Stream, Vec::new()),
-            None => (
-                match fdio::kind(STDIN) {
-                    fdio::Kind::File => Source::File,
-                    fdio::Kind::Pipe => Source::Pipe,
-                    fdio::Kind::Other => Source::Stream,
-                },
-                Vec::new(),
-            ),
-        };
-        // The pipes shared with our neighbours (`cat file | sockkit`, `sockkit | cat`)
-        // are grown like our own: fewer wake-ups on both sides of each.
-        for fd in [STDIN, STDOUT] {
-            if fdio::kind(fd) == fdio::Kind::Pipe {
-                fdio::grow_pipe(fd, CHUNK);
-            }
+    /// A session between `sock` (closed with the relay) and stdio; `dump` records every chunk each way (the
+    /// bytes then pass through memory: the zero-copy paths give way to reads and writes).
+    pub fn new(
+        ctx: &'a Ctx,
+        sock: Socket,
+        opts: &'a Options,
+        dump: Option<ConnDump>,
+    ) -> io::Result<Relay<'a>> {
+        let sock = engine::End::stream(sock)?;
+        let mut stdio = Stdio::process(opts.send.clone(), opts.crlf);
+        if opts.expect.is_some() {
+            // The verdict stands when the reader of stdout has seen enough and left.
+            stdio.tolerate_closed_output();
         }
-        // A terminal gets plain writes; --expect needs to see the bytes.
-        let sink = if opts.expect.is_some() || fdio::is_tty(STDOUT) {
-            Sink::Copy
-        } else {
-            match fdio::pipe(CHUNK) {
-                Ok((r, w)) => Sink::Splice { r, w },
-                Err(_) => Sink::Copy,
-            }
+        let reply = opts.expect.as_ref().map(|_| Arc::default());
+        let observer: Option<Box<dyn Observer>> = match (&dump, &reply) {
+            (None, None) => None,
+            _ => Some(Box::new(Watch {
+                dump,
+                reply: reply.clone(),
+            })),
         };
+        let mut pump = Pump::new(sock, engine::End::stdio(stdio), None, observer);
+        if opts.no_shutdown {
+            pump.keep_open(Side::A);
+        }
         let now = Instant::now();
         Ok(Relay {
             ctx,
-            sock,
-            fd: sock.as_raw_fd(),
             opts,
-            source,
-            sink,
-            pending,
-            pending_at: 0,
-            buf: Vec::new(),
-            stdin_open: true,
-            write_shut: false,
-            sock_full: false,
-            reply: Vec::new(),
-            reply_from: 0,
-            stdout_gone: false,
+            pump,
+            reply,
+            given: opts.send.is_some(),
             sent_at_peer_eof: None,
-            received: 0,
-            sent: 0,
             start: now,
-            last_moved: now,
-            stdin_done_at: None,
             last_progress: now,
-            crlf: Crlf::default(),
-            dump: None,
         })
     }
 
-    /// Record every chunk each way in `dump`: the bytes then pass through memory (the
-    /// zero-copy paths give way to reads and writes), unchanged.
-    pub fn set_dump(&mut self, dump: ConnDump) {
-        self.sink = Sink::Copy;
-        if matches!(self.source, Source::File | Source::Pipe) {
-            self.source = Source::Stream;
-        }
-        self.dump = Some(dump);
-    }
-
     pub fn totals(&self) -> Totals {
+        let t = self.pump.totals();
         Totals {
-            received: self.received,
-            sent: self.sent,
+            received: t.a_to_b,
+            sent: t.b_to_a,
             elapsed: self.start.elapsed(),
         }
+    }
+
+    fn socket(&self) -> &Socket {
+        self.pump
+            .end(Side::A)
+            .socket()
+            .expect("the relay's end A is its socket")
+    }
+
+    fn stdio(&self) -> &Stdio {
+        self.pump
+            .end(Side::B)
+            .as_stdio()
+            .expect("the relay's end B is stdio")
+    }
+
+    /// Whether stdin (or `--send`) still has bytes for the peer.
+    fn sending(&self) -> bool {
+        !self.pump.is_done(Dir::Out)
     }
 
     /// Relay until the session ends; the error, if any, says why it failed.
@@ -238,57 +220,77 @@ impl<'a> Relay<'a> {
     /// with a reset (SO_LINGER 0) rather than a FIN, so the peer learns that the stream
     /// is incomplete.
     fn check_signal(&self) -> anyhow::Result<()> {
-        if signals::caught().is_some() && (self.stdin_open || !self.pending_done()) {
-            let _ = self.sock.set_linger(Some(Duration::ZERO));
+        if signals::caught().is_some() && self.sending() {
+            let _ = self.socket().set_linger(Some(Duration::ZERO));
         }
         signals::check()
     }
 
-    /// A stdout error: `--expect` keeps its verdict when the reader goes away early; a
-    /// signal ends the session the signal's way.
-    fn stdout_failed(&mut self, e: io::Error) -> anyhow::Result<()> {
-        if self.opts.expect.is_some() && e.kind() == io::ErrorKind::BrokenPipe {
-            self.stdout_gone = true;
-            return Ok(());
-        }
+    /// Wait for readiness (at most `wake`) and move the pump on. A broken pump is the
+    /// session's failure; `Done` comes back once both streams have ended.
+    fn turn(&mut self, wake: Option<Duration>) -> anyhow::Result<bool> {
+        let mut fds = self.pump.pollfds();
+        let wake = fdio::earliest(wake, self.pump.next_wake());
+        fdio::poll(&mut fds, wake)?;
         self.check_signal()?;
-        Err(stdout_error(e))
+        if self.pump.is_done(Dir::In) && self.sending() {
+            self.refused(fds[0].revents)?;
+        }
+        let status = self.pump.advance(fds.map(|f| f.revents));
+        self.check_signal()?;
+        match status {
+            Status::Running => Ok(false),
+            Status::Done(Ending::Reset {
+                fault,
+                reason,
+                errno,
+                ..
+            }) => Err(self.broke(fault, &reason, errno)),
+            Status::Done(_) => Ok(true),
+        }
     }
 
-    fn exchange(&mut self) -> anyhow::Result<End> {
-        if self.source == Source::Given {
-            self.after_stdin_chunk()?;
+    /// After the peer's EOF, the socket is watched for its refusal of what stdin still
+    /// sends (a reset, a closed Unix peer).
+    fn refused(&self, revents: libc::c_short) -> anyhow::Result<()> {
+        if revents & (libc::POLLERR | libc::POLLHUP) == 0 {
+            return Ok(());
         }
+        let e = match self.socket().take_error() {
+            Ok(Some(e)) => e,
+            _ => io::Error::from_raw_os_error(libc::EPIPE),
+        };
+        Err(self.send_failed(&e))
+    }
+
+    /// What a broken pump means for the session, by the call that failed.
+    fn broke(&self, fault: Fault, why: &str, errno: Option<i32>) -> anyhow::Error {
+        let e = errno.map_or_else(
+            || io::Error::other(why.to_string()),
+            io::Error::from_raw_os_error,
+        );
+        match fault {
+            // stdin -> socket: the socket refused.
+            Fault::Writing(Dir::Out) => self.send_failed(&e),
+            Fault::Reading(Dir::Out) => failed("standard input", why).into(),
+            Fault::Writing(Dir::In) => stdout_error(e),
+            _ if self.sending() => self.send_failed(&e),
+            _ => failed(&self.opts.peer, why).into(),
+        }
+    }
+
+    /// Until the peer's EOF (its bytes all written out, stdout closed), a match of
+    /// `--expect`, or a deadline.
+    fn exchange(&mut self) -> anyhow::Result<End> {
         loop {
             self.check_signal()?;
-            let (stdin_wanted, sock_out) = self.interest();
-            let mut events = libc::POLLIN;
-            if sock_out {
-                events |= libc::POLLOUT;
+            let wake = self.next_wake()?;
+            let done = self.turn(wake)?;
+            if self.matched() {
+                return Ok(End::Matched);
             }
-            let mut fds = [
-                fdio::pollfd(self.fd, events),
-                fdio::pollfd(STDIN, libc::POLLIN),
-            ];
-            let n = if stdin_wanted { 2 } else { 1 };
-            let wait = self.next_wake()?;
-            if fdio::poll(&mut fds[..n], wait)? == 0 {
-                self.draw_progress();
-                continue;
-            }
-            let sock_ev = fds[0].revents;
-            if sock_ev & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0 {
-                if self.pump_in()? {
-                    return Ok(End::PeerClosed);
-                }
-                if self.matched() {
-                    return Ok(End::Matched);
-                }
-            }
-            let stdin_ready = n == 2 && fds[1].revents != 0;
-            if sock_ev & libc::POLLOUT != 0 || stdin_ready {
-                self.sock_full = false;
-                self.pump_out()?;
+            if done || self.pump.is_done(Dir::In) {
+                return Ok(End::PeerClosed);
             }
             self.draw_progress();
         }
@@ -302,30 +304,26 @@ impl<'a> Relay<'a> {
         let mut consider = |deadline: Instant, what: String| -> anyhow::Result<()> {
             match deadline.checked_duration_since(now) {
                 Some(left) if !left.is_zero() => {
-                    wake = Some(wake.map_or(left, |w| w.min(left)));
+                    wake = fdio::earliest(wake, Some(left));
                     Ok(())
                 }
                 _ => Err(failed(&self.opts.peer, what).into()),
             }
         };
+        let last_moved = self.pump.last_moved();
         if let Some(idle) = self.opts.idle_timeout {
-            consider(
-                self.last_moved + idle,
-                format!(
-                    "idle timeout: nothing moved for {}",
-                    humantime::format_duration(idle)
-                ),
-            )?;
+            let what = format!(
+                "idle timeout: nothing moved for {}",
+                humantime::format_duration(idle)
+            );
+            consider(last_moved + idle, what)?;
         }
-        if let (Some(limit), Some(done)) = (self.opts.reply_timeout, self.stdin_done_at) {
-            let since = done.max(self.last_moved);
-            consider(
-                since + limit,
-                format!(
-                    "timed out: no answer for {}",
-                    humantime::format_duration(limit)
-                ),
-            )?;
+        if let (Some(limit), Some(done)) = (self.opts.reply_timeout, self.stdin_done_at()) {
+            let what = format!(
+                "timed out: no answer for {}",
+                humantime::format_duration(limit)
+            );
+            consider(done.max(last_moved) + limit, what)?;
         }
         if let Some(limit) = self.opts.overall_timeout {
             let what = match &self.opts.expect {
@@ -339,313 +337,41 @@ impl<'a> Relay<'a> {
             consider(self.start + limit, what)?;
         }
         if self.opts.progress {
-            wake = Some(wake.map_or(PROGRESS_EVERY, |w| w.min(PROGRESS_EVERY)));
+            wake = fdio::earliest(wake, Some(PROGRESS_EVERY));
         }
         Ok(wake)
     }
 
-    /// What the outbound side waits for: stdin readable (a pipe or terminal with room
-    /// to send what it gives), and the socket writable (bytes pending, a full socket, or
-    /// a file to sendfile).
-    fn interest(&self) -> (bool, bool) {
-        let stdin_wanted = self.stdin_open
-            && self.pending_done()
-            && !self.sock_full
-            && matches!(self.source, Source::Pipe | Source::Stream);
-        let sock_out = !self.pending_done()
-            || self.sock_full
-            || (self.stdin_open && self.source == Source::File);
-        (stdin_wanted, sock_out)
-    }
-
-    fn pending_done(&self) -> bool {
-        self.pending_at >= self.pending.len()
+    /// Since when stdin has been sent whole (the `-w` wait for an answer starts there).
+    fn stdin_done_at(&self) -> Option<Instant> {
+        (!self.sending()).then(|| self.pump.last_moved())
     }
 
     /// Whether the bytes received so far match `--expect`.
     pub fn matched(&self) -> bool {
-        self.opts
-            .expect
-            .as_ref()
-            .is_some_and(|re| re.is_match_at(&self.reply, self.reply_from))
-    }
-
-    /// Keep the last [`EXPECT_WINDOW`] bytes received, plus the one before them.
-    fn remember_reply(&mut self, n: usize) {
-        self.reply.extend_from_slice(&self.buf[..n]);
-        if self.reply.len() > 2 * EXPECT_WINDOW {
-            let cut = self.reply.len() - EXPECT_WINDOW - 1;
-            self.reply.drain(..cut);
-            self.reply_from = 1;
-        }
-    }
-
-    /// Socket -> stdout. True when the peer has closed its side.
-    fn pump_in(&mut self) -> anyhow::Result<bool> {
-        for _ in 0..BURST {
-            let got = match &self.sink {
-                Sink::Splice { w, .. } => fdio::splice(self.fd, w.as_raw_fd(), CHUNK, true),
-                Sink::Copy => {
-                    self.grow_buf();
-                    fdio::recv(self.fd, &mut self.buf)
-                }
-            };
-            match got {
-                Ok(0) => return Ok(true),
-                Ok(n) => {
-                    self.received += n as u64;
-                    self.last_moved = Instant::now();
-                    if let (Some(d), Sink::Copy) = (&mut self.dump, &self.sink) {
-                        d.chunk(Dir::In, &self.buf[..n]);
-                    }
-                    self.deliver(n)?;
-                    if self.matched() {
-                        return Ok(false);
-                    }
-                }
-                Err(e) if fdio::would_block(&e) => return Ok(false),
-                Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
-                    // This socket refuses splice: copy from now on.
-                    self.sink = Sink::Copy;
-                }
-                Err(e) if self.stdin_open || !self.pending_done() => {
-                    return Err(self.send_failed(&e));
-                }
-                Err(e) => return Err(failed(&self.opts.peer, reason(&e)).into()),
-            }
-        }
-        Ok(false)
-    }
-
-    /// Write out the `n` bytes just received (in the pipe or the buffer).
-    fn deliver(&mut self, n: usize) -> anyhow::Result<()> {
-        match &self.sink {
-            Sink::Copy => {
-                if self.opts.expect.is_some() {
-                    self.remember_reply(n);
-                }
-                if self.stdout_gone {
-                    return Ok(());
-                }
-                match fdio::write_all(STDOUT, &self.buf[..n]) {
-                    Ok(()) => Ok(()),
-                    Err(e) => self.stdout_failed(e),
-                }
-            }
-            Sink::Splice { r, .. } => {
-                let r = r.as_raw_fd();
-                let mut left = n;
-                while left > 0 {
-                    if left < n && signals::caught().is_some() {
-                        // The signal came during a splice that moved some bytes.
-                        return self.stdout_failed(io::ErrorKind::Interrupted.into());
-                    }
-                    match fdio::splice(r, STDOUT, left, false) {
-                        Ok(0) => return self.stdout_failed(io::ErrorKind::WriteZero.into()),
-                        Ok(m) => left -= m,
-                        Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
-                            // stdout refuses splice (a terminal, an O_APPEND file): empty the
-                            // pipe by hand and copy from now on.
-                            self.grow_buf();
-                            while left > 0 {
-                                let m = fdio::read(r, &mut self.buf[..left.min(CHUNK)])
-                                    .map_err(|e| failed("relay pipe", reason(&e)))?;
-                                if let Err(e) = fdio::write_all(STDOUT, &self.buf[..m]) {
-                                    return self.stdout_failed(e);
-                                }
-                                left -= m;
-                            }
-                            self.sink = Sink::Copy;
-                        }
-                        Err(e) => return self.stdout_failed(e),
-                    }
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn grow_buf(&mut self) {
-        if self.buf.len() < CHUNK {
-            self.buf.resize(CHUNK, 0);
-        }
-    }
-
-    /// stdin -> socket, as far as the socket takes it without blocking; a pipe or
-    /// terminal is only read when it has data ready. Returns true when something moved.
-    fn pump_out(&mut self) -> anyhow::Result<bool> {
-        let mut moved = false;
-        loop {
-            if !self.pending_done() {
-                match fdio::send(self.fd, &self.pending[self.pending_at..]) {
-                    Ok(n) => {
-                        if let Some(d) = &mut self.dump {
-                            d.chunk(
-                                Dir::Out,
-                                &self.pending[self.pending_at..self.pending_at + n],
-                            );
-                        }
-                        self.pending_at += n;
-                        self.count_sent(n);
-                        moved = true;
-                        continue;
-                    }
-                    Err(e) if fdio::would_block(&e) => {
-                        self.sock_full = true;
-                        return Ok(moved);
-                    }
-                    Err(e) => return Err(self.send_failed(&e)),
-                }
-            }
-            if !self.stdin_open {
-                return Ok(moved);
-            }
-            let ready_now = |fd| {
-                let mut fds = [fdio::pollfd(fd, libc::POLLIN)];
-                fdio::poll(&mut fds, Some(Duration::ZERO)).map(|n| n > 0 && fds[0].revents != 0)
-            };
-            let got = match self.source {
-                Source::Given => Ok(0),
-                Source::File => fdio::sendfile(self.fd, STDIN, CHUNK),
-                Source::Pipe => {
-                    // EAGAIN from splice means "pipe empty" or "socket full"; asking poll
-                    // first leaves only the second.
-                    if !ready_now(STDIN).unwrap_or(false) {
-                        return Ok(moved);
-                    }
-                    fdio::splice(STDIN, self.fd, CHUNK, true)
-                }
-                Source::Stream => {
-                    // Once data was read, a terminal is not waited on again in this turn:
-                    // typed lines go out at once.
-                    if moved && !ready_now(STDIN).unwrap_or(false) {
-                        return Ok(moved);
-                    }
-                    self.read_stdin()
-                }
-            };
-            match got {
-                Ok(0) => {
-                    self.stdin_open = false;
-                    self.after_stdin_chunk()?;
-                    return Ok(moved);
-                }
-                Ok(n) => {
-                    if matches!(self.source, Source::File | Source::Pipe) {
-                        self.count_sent(n);
-                    }
-                    moved = true;
-                    if self.source == Source::Stream && self.pending_done() {
-                        return Ok(moved);
-                    }
-                }
-                Err(e) if fdio::would_block(&e) => {
-                    self.sock_full = true;
-                    return Ok(moved);
-                }
-                Err(e)
-                    if e.raw_os_error() == Some(libc::EINVAL) && self.source != Source::Stream =>
-                {
-                    // No zero-copy path between these two: fall back to read/write.
-                    self.source = Source::Stream;
-                }
-                Err(e) if fdio::peer_gone(&e) => return Err(self.send_failed(&e)),
-                Err(e)
-                    if self.source == Source::Stream && e.raw_os_error() == Some(libc::EBADF) =>
-                {
-                    // No stdin at all (closed descriptor): the same as an empty one.
-                    self.stdin_open = false;
-                    self.after_stdin_chunk()?;
-                    return Ok(moved);
-                }
-                Err(e) if self.source == Source::Stream => {
-                    return Err(failed("standard input", reason(&e)).into());
-                }
-                Err(e) => return Err(self.send_failed(&e)),
-            }
-        }
-    }
-
-    /// read(2) from stdin into `pending` (translating LF to CRLF when asked).
-    /// Returns the number of bytes read, 0 at EOF.
-    fn read_stdin(&mut self) -> io::Result<usize> {
-        self.grow_buf();
-        let n = fdio::read(STDIN, &mut self.buf)?;
-        self.pending.clear();
-        self.pending_at = 0;
-        if self.opts.crlf {
-            self.crlf.translate(&self.buf[..n], &mut self.pending);
-        } else {
-            self.pending.extend_from_slice(&self.buf[..n]);
-        }
-        Ok(n)
-    }
-
-    fn count_sent(&mut self, n: usize) {
-        self.sent += n as u64;
-        self.last_moved = Instant::now();
-    }
-
-    /// After stdin's last byte: half-close once everything pending is out.
-    fn after_stdin_chunk(&mut self) -> anyhow::Result<()> {
-        if self.source == Source::Given {
-            self.pump_out()?;
-            if self.pending_done() {
-                self.stdin_open = false;
-            }
-        }
-        if self.stdin_open || !self.pending_done() {
-            return Ok(());
-        }
-        if self.stdin_done_at.is_none() {
-            self.stdin_done_at = Some(Instant::now());
-        }
-        if !self.write_shut && !self.opts.no_shutdown {
-            self.write_shut = true;
-            // A peer that is already gone fails the read side too; nothing to add here.
-            let _ = crate::socket::shutdown(self.ctx, self.sock, Shutdown::Write);
-        }
-        Ok(())
-    }
-
-    /// Sending failed: the peer refused what stdin still had for it.
-    fn send_failed(&self, e: &io::Error) -> anyhow::Error {
-        let why = match self.sent_at_peer_eof {
-            Some(at) if self.sent > at => format!(
-                "{}: {} sent after the peer closed was not delivered, and the rest of stdin was not sent",
-                reason(e),
-                fdio::human_bytes(self.sent - at)
-            ),
-            _ => format!("{}: the rest of stdin was not delivered", reason(e)),
+        let (Some(re), Some(w)) = (&self.opts.expect, &self.reply) else {
+            return false;
         };
-        failed(format!("send to {}", self.opts.peer), why).into()
+        w.lock().is_ok_and(|w| re.is_match_at(&w.bytes, w.from))
     }
 
-    /// The peer closed its side. Its bytes are all written out, so stdout closes now;
+    /// The peer closed its side. Its bytes are all written out and stdout is closed;
     /// then stdin is sent as SPEC says, and what was sent must have reached the peer.
     fn after_peer_eof(&mut self) -> anyhow::Result<()> {
-        self.sent_at_peer_eof = Some(self.sent);
-        if !fdio::is_tty(STDOUT) {
-            fdio::close_stdout();
-        }
-        let stdin_left = self.stdin_open || !self.pending_done();
-        if stdin_left {
-            let typed = self.source == Source::Stream && fdio::is_tty(STDIN);
-            if typed {
+        self.sent_at_peer_eof = Some(self.totals().sent);
+        if self.sending() {
+            if self.stdio().is_typed() {
                 // What is typed after the peer left has nowhere to go.
-                self.stdin_open = false;
-                self.pending_at = self.pending.len();
-            } else if self.source == Source::Given
+                let _ = self.pump.finish(Dir::Out);
+            } else if self.given
                 || (self.opts.linger != Some(Duration::ZERO) && self.opts.expect.is_none())
             {
                 // With --expect the peer's EOF is the verdict: stdin is not waited on.
                 self.send_rest()?;
             }
         }
-        if self.stdin_open || !self.pending_done() {
+        if self.sending() {
             self.report_unsent();
-        } else {
-            self.after_stdin_chunk()?;
         }
         self.confirm_delivery()
     }
@@ -655,44 +381,43 @@ impl<'a> Relay<'a> {
     /// from the peer fails the session.
     fn send_rest(&mut self) -> anyhow::Result<()> {
         let since = Instant::now();
-        let deadline = match self.source {
-            Source::Given => None,
-            _ => self.opts.linger.map(|d| since + d),
-        };
+        let deadline = self.opts.linger.filter(|_| !self.given).map(|d| since + d);
         // With --linger the user chose the bound: nothing to point out.
-        let mut told = self.opts.linger.is_some() || self.source == Source::Given;
+        let mut told = self.opts.linger.is_some() || self.given;
         let mut quiet_since = since;
-        while self.stdin_open || !self.pending_done() {
+        let from_file = self.stdio().kind() == Input::File;
+        while self.sending() {
             self.check_signal()?;
             let now = Instant::now();
             if deadline.is_some_and(|d| now >= d) {
                 return Ok(());
             }
-            let mut wake = self.next_wake()?;
-            let mut limit = |at: Instant| {
-                let left = at.saturating_duration_since(now);
-                wake = Some(wake.map_or(left, |w| w.min(left)));
-            };
-            if let Some(d) = deadline {
-                limit(d);
-            }
+            let mut wake = fdio::earliest(
+                self.next_wake()?,
+                deadline.map(|d| d.saturating_duration_since(now)),
+            );
             if !told {
-                limit(quiet_since + SILENT_STDIN_NOTICE);
+                wake = fdio::earliest(
+                    wake,
+                    Some(SILENT_STDIN_NOTICE.saturating_sub(quiet_since.elapsed())),
+                );
             }
+            let waiting_on_peer = self.pump.waits_on_destination(Dir::Out);
             // -w bounds the wait on a peer that takes nothing more; without it sockkit
             // waits, as for a peer that does not answer (a slow reader is no refusal).
-            let stall = self.opts.reply_timeout.filter(|_| self.sock_full);
-            if let Some(t) = stall {
-                if now >= self.last_moved + t {
+            if let Some(t) = self.opts.reply_timeout.filter(|_| waiting_on_peer) {
+                let at = self.pump.last_moved() + t;
+                if now >= at {
                     return Err(self.stalled(t));
                 }
-                limit(self.last_moved + t);
+                wake = fdio::earliest(wake, Some(at - now));
             }
-            if self.wait_to_send(wake)? && self.pump_out()? {
-                quiet_since = Instant::now();
+            let sent = self.totals().sent;
+            if self.turn(wake)? {
+                return Ok(());
             }
-            if self.sock_full || !self.pending_done() || self.source == Source::File {
-                // Waiting on the peer (or reading a file), not on a silent stdin.
+            if self.totals().sent != sent || waiting_on_peer || from_file {
+                // Moving, or waiting on the peer (or reading a file): not a silent stdin.
                 quiet_since = Instant::now();
             }
             if !told && quiet_since.elapsed() >= SILENT_STDIN_NOTICE {
@@ -706,29 +431,18 @@ impl<'a> Relay<'a> {
         Ok(())
     }
 
-    /// Wait until stdin or the socket can move bytes (true), or `wake` passes (false).
-    /// The socket is watched for the peer's refusal (a reset, a closed Unix peer).
-    fn wait_to_send(&mut self, wake: Option<Duration>) -> anyhow::Result<bool> {
-        let (stdin_wanted, sock_out) = self.interest();
-        let mut fds = [
-            fdio::pollfd(self.fd, if sock_out { libc::POLLOUT } else { 0 }),
-            fdio::pollfd(STDIN, libc::POLLIN),
-        ];
-        let n = if stdin_wanted { 2 } else { 1 };
-        if fdio::poll(&mut fds[..n], wake)? == 0 {
-            return Ok(false);
-        }
-        if fds[0].revents & (libc::POLLERR | libc::POLLHUP) != 0 {
-            let e = match self.sock.take_error() {
-                Ok(Some(e)) => e,
-                _ => io::Error::from_raw_os_error(libc::EPIPE),
-            };
-            return Err(self.send_failed(&e));
-        }
-        if fds[0].revents & libc::POLLOUT != 0 {
-            self.sock_full = false;
-        }
-        Ok(fds[0].revents & libc::POLLOUT != 0 || (n == 2 && fds[1].revents != 0))
+    /// Sending failed: the peer refused what stdin still had for it.
+    fn send_failed(&self, e: &io::Error) -> anyhow::Error {
+        let sent = self.totals().sent;
+        let why = match self.sent_at_peer_eof {
+            Some(at) if sent > at => format!(
+                "{}: {} sent after the peer closed was not delivered, and the rest of stdin was not sent",
+                reason(e),
+                fdio::human_bytes(sent - at)
+            ),
+            _ => format!("{}: the rest of stdin was not delivered", reason(e)),
+        };
+        failed(format!("send to {}", self.opts.peer), why).into()
     }
 
     /// The peer took nothing for `-w` while stdin still had data for it.
@@ -745,7 +459,8 @@ impl<'a> Relay<'a> {
 
     /// `--linger` ran out, or stdin is a terminal: what stays unsent is no error.
     fn report_unsent(&self) {
-        let late = self.sent - self.sent_at_peer_eof.unwrap_or(self.sent);
+        let sent = self.totals().sent;
+        let late = sent - self.sent_at_peer_eof.unwrap_or(sent);
         self.ctx.out.event(
             1,
             "unsent",
@@ -764,20 +479,22 @@ impl<'a> Relay<'a> {
     /// acknowledgement for everything, or its refusal; the wait gives up only when the
     /// acknowledgements stall for `-w` (default [`DELIVERY_WAIT`]).
     fn confirm_delivery(&self) -> anyhow::Result<()> {
-        if self.sent == 0 {
+        let sent = self.totals().sent;
+        if sent == 0 {
             return Ok(());
         }
-        let late = self.sent - self.sent_at_peer_eof.unwrap_or(self.sent);
+        let late = sent - self.sent_at_peer_eof.unwrap_or(sent);
         let stall = self.opts.reply_timeout.unwrap_or(DELIVERY_WAIT);
         let mut unacked_seen = 0;
         let mut progress_at = Instant::now();
+        let sock = self.socket();
         loop {
             self.check_signal()?;
-            if let Ok(Some(e)) = self.sock.take_error() {
+            if let Ok(Some(e)) = sock.take_error() {
                 let lost = late.max(unacked_seen as u64);
                 return Err(self.not_delivered(&reason(&e), lost));
             }
-            match fdio::unacked(self.fd) {
+            match fdio::unacked(std::os::fd::AsRawFd::as_raw_fd(sock)) {
                 Ok(0) => return Ok(()),
                 Ok(left) => {
                     if left != unacked_seen {
@@ -799,16 +516,12 @@ impl<'a> Relay<'a> {
     }
 
     fn not_delivered(&self, why: &str, bytes: u64) -> anyhow::Error {
+        let what = if self.given { "--send data" } else { "stdin" };
         failed(
             format!("send to {}", self.opts.peer),
             format!(
-                "{why}: {} of {} not delivered",
-                fdio::human_bytes(bytes),
-                if self.source == Source::Given {
-                    "--send data"
-                } else {
-                    "stdin"
-                }
+                "{why}: {} of {what} not delivered",
+                fdio::human_bytes(bytes)
             ),
         )
         .into()
@@ -819,12 +532,13 @@ impl<'a> Relay<'a> {
             return;
         }
         self.last_progress = Instant::now();
+        let t = self.totals();
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
-        let rate = ((self.received + self.sent) as f64 / secs) as u64;
+        let rate = ((t.received + t.sent) as f64 / secs) as u64;
         self.ctx.out.progress(&format!(
             "{} in, {} out, {}/s",
-            fdio::human_bytes(self.received),
-            fdio::human_bytes(self.sent),
+            fdio::human_bytes(t.received),
+            fdio::human_bytes(t.sent),
             fdio::human_bytes(rate)
         ));
     }
@@ -872,7 +586,7 @@ pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool, named: bo
                     "{} in, {} out in {} ({}/s)",
                     fdio::human_bytes(t.received),
                     fdio::human_bytes(t.sent),
-                    fdio::human_duration(t.elapsed),
+                    crate::output::human_duration(t.elapsed),
                     fdio::human_bytes(rate)
                 )
             },
@@ -884,38 +598,5 @@ pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool, named: bo
                 "bytes_per_second": rate,
             }),
         );
-    }
-}
-
-/// `--crlf`: LF as CRLF across reads (an LF already preceded by CR is left alone, even
-/// when the CR ended the previous read).
-#[derive(Debug, Default)]
-pub struct Crlf {
-    last: u8,
-}
-
-impl Crlf {
-    pub fn translate(&mut self, data: &[u8], out: &mut Vec<u8>) {
-        for &b in data {
-            if b == b'\n' && self.last != b'\r' {
-                out.push(b'\r');
-            }
-            out.push(b);
-            self.last = b;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn crlf_holds_across_reads() {
-        let mut t = Crlf::default();
-        let mut out = Vec::new();
-        t.translate(b"a\nb\r", &mut out);
-        t.translate(b"\nc\n", &mut out);
-        assert_eq!(out, b"a\r\nb\r\nc\r\n");
     }
 }

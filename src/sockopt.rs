@@ -12,6 +12,7 @@ use std::time::Duration;
 use crate::error::{Failure, usage};
 use crate::parse;
 use crate::sys::sockopt::{self as sys, Plain};
+use crate::tcp::{self, TcpInfo};
 
 /// The protocol level an option lives at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -761,7 +762,7 @@ impl Value {
             }
             Value::Linger(None) => "off".into(),
             Value::Text(s) => s.clone(),
-            Value::TcpInfo(i) => i.plain(),
+            Value::TcpInfo(i) => tcp_info_plain(i),
         }
     }
 }
@@ -850,27 +851,7 @@ impl SockOpt {
                 }
                 Value::Int(n as i64)
             }
-            Kind::Secs | Kind::Millis => {
-                let per_sec = if self.kind == Kind::Secs { 1 } else { 1000 };
-                let t = text.trim();
-                let plain_number = t.bytes().all(|b| b.is_ascii_digit())
-                    || t.starts_with("0x")
-                    || t.starts_with("0X");
-                if plain_number {
-                    Value::Int(int(0, c_int_max)?)
-                } else {
-                    let d = parse::duration(text).map_err(named)?;
-                    let n = if per_sec == 1 {
-                        d.as_secs() as u128
-                    } else {
-                        d.as_millis()
-                    };
-                    if n > c_int_max as u128 {
-                        return Err(usage(format!("{}={text}", self.name), "too long"));
-                    }
-                    Value::Int(n as i64)
-                }
-            }
+            Kind::Secs | Kind::Millis => self.time_value(text)?,
             Kind::Timeval => {
                 let d = parse::duration(text).map_err(named)?;
                 Value::Timeval((!d.is_zero()).then_some(d))
@@ -904,6 +885,30 @@ impl SockOpt {
                 ));
             }
         })
+    }
+
+    /// A [`Kind::Secs`] or [`Kind::Millis`] value: a plain number in the option's unit,
+    /// or a duration (`30s`, `2m`) converted to it.
+    fn time_value(&'static self, text: &str) -> Result<Value, Failure> {
+        let c_int_max = i32::MAX as i128;
+        let named = |e: Failure| usage(format!("{}={text}", self.name), strip_what(&e.message));
+        let t = text.trim();
+        let plain_number =
+            t.bytes().all(|b| b.is_ascii_digit()) || t.starts_with("0x") || t.starts_with("0X");
+        if plain_number {
+            let n = parse::integer(text, 0, c_int_max).map_err(named)?;
+            return Ok(Value::Int(n as i64));
+        }
+        let d = parse::duration(text).map_err(named)?;
+        let n = if self.kind == Kind::Secs {
+            d.as_secs() as u128
+        } else {
+            d.as_millis()
+        };
+        if n > c_int_max as u128 {
+            return Err(usage(format!("{}={text}", self.name), "too long"));
+        }
+        Ok(Value::Int(n as i64))
     }
 
     /// Read this option from `fd`.
@@ -942,9 +947,11 @@ impl SockOpt {
                 ))
             }
             Kind::TcpInfo => {
-                let mut info = libc::tcp_info::zeroed();
-                getsockopt_raw(fd, self, &mut info)?;
-                Ok(Value::TcpInfo(TcpInfo::from(&info)))
+                let mut buf = [0u8; 256];
+                let len = getsockopt_bytes(fd, self, &mut buf)?;
+                TcpInfo::parse(&buf[..len])
+                    .map(Value::TcpInfo)
+                    .ok_or_else(|| io::Error::from_raw_os_error(libc::EPROTO))
             }
         }
     }
@@ -1024,74 +1031,22 @@ fn setsockopt_raw<T: Plain>(fd: RawFd, opt: &SockOpt, value: &T) -> io::Result<(
     sys::set(fd, opt.level.raw(), opt.optname, value)
 }
 
-/// The parts of `struct tcp_info` worth reading at 3 a.m.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TcpInfo {
-    pub state: &'static str,
-    pub rtt_us: u32,
-    pub rttvar_us: u32,
-    pub snd_cwnd: u32,
-    pub snd_mss: u32,
-    pub rcv_mss: u32,
-    pub retransmits: u8,
-    pub total_retrans: u32,
-    pub unacked: u32,
-    pub lost: u32,
-    pub pmtu: u32,
-}
-
-impl TcpInfo {
-    fn from(i: &libc::tcp_info) -> TcpInfo {
-        TcpInfo {
-            state: tcp_state_name(i.tcpi_state),
-            rtt_us: i.tcpi_rtt,
-            rttvar_us: i.tcpi_rttvar,
-            snd_cwnd: i.tcpi_snd_cwnd,
-            snd_mss: i.tcpi_snd_mss,
-            rcv_mss: i.tcpi_rcv_mss,
-            retransmits: i.tcpi_retransmits,
-            total_retrans: i.tcpi_total_retrans,
-            unacked: i.tcpi_unacked,
-            lost: i.tcpi_lost,
-            pmtu: i.tcpi_pmtu,
-        }
-    }
-
-    fn plain(&self) -> String {
-        format!(
-            "state={} rtt={:.3}ms rttvar={:.3}ms cwnd={} mss={} rcv_mss={} unacked={} lost={} retrans={}/{} pmtu={}",
-            self.state,
-            self.rtt_us as f64 / 1000.0,
-            self.rttvar_us as f64 / 1000.0,
-            self.snd_cwnd,
-            self.snd_mss,
-            self.rcv_mss,
-            self.unacked,
-            self.lost,
-            self.retransmits,
-            self.total_retrans,
-            self.pmtu
-        )
-    }
-}
-
-/// The kernel's TCP state numbers (include/net/tcp_states.h), by ss's names.
-pub fn tcp_state_name(state: u8) -> &'static str {
-    match state {
-        1 => "ESTABLISHED",
-        2 => "SYN-SENT",
-        3 => "SYN-RECV",
-        4 => "FIN-WAIT-1",
-        5 => "FIN-WAIT-2",
-        6 => "TIME-WAIT",
-        7 => "CLOSED",
-        8 => "CLOSE-WAIT",
-        9 => "LAST-ACK",
-        10 => "LISTEN",
-        11 => "CLOSING",
-        12 => "NEW-SYN-RECV",
-        _ => "UNKNOWN",
-    }
+/// `sockopt get TCP_INFO`'s line: `state=ESTABLISHED rtt=0.031ms ... pmtu=65535`.
+fn tcp_info_plain(i: &TcpInfo) -> String {
+    format!(
+        "state={} rtt={:.3}ms rttvar={:.3}ms cwnd={} mss={} rcv_mss={} unacked={} lost={} retrans={}/{} pmtu={}",
+        tcp::state_name(i.state),
+        i.rtt_us as f64 / 1000.0,
+        i.rttvar_us as f64 / 1000.0,
+        i.cwnd,
+        i.snd_mss,
+        i.rcv_mss,
+        i.unacked,
+        i.lost,
+        i.retransmits,
+        i.total_retrans,
+        i.pmtu
+    )
 }
 
 #[cfg(test)]

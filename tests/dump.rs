@@ -326,6 +326,59 @@ fn listen_echo_and_exec_dumps_number_their_connections() {
     assert_eq!(streams[&(1, "out".into())], b"SHOUT THIS");
 }
 
+/// An `--exec` child whose bytes pass through sockkit (`--dump`, `--crlf`): a large
+/// stream goes through it whole both ways, and a child that leaves without reading ends
+/// its connection (the client sees its answer and the end) while -k serves the next.
+#[test]
+fn exec_children_behind_a_dump_or_crlf_keep_the_stream_whole_and_end_cleanly() {
+    let path = scratch("listen-exec-big.json");
+    let cat = Server::start(
+        &[
+            "-k",
+            "127.0.0.2",
+            "0",
+            "--dump",
+            &path,
+            "--dump-format",
+            "json",
+            "--exec",
+            "cat",
+        ],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let big = random_bytes(3 << 20, 3);
+    assert!(exchange(cat.port, &big) == big, "cat's echo differs");
+
+    let crlf = Server::start(
+        &["-k", "127.0.0.2", "0", "--crlf", "--exec", "cat"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let lines: Vec<u8> = (0..200_000)
+        .flat_map(|i| format!("{i}\n").into_bytes())
+        .collect();
+    let want: Vec<u8> = (0..200_000)
+        .flat_map(|i| format!("{i}\r\n").into_bytes())
+        .collect();
+    assert!(exchange(crlf.port, &lines) == want, "--crlf output differs");
+
+    let early = Server::start(
+        &["-k", "127.0.0.2", "0", "--crlf", "--sh-exec", "echo bye"],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    for _ in 0..3 {
+        let mut s = TcpStream::connect(("127.0.0.2", early.port)).expect("connect");
+        s.set_read_timeout(Some(LIMIT)).unwrap();
+        // A few bytes the child never reads: the answer and the end still come.
+        let _ = s.write_all(b"unread");
+        let mut got = Vec::new();
+        let _ = s.read_to_end(&mut got);
+        assert!(got.starts_with(b"bye\r\n"), "{got:?}");
+    }
+}
+
 #[test]
 fn bad_dump_input_is_exit_2() {
     common::rejects(&["connect", "127.0.0.1", "1", "--dump", "/"], "--dump");

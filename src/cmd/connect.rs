@@ -11,7 +11,6 @@ use crate::cli::ConnectArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
 use crate::error::{Failure, Kind, failed, reason, usage};
-use crate::fdio;
 use crate::options::Ctx;
 use crate::parse;
 use crate::proxy::Proxy;
@@ -47,7 +46,7 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         Some(t) => {
             let deadline = Instant::now() + ctx.timeout.unwrap_or(TLS_WAIT);
             let host = target.tls_name(t);
-            let (plain, ending) = crate::tls::bridged::originate(ctx, sock, &host, t, deadline)?;
+            let (plain, ending) = crate::engine::tls::originate(ctx, sock, &host, t, deadline)?;
             (plain, Some(ending))
         }
         None => (sock, None),
@@ -56,19 +55,16 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
         peer: peer.clone(),
         ..opts
     };
-    let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
-    if let Some(dump) = &dump {
-        relay.set_dump(dump.conn(&peer));
-    }
+    let dump = dump.as_ref().map(|d| d.conn(&peer));
+    let mut relay = Relay::new(ctx, sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
     let matched = relay.matched();
+    // The plain end closes with the relay, so the bridge ends too; then the TLS side's
+    // own end: an error there (a reset, a bad record) fails a session that looked whole.
     drop(relay);
-    // The plain end closes, so the bridge ends too; then the TLS side's own end: an
-    // error there (a reset, a bad record) fails a session that looked whole.
-    drop(sock);
     if let Some(ending) = tls_end.filter(|_| end.is_ok()) {
-        crate::tls::bridged::verdict(ctx, &peer, ending.wait())?;
+        crate::engine::tls::verdict(ctx, &peer, ending.wait())?;
     }
     match end? {
         End::PeerClosed if opts.expect.is_some() && !matched => {
@@ -244,7 +240,10 @@ fn connect_retrying(
                         ms: crate::output::millis(took),
                     };
                     ctx.out.emit(&ready, || {
-                        format!("up after {tries} tries in {}", fdio::human_duration(took))
+                        format!(
+                            "up after {tries} tries in {}",
+                            crate::output::human_duration(took)
+                        )
                     });
                 }
                 return Ok(done);
@@ -271,7 +270,7 @@ fn connect_retrying(
                 std::thread::sleep(RETRY_EVERY.min(left));
             }
             Err(f) if f.kind == Kind::Failed && give_up.is_some() => {
-                let took = fdio::human_duration(started.elapsed());
+                let took = crate::output::human_duration(started.elapsed());
                 let tried = if tries == 1 {
                     "1 try".to_string()
                 } else {

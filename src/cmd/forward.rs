@@ -14,7 +14,7 @@ use crate::acceptor::{Acceptor, Access, Admitted, Rules};
 use crate::cli::ForwardArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, HostPort, Proto, UnixPath};
-use crate::engine::{End, Ending, Observer, Pump, Status, Totals};
+use crate::engine::{End, Ending, Observer, Pump, Revents, SLOTS, Status, Totals};
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
@@ -95,15 +95,11 @@ impl Plan {
             }
         }
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
-        let tls = match args.to_tls {
-            true => Some(ClientOptions::from_args(&args.tls_client)?),
-            false => {
-                if let Some(flag) = tls::client_flag_given(&args.tls_client) {
-                    return Err(usage(flag, "is a TLS client option: add --to-tls"));
-                }
-                None
-            }
-        };
+        let tls = tls::client_options_if(
+            args.to_tls,
+            &args.tls_client,
+            "is a TLS client option: add --to-tls",
+        )?;
         let server_tls = server_tls(args)?;
         let target = target(ctx, args, proxy.is_some() || args.to_tls)?;
         let mut kinds = vec![if args.unix.is_some() {
@@ -239,7 +235,7 @@ enum Stage {
         client: Socket,
         slot: Slot,
     },
-    Relaying(Pump),
+    Relaying(Box<Pump>),
 }
 
 struct Conn {
@@ -270,7 +266,7 @@ impl Conn {
     fn next_wake(&self, dial_limit: Option<Duration>) -> Option<Duration> {
         let now = Instant::now();
         match &self.stage {
-            Some(Stage::Dialing { retry_at, .. }) => earliest(
+            Some(Stage::Dialing { retry_at, .. }) => fdio::earliest(
                 retry_at.map(|t| t.saturating_duration_since(now)),
                 dial_limit.map(|l| (self.dialed + l).saturating_duration_since(now)),
             ),
@@ -312,7 +308,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
                 let start = fds.len();
                 conn.pollfds(&mut fds);
                 slots.push((start, fds.len() - start));
-                wake = earliest(wake, conn.next_wake(self.plan.dial_limit));
+                wake = fdio::earliest(wake, conn.next_wake(self.plan.dial_limit));
             }
             fdio::poll(&mut fds, wake)?;
             self.serve(&fds, &slots);
@@ -329,11 +325,11 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         // Backwards, so a finished connection swapped out leaves the rest in place.
         for i in (0..slots.len()).rev() {
             let (start, n) = slots[i];
-            let mut revents = [0; 2];
+            let mut revents: Revents = [0; SLOTS];
             for (r, p) in revents.iter_mut().zip(&fds[start..start + n]) {
                 *r = p.revents;
             }
-            if revents == [0, 0] && !self.conns[i].is_due(self.plan.dial_limit) {
+            if revents.iter().all(|r| *r == 0) && !self.conns[i].is_due(self.plan.dial_limit) {
                 continue;
             }
             if !self.advance(i, revents) {
@@ -363,7 +359,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             stage: Some(stage),
         });
         let last = self.conns.len() - 1;
-        if !self.advance(last, [0, 0]) {
+        if !self.advance(last, [0; SLOTS]) {
             self.conns.swap_remove(last);
         }
     }
@@ -392,7 +388,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
     }
 
     /// Move connection `i` on; false once it is finished (and reported).
-    fn advance(&mut self, i: usize, revents: [libc::c_short; 2]) -> bool {
+    fn advance(&mut self, i: usize, revents: Revents) -> bool {
         let conn = &mut self.conns[i];
         let Some(stage) = conn.stage.take() else {
             return false;
@@ -578,7 +574,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         self.ctx.out.emit(&connected, || {
             format!(
                 "{peer}: connected to {to} in {}",
-                fdio::human_duration(took)
+                crate::output::human_duration(took)
             )
         });
         let observer = self
@@ -586,7 +582,12 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             .dump
             .as_ref()
             .map(|d| Box::new(d.conn(peer)) as Box<dyn Observer>);
-        Some(Stage::Relaying(Pump::new(a, b, self.plan.idle, observer)))
+        Some(Stage::Relaying(Box::new(Pump::new(
+            a,
+            b,
+            self.plan.idle,
+            observer,
+        ))))
     }
 
     /// The target could not be reached for this client: said, and the client closed.
@@ -607,7 +608,7 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
         let (end, why) = match ending {
             Ending::Closed => ("closed", None),
             Ending::Idle => ("idle", Some("idle timeout".to_string())),
-            Ending::Reset { by, reason } => {
+            Ending::Reset { by, reason, .. } => {
                 let side = match by {
                     crate::engine::Side::A => "client",
                     crate::engine::Side::B => "target",
@@ -679,13 +680,4 @@ enum Attempt {
     Busy,
     Failed(String),
     NoMore,
-}
-
-/// The earlier of two optional wakes.
-fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, None) => a,
-        (None, b) => b,
-    }
 }

@@ -12,10 +12,11 @@ use crate::acceptor::{Acceptor, Access, Rules};
 use crate::cli::ListenArgs;
 use crate::dump::Dump;
 use crate::endpoint::{self, Family, HostPort, Proto, UnixPath};
+use crate::engine;
 use crate::error::{Failure, failed, io_failed, reason, usage};
 use crate::exec;
 use crate::fdio;
-use crate::hub::{self, Hub};
+use crate::hub::{self, Fan, Hub};
 use crate::options::Ctx;
 use crate::parse;
 use crate::relay::{self, Relay};
@@ -55,7 +56,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     let acceptor = Acceptor::new(ctx, sock, &plan.access, plan.rules.clone())?;
     let result = match (&plan.exec, &plan.hub) {
         (Some(cmd), _) => serve_exec(ctx, acceptor, cmd, &plan),
-        (None, Some(opts)) => Hub::new(ctx, acceptor, opts).run(),
+        (None, Some(opts)) => serve_many(ctx, acceptor, opts),
         (None, None) => serve_one(ctx, acceptor, &plan),
     };
     drop(_unix_file);
@@ -190,6 +191,15 @@ fn listening(ctx: &Ctx, bound: &Bound, tls: Option<&ServerOptions>) {
     }
 }
 
+/// `-k`, `--echo`, `--broker`: many clients, as the mode says.
+fn serve_many(ctx: &Ctx, acceptor: Acceptor, opts: &hub::Options) -> anyhow::Result<()> {
+    match opts.mode {
+        hub::Mode::Echo => crate::echo::Echo::new(ctx, acceptor, opts).run(),
+        hub::Mode::Relay => Hub::new(ctx, acceptor, opts, Fan::Relay).run(),
+        hub::Mode::Broker => Hub::new(ctx, acceptor, opts, Fan::Broker).run(),
+    }
+}
+
 /// The default: one client, relayed to stdin/stdout, then exit.
 fn serve_one(ctx: &Ctx, mut acceptor: Acceptor, plan: &Plan) -> anyhow::Result<()> {
     // Without keep-open the acceptor closes the listener once the client is in: later
@@ -200,10 +210,8 @@ fn serve_one(ctx: &Ctx, mut acceptor: Acceptor, plan: &Plan) -> anyhow::Result<(
         peer: peer.clone(),
         ..plan.relay.clone()
     };
-    let mut relay = Relay::new(ctx, &sock, &opts).map_err(|e| failed(&peer, reason(&e)))?;
-    if let Some(dump) = &plan.dump {
-        relay.set_dump(dump.conn(&peer));
-    }
+    let dump = plan.dump.as_ref().map(|d| d.conn(&peer));
+    let mut relay = Relay::new(ctx, sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
     relay::report_end(ctx, &peer, &relay.totals(), plan.stats, false);
     end.map(|_| ())
@@ -328,14 +336,16 @@ impl ExecCommand {
         }
     }
 
-    /// Start the program with the connection on its stdin and stdout. With `--crlf` its
-    /// output passes through a thread that turns LF into CRLF on the way to the peer.
+    /// Start the program with the connection on its stdin and stdout. With `--crlf` or
+    /// `--dump` its bytes pass through sockkit: the child gets pipes, and an engine pump
+    /// on a thread of its own runs between them and the connection (LF to CRLF on the
+    /// child's output, every chunk shown); the thread is the child's [`exec::Copier`].
     fn spawn(
         &self,
         sock: Socket,
         addr: &SockAddr,
         cert_subject: Option<&str>,
-        crlf: bool,
+        through: Through,
     ) -> std::io::Result<(Child, Option<exec::Copier>)> {
         let argv = match self {
             ExecCommand::Argv(argv) => argv.clone(),
@@ -346,29 +356,39 @@ impl ExecCommand {
         if let Some(subject) = cert_subject {
             cmd.env(exec::PEER_CERT_SUBJECT, subject);
         }
-        let out = sock.try_clone()?;
-        let inp: OwnedFd = sock.into();
-        cmd.stdin(Stdio::from(inp));
-        if !crlf {
-            let out: OwnedFd = out.into();
-            return cmd.stdout(Stdio::from(out)).spawn().map(|c| (c, None));
+        if !through.crlf && through.observer.is_none() {
+            let out: OwnedFd = sock.try_clone()?.into();
+            let inp: OwnedFd = sock.into();
+            cmd.stdin(Stdio::from(inp)).stdout(Stdio::from(out));
+            return cmd.spawn().map(|c| (c, None));
         }
-        out.set_nonblocking(false)?;
-        let mut child = cmd.stdout(Stdio::piped()).spawn()?;
-        let Some(from) = child.stdout.take() else {
+        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
+        let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
             return Ok((child, None));
         };
-        match crate::signals::spawn_detached(move || copy_crlf(from, out)) {
+        let mut pipes = engine::Stdio::pipes(OwnedFd::from(output), OwnedFd::from(input));
+        if through.crlf {
+            pipes.translate_crlf();
+        }
+        let ends = (engine::End::stream(sock)?, engine::End::stdio(pipes));
+        let pump = engine::Pump::new(ends.0, ends.1, None, through.observer);
+        match engine::run_detached(pump) {
             Some(copier) => Ok((child, Some(copier))),
             None => {
                 exec::signal_group(&child, libc::SIGKILL);
                 let _ = child.wait();
                 Err(std::io::Error::other(
-                    "no thread could be started to carry its output (--crlf)",
+                    "no thread could be started to carry its bytes",
                 ))
             }
         }
     }
+}
+
+/// What an `--exec` child's bytes pass through on their way to and from its peer.
+struct Through {
+    crlf: bool,
+    observer: Option<Box<dyn engine::Observer>>,
 }
 
 /// One process per connection. The listening socket is close-on-exec, so no child keeps
@@ -409,19 +429,14 @@ fn serve_exec(
         }
         for client in acceptor.accept_ready(children.len()) {
             let subject = client.cert_subject.as_deref();
-            let sock = match &plan.dump {
-                // The child's bytes pass through sockkit to be shown.
-                Some(d) => match crate::engine::tap(client.sock, Box::new(d.conn(&client.peer))) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        ctx.out
-                            .warn(&format!("--dump {}: {}", client.peer, reason(&e)));
-                        continue;
-                    }
-                },
-                None => client.sock,
+            let through = Through {
+                crlf: plan.crlf,
+                observer: plan
+                    .dump
+                    .as_ref()
+                    .map(|d| Box::new(d.conn(&client.peer)) as Box<dyn engine::Observer>),
             };
-            match cmd.spawn(sock, &client.addr, subject, plan.crlf) {
+            match cmd.spawn(client.sock, &client.addr, subject, through) {
                 Ok((child, copier)) => children.push(child, client.peer, copier),
                 Err(e) => {
                     let f = failed(format!("{} {}", cmd.flag(), cmd.name()), reason(&e));
@@ -433,27 +448,6 @@ fn serve_exec(
             }
         }
     }
-}
-
-/// A `--crlf` child's output to its peer, LF as CRLF; the peer gets a half-close at the
-/// end, as when the child writes to the socket itself and exits.
-fn copy_crlf(mut from: std::process::ChildStdout, to: Socket) {
-    use std::io::{Read, Write};
-    let mut crlf = relay::Crlf::default();
-    let mut buf = vec![0; 64 * 1024];
-    let mut out = Vec::with_capacity(buf.len() * 2);
-    loop {
-        let n = match from.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
-        };
-        out.clear();
-        crlf.translate(&buf[..n], &mut out);
-        if (&to).write_all(&out).is_err() {
-            break;
-        }
-    }
-    let _ = to.shutdown(std::net::Shutdown::Write);
 }
 
 /// Reap finished children, each reported at -v; the status of the last one reaped.

@@ -14,7 +14,7 @@ use socket2::{SockAddr, Socket};
 
 use crate::cli::PingArgs;
 use crate::endpoint::{self, HostPort, Proto};
-use crate::error::{Failure, StdoutClosed, exit, failed, quiet, reason, usage};
+use crate::error::{Failure, Kind, exit, failed, is_stdout_closed, quiet, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::output::{Style, millis};
@@ -141,10 +141,7 @@ pub fn run(ctx: &Ctx, args: &PingArgs) -> anyhow::Result<()> {
     let printed = probe_loop(ctx, &plan, &peer, &mut stats);
     // The summary comes whatever ended the loop (the count, a signal, an error), unless
     // stdout is gone.
-    if !printed
-        .as_ref()
-        .is_err_and(|e| e.downcast_ref::<StdoutClosed>().is_some())
-    {
+    if !printed.as_ref().is_err_and(is_stdout_closed) {
         summary(ctx, &peer, &stats)?;
     }
     printed?;
@@ -207,7 +204,7 @@ fn probe(ctx: &Ctx, plan: &Plan) -> Result<Option<Answer>, Failure> {
             match proxy.connect(ctx, &plan.host, plan.port, Some(plan.timeout)) {
                 Ok(sock) => sock,
                 Err(_) if signals::caught().is_some() => return Ok(None),
-                Err(f) if f.code == exit::USAGE => return Err(f),
+                Err(f) if f.kind == Kind::Usage => return Err(f),
                 Err(f) => return Ok(Some(Answer::Error(f.message))),
             }
         }
@@ -524,17 +521,13 @@ impl Stats {
     }
 }
 
-/// `0.045 ms`, `1.23 ms`, `12.3 ms`, `1001 ms`: as ping(8) shows a time.
+/// `0.045 ms`, `1.23 ms`, `12.3 ms`, `1001 ms`: as ping(8) shows a time, scan's latency
+/// with a third decimal below a millisecond.
 fn rtt_text(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1e3;
-    if ms < 1.0 {
-        format!("{ms:.3} ms")
-    } else if ms < 10.0 {
-        format!("{ms:.2} ms")
-    } else if ms < 100.0 {
-        format!("{ms:.1} ms")
+    if d < Duration::from_millis(1) {
+        format!("{:.3} ms", d.as_secs_f64() * 1e3)
     } else {
-        format!("{ms:.0} ms")
+        crate::output::latency_text(d)
     }
 }
 
@@ -563,14 +556,11 @@ impl Plan {
         if timeout.is_zero() {
             return Err(usage("--timeout 0", "a probe needs a timeout above zero"));
         }
-        let tls = if args.tls {
-            Some(ClientOptions::from_args(&args.client)?)
-        } else {
-            if let Some(flag) = crate::tls::client_flag_given(&args.client) {
-                return Err(usage(flag, "a TLS client option needs --tls"));
-            }
-            None
-        };
+        let tls = crate::tls::client_options_if(
+            args.tls,
+            &args.client,
+            "a TLS client option needs --tls",
+        )?;
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         let host = at.host.clone().unwrap_or_default();
         // Through a proxy the name is the proxy's to resolve (socks5h://, http://).

@@ -39,13 +39,17 @@ fn timed<T>(ctx: &Ctx, what: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();
-    let ms = took.as_secs_f64() * 1000.0;
     ctx.out.emit(
         &Event::Lookup {
             lookup: what,
             ms: crate::output::millis(took),
         },
-        || format!("{what} took {}", crate::output::millis_text(ms)),
+        || {
+            format!(
+                "{what} took {}",
+                crate::output::millis_text(crate::output::millis(took))
+            )
+        },
     );
     out
 }

@@ -20,7 +20,7 @@ use socket2::{SockAddr, Socket};
 
 use crate::cli::ConnectArgs;
 use crate::endpoint::{self, Proto, parse_ip, service_port, validate_host};
-use crate::error::StdoutClosed;
+use crate::error::is_stdout_closed;
 use crate::error::{Failure, failed, reason, usage};
 use crate::fdio;
 use crate::options::Ctx;
@@ -408,7 +408,7 @@ fn print_in_order(
         } else if failure.is_none()
             && let Err(e) = batch.flush()
         {
-            if e.downcast_ref::<StdoutClosed>().is_some() {
+            if is_stdout_closed(&e) {
                 stdout_gone = true;
             } else {
                 stop.store(true, Ordering::Relaxed);

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::cli::{StartTlsProto, TlsArgs};
 use crate::endpoint::{self, HostPort, Proto};
-use crate::error::{Failure, StdoutClosed, quiet, usage};
+use crate::error::{Failure, is_stdout_closed, quiet, usage};
 use crate::options::Ctx;
 use crate::output::Style;
 use crate::parse;
@@ -155,7 +155,7 @@ pub fn run(ctx: &Ctx, args: &TlsArgs) -> anyhow::Result<()> {
         if printing {
             match report(ctx, &plan, p) {
                 Ok(_) => {}
-                Err(e) if e.is::<StdoutClosed>() => printing = false,
+                Err(e) if is_stdout_closed(&e) => printing = false,
                 Err(e) => return Err(e),
             }
         }

@@ -22,7 +22,6 @@ use crate::cli::WaitArgs;
 use crate::endpoint::{self, Proto, UnixPath};
 use crate::error::{Failure, failed, reason, usage};
 use crate::exec;
-use crate::fdio;
 use crate::options::Ctx;
 use crate::proxy::Proxy;
 use crate::schema::Event;
@@ -144,28 +143,8 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
         },
     );
 
-    let shared = Arc::new(Ctx {
-        family: ctx.family,
-        timeout: ctx.timeout,
-        sockopts: ctx.sockopts.clone(),
-        out: ctx.out.clone(),
-    });
     let stop = Arc::new(AtomicBool::new(false));
-    let (tx, rx) = mpsc::channel();
-    for (index, target) in plan.targets.iter().enumerate() {
-        let (ctx, stop, tx) = (Arc::clone(&shared), Arc::clone(&stop), tx.clone());
-        let (target, checks) = (target.clone(), Arc::clone(&plan.checks));
-        // SIGINT and SIGTERM stay with this thread, which looks at them while it waits.
-        signals::spawn_detached(move || watch(&ctx, index, &target, &checks, deadline, &stop, &tx))
-            .ok_or_else(|| {
-                failed(
-                    format!("waiting for {}", plan.targets[index].text),
-                    "cannot start a thread (a process or memory limit)",
-                )
-            })?;
-    }
-    drop(tx);
-
+    let rx = spawn_watchers(ctx, &plan, deadline, &stop)?;
     let outcome = collect(&plan, &rx, deadline);
     stop.store(true, Ordering::Relaxed);
     let missing = outcome?;
@@ -180,18 +159,53 @@ pub fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<()> {
             format!(
                 "{} in {}",
                 if plan.any { "one ready" } else { "all ready" },
-                crate::fdio::human_duration(began.elapsed())
+                crate::output::human_duration(began.elapsed())
             )
         },
     );
     if plan.command.is_empty() {
         return Ok(());
     }
-    // exec(2) only returns on failure; on success CMD's exit status is sockkit's.
-    let err = std::process::Command::new(&plan.command[0])
-        .args(&plan.command[1..])
+    Err(become_command(&plan.command).into())
+}
+
+/// A watcher thread per target, reporting on the channel returned; each stops once
+/// `stop` is set or `deadline` passes.
+fn spawn_watchers(
+    ctx: &Ctx,
+    plan: &Plan,
+    deadline: Instant,
+    stop: &Arc<AtomicBool>,
+) -> Result<mpsc::Receiver<Report>, Failure> {
+    let shared = Arc::new(Ctx {
+        family: ctx.family,
+        timeout: ctx.timeout,
+        sockopts: ctx.sockopts.clone(),
+        out: ctx.out.clone(),
+    });
+    let (tx, rx) = mpsc::channel();
+    for (index, target) in plan.targets.iter().enumerate() {
+        let (ctx, stop, tx) = (Arc::clone(&shared), Arc::clone(stop), tx.clone());
+        let (target, checks) = (target.clone(), Arc::clone(&plan.checks));
+        // SIGINT and SIGTERM stay with this thread, which looks at them while it waits.
+        signals::spawn_detached(move || watch(&ctx, index, &target, &checks, deadline, &stop, &tx))
+            .ok_or_else(|| {
+                failed(
+                    format!("waiting for {}", plan.targets[index].text),
+                    "cannot start a thread (a process or memory limit)",
+                )
+            })?;
+    }
+    Ok(rx)
+}
+
+/// Become COMMAND once everything is ready: exec(2) only returns on failure; on success
+/// COMMAND's exit status is sockkit's.
+fn become_command(command: &[String]) -> Failure {
+    let err = std::process::Command::new(&command[0])
+        .args(&command[1..])
         .exec();
-    Err(failed(&plan.command[0], reason(&err)).into())
+    failed(&command[0], reason(&err))
 }
 
 /// Gather the watchers' reports until enough targets are ready, the deadline passes or
@@ -300,7 +314,7 @@ fn watch(
                         format!(
                             "{} ready{detail} at attempt {attempt} ({})",
                             target.text,
-                            fdio::human_duration(took)
+                            crate::output::human_duration(took)
                         )
                     },
                 );
@@ -596,14 +610,11 @@ impl Plan {
             Kind::Http(url) => url.secure,
             _ => false,
         });
-        let tls = if needs_tls {
-            Some(ClientOptions::from_args(&args.client)?)
-        } else {
-            if let Some(flag) = crate::tls::client_flag_given(&args.client) {
-                return Err(usage(flag, "no tls:// or https:// target to apply it to"));
-            }
-            None
-        };
+        let tls = crate::tls::client_options_if(
+            needs_tls,
+            &args.client,
+            "no tls:// or https:// target to apply it to",
+        )?;
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         if proxy.is_some() && targets.iter().all(|t| matches!(t.kind, Kind::Unix(_))) {
             return Err(usage("--proxy", "no network target to reach through it"));

@@ -5,7 +5,7 @@ use std::io;
 use std::os::fd::AsRawFd;
 
 use super::Socket;
-use super::linux::{Netlink, align4, parse_socket, u16_at, u32_at};
+use super::linux::{NLMSG_ERROR, Netlink, SOCK_DIAG_BY_FAMILY, attributes, messages, parse_socket};
 use crate::endpoint::Proto;
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
@@ -13,7 +13,6 @@ use crate::socket;
 use crate::sockopt::Setting;
 
 const SOCK_DESTROY: u16 = 21;
-const NLMSG_ERROR: u16 = 2;
 const INET_DIAG_PROTOCOL: u16 = 10;
 /// SKNLGRP_INET_TCP_DESTROY, SKNLGRP_INET_UDP_DESTROY, and their INET6 twins.
 const GROUP_TCP4: u32 = 1;
@@ -90,35 +89,19 @@ impl<'a> Destroyer<'a> {
         let mut missing = got.len();
         while missing > 0 {
             let n = self.nl.recv(buf)?;
-            let mut rest = &buf[..n];
-            while rest.len() >= 16 {
-                let len = u32_at(rest, 0) as usize;
-                let kind = u16_at(rest, 4);
-                let seq = u32_at(rest, 8);
-                if len < 16 || len > rest.len() {
-                    return Err(io::Error::from_raw_os_error(libc::EPROTO));
-                }
-                let payload = &rest[16..len];
-                rest = &rest[align4(len).min(rest.len())..];
-                let Some(slot) = seq
+            for m in messages(&buf[..n]) {
+                let m = m?;
+                let Some(slot) = m
+                    .seq
                     .checked_sub(first_seq)
                     .and_then(|i| got.get_mut(i as usize))
                 else {
                     continue;
                 };
-                if kind != NLMSG_ERROR || slot.is_some() {
+                if m.kind != NLMSG_ERROR || slot.is_some() {
                     continue;
                 }
-                let errno = if payload.len() >= 4 {
-                    -(u32_at(payload, 0) as i32)
-                } else {
-                    libc::EPROTO
-                };
-                *slot = Some(if errno == 0 {
-                    Ok(())
-                } else {
-                    Err(refused(Some(errno), io::Error::from_raw_os_error(errno)))
-                });
+                *slot = Some(m.result().map_err(|e| refused(e.raw_os_error(), e)));
                 missing -= 1;
             }
         }
@@ -190,20 +173,7 @@ impl<'a> Events<'a> {
             };
             groups |= 1 << (g4 - 1) | 1 << (g6 - 1);
         }
-        // SAFETY: sockaddr_nl zeroed is valid; the groups field is set before bind.
-        let mut addr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
-        addr.nl_family = libc::AF_NETLINK as u16;
-        addr.nl_groups = groups;
-        // SAFETY: addr is a valid sockaddr_nl for its length.
-        let rc = unsafe {
-            libc::bind(
-                nl.fd.as_raw_fd(),
-                (&addr as *const libc::sockaddr_nl).cast(),
-                std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
-            )
-        };
-        if rc != 0 {
-            let e = io::Error::last_os_error();
+        if let Err(e) = nl.bind_groups(groups) {
             let f = failed("sock_diag destroy events", reason(&e));
             return Err(match e.raw_os_error() {
                 Some(libc::EPERM) | Some(libc::EACCES) => {
@@ -231,19 +201,11 @@ impl<'a> Events<'a> {
             Err(e) => return Err(failed("sock_diag destroy events", reason(&e))),
         };
         let mut found = Vec::new();
-        let mut rest = &buf[..n];
-        while rest.len() >= 16 {
-            let len = u32_at(rest, 0) as usize;
-            let kind = u16_at(rest, 4);
-            if len < 16 || len > rest.len() {
-                break;
+        for m in messages(&buf[..n]).map_while(Result::ok) {
+            if m.kind == SOCK_DIAG_BY_FAMILY {
+                let proto = protocol(m.payload).unwrap_or(Proto::Tcp);
+                found.extend(parse_socket(m.payload, proto));
             }
-            if kind == 20 {
-                let payload = &rest[16..len];
-                let proto = protocol(payload).unwrap_or(Proto::Tcp);
-                found.extend(parse_socket(payload, proto));
-            }
-            rest = &rest[align4(len).min(rest.len())..];
         }
         Ok(Some(found))
     }
@@ -251,20 +213,11 @@ impl<'a> Events<'a> {
 
 /// The INET_DIAG_PROTOCOL attribute the kernel puts on broadcast messages.
 fn protocol(p: &[u8]) -> Option<Proto> {
-    let mut rest = p.get(72..)?;
-    while rest.len() >= 4 {
-        let len = u16_at(rest, 0) as usize;
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        if u16_at(rest, 2) == INET_DIAG_PROTOCOL && len > 4 {
-            return match i32::from(rest[4]) {
-                libc::IPPROTO_UDP => Some(Proto::Udp),
-                libc::IPPROTO_TCP => Some(Proto::Tcp),
-                _ => None,
-            };
-        }
-        rest = &rest[align4(len).min(rest.len())..];
+    let (_, value) =
+        attributes(p.get(72..)?).find(|(kind, v)| *kind == INET_DIAG_PROTOCOL && !v.is_empty())?;
+    match i32::from(value[0]) {
+        libc::IPPROTO_UDP => Some(Proto::Udp),
+        libc::IPPROTO_TCP => Some(Proto::Tcp),
+        _ => None,
     }
-    None
 }

@@ -19,9 +19,10 @@ use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 use crate::socket;
 use crate::sockopt::Setting;
+use crate::sys::{self, dir::Dir};
 
-const SOCK_DIAG_BY_FAMILY: u16 = 20;
-const NLMSG_ERROR: u16 = 2;
+pub(super) const SOCK_DIAG_BY_FAMILY: u16 = 20;
+pub(super) const NLMSG_ERROR: u16 = 2;
 const NLMSG_DONE: u16 = 3;
 const NLMSG_HDRLEN: usize = 16;
 const INET_DIAG_REQ_BYTECODE: u16 = 1;
@@ -140,47 +141,27 @@ impl<'a> Netlink<'a> {
     }
 
     pub(super) fn send(&self, msg: &[u8]) -> io::Result<()> {
-        // SAFETY: sockaddr_nl zeroed is the kernel's address (pid 0, no groups).
-        let mut kernel: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
-        kernel.nl_family = libc::AF_NETLINK as u16;
-        // SAFETY: msg and kernel are valid for the lengths given.
-        let rc = unsafe {
-            libc::sendto(
-                self.fd.as_raw_fd(),
-                msg.as_ptr().cast(),
-                msg.len(),
-                0,
-                (&kernel as *const libc::sockaddr_nl).cast(),
-                std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
-            )
-        };
-        let res = if rc < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(())
-        };
         let fd = self.fd.as_raw_fd();
+        let res = sys::netlink::send_to_kernel(fd, msg).map(|_| ());
         let call = || format!("sendto({fd}, inet_diag_req {} bytes, kernel)", msg.len());
         socket::traced(self.ctx, call, res, |_| msg.len().to_string())
     }
 
     pub(super) fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        let fd = self.fd.as_raw_fd();
         loop {
-            // SAFETY: buf is valid for writes of its length.
-            let n =
-                unsafe { libc::recv(self.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
-            let res = if n >= 0 {
-                Ok(n as usize)
-            } else {
-                Err(io::Error::last_os_error())
-            };
+            let res = sys::fd::recv(fd, buf, 0);
             if matches!(&res, Err(e) if e.kind() == io::ErrorKind::Interrupted) {
                 continue;
             }
-            let fd = self.fd.as_raw_fd();
             let call = || format!("recv({fd}, {} bytes)", buf.len());
             return socket::traced(self.ctx, call, res, |n| n.to_string());
         }
+    }
+
+    /// Join the kernel's multicast `groups` (a bit per group).
+    pub(super) fn bind_groups(&self, groups: u32) -> io::Result<()> {
+        sys::netlink::bind_groups(self.fd.as_raw_fd(), groups)
     }
 
     /// Read one dump to its end, appending its sockets.
@@ -201,38 +182,83 @@ impl<'a> Netlink<'a> {
             if n == 0 {
                 return Err(io::Error::from_raw_os_error(libc::EPROTO));
             }
-            let mut rest = &buf[..n];
-            while rest.len() >= NLMSG_HDRLEN {
-                let len = u32_at(rest, 0) as usize;
-                let kind = u16_at(rest, 4);
-                let msg_seq = u32_at(rest, 8);
-                if len < NLMSG_HDRLEN || len > rest.len() {
-                    return Err(io::Error::from_raw_os_error(libc::EPROTO));
-                }
-                let payload = &rest[NLMSG_HDRLEN..len];
-                rest = &rest[align4(len).min(rest.len())..];
-                if msg_seq != seq {
+            for m in messages(&buf[..n]) {
+                let m = m?;
+                if m.seq != seq {
                     continue; // an answer to an earlier request: not ours
                 }
-                match kind {
+                match m.kind {
                     NLMSG_DONE => return Ok(()),
-                    NLMSG_ERROR => {
-                        let errno = if payload.len() >= 4 {
-                            -(u32_at(payload, 0) as i32)
-                        } else {
-                            libc::EPROTO
-                        };
-                        if errno == 0 {
-                            return Ok(()); // an acknowledgement ends a request
-                        }
-                        return Err(io::Error::from_raw_os_error(errno));
-                    }
-                    SOCK_DIAG_BY_FAMILY => each(payload),
+                    // an acknowledgement (errno 0) ends a request
+                    NLMSG_ERROR => return m.result(),
+                    SOCK_DIAG_BY_FAMILY => each(m.payload),
                     _ => {}
                 }
             }
         }
     }
+}
+
+/// One netlink message, after its header (struct nlmsghdr).
+pub(super) struct Message<'a> {
+    pub kind: u16,
+    pub seq: u32,
+    pub payload: &'a [u8],
+}
+
+impl Message<'_> {
+    /// What an NLMSG_ERROR message says: `Ok` for an acknowledgement (errno 0).
+    pub(super) fn result(&self) -> io::Result<()> {
+        let errno = if self.payload.len() >= 4 {
+            -(u32_at(self.payload, 0) as i32)
+        } else {
+            libc::EPROTO
+        };
+        match errno {
+            0 => Ok(()),
+            e => Err(io::Error::from_raw_os_error(e)),
+        }
+    }
+}
+
+/// The netlink messages in what one recv read; a malformed header ends them with EPROTO.
+pub(super) fn messages(b: &[u8]) -> impl Iterator<Item = io::Result<Message<'_>>> {
+    let mut rest = b;
+    std::iter::from_fn(move || {
+        if rest.len() < NLMSG_HDRLEN {
+            return None;
+        }
+        let len = u32_at(rest, 0) as usize;
+        if len < NLMSG_HDRLEN || len > rest.len() {
+            rest = &[];
+            return Some(Err(io::Error::from_raw_os_error(libc::EPROTO)));
+        }
+        let m = Message {
+            kind: u16_at(rest, 4),
+            seq: u32_at(rest, 8),
+            payload: &rest[NLMSG_HDRLEN..len],
+        };
+        rest = &rest[align4(len).min(rest.len())..];
+        Some(Ok(m))
+    })
+}
+
+/// The netlink attributes (struct nlattr) in `b`, as type and value, up to the first
+/// malformed one.
+pub(super) fn attributes(b: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = b;
+    std::iter::from_fn(move || {
+        if rest.len() < 4 {
+            return None;
+        }
+        let len = u16_at(rest, 0) as usize;
+        if len < 4 || len > rest.len() {
+            return None;
+        }
+        let attr = (u16_at(rest, 2), &rest[4..len]);
+        rest = &rest[align4(len).min(rest.len())..];
+        Some(attr)
+    })
 }
 
 pub(super) fn align4(n: usize) -> usize {
@@ -371,17 +397,11 @@ pub(super) fn parse_socket(p: &[u8], proto: Proto) -> Option<Socket> {
 }
 
 /// The netlink attributes after inet_diag_msg that `-i` and `-m` asked for.
-fn read_attributes(mut rest: &[u8], s: &mut Socket) {
+fn read_attributes(rest: &[u8], s: &mut Socket) {
     let mut congestion = None;
-    while rest.len() >= 4 {
-        let len = u16_at(rest, 0) as usize;
-        let kind = u16_at(rest, 2);
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        let value = &rest[4..len];
+    for (kind, value) in attributes(rest) {
         match kind {
-            INET_DIAG_INFO if s.proto == Proto::Tcp => s.info = tcp_info(value).map(Box::new),
+            INET_DIAG_INFO if s.proto == Proto::Tcp => s.info = TcpInfo::parse(value).map(Box::new),
             INET_DIAG_CONG => {
                 let name = value.split(|&b| b == 0).next().unwrap_or_default();
                 congestion = Some(String::from_utf8_lossy(name).into_owned());
@@ -395,44 +415,10 @@ fn read_attributes(mut rest: &[u8], s: &mut Socket) {
             }
             _ => {}
         }
-        rest = &rest[align4(len).min(rest.len())..];
     }
     if let Some(info) = s.info.as_mut() {
         info.congestion = congestion;
     }
-}
-
-/// The kernel's `struct tcp_info` (include/uapi/linux/tcp.h) read by offset: it only
-/// grows, and an older kernel sends a shorter one.
-fn tcp_info(b: &[u8]) -> Option<TcpInfo> {
-    let u32_opt = |at: usize| (b.len() >= at + 4).then(|| u32_at(b, at));
-    let u64_opt = |at: usize| {
-        (b.len() >= at + 8).then(|| u64::from(u32_at(b, at)) | u64::from(u32_at(b, at + 4)) << 32)
-    };
-    if b.len() < 104 {
-        return None;
-    }
-    let ssthresh = u32_at(b, 76);
-    Some(TcpInfo {
-        congestion: None,
-        retransmits: b[2],
-        rto_us: u32_at(b, 8),
-        snd_mss: u32_at(b, 16),
-        rcv_mss: u32_at(b, 20),
-        unacked: u32_at(b, 24),
-        lost: u32_at(b, 32),
-        pmtu: u32_at(b, 60),
-        rtt_us: u32_at(b, 68),
-        rttvar_us: u32_at(b, 72),
-        // ss shows it only below 0xffff: the kernel starts it "infinite"; 0 on a listener
-        ssthresh: (1..0xffff).contains(&ssthresh).then_some(ssthresh),
-        cwnd: u32_at(b, 80),
-        total_retrans: u32_at(b, 100),
-        bytes_acked: u64_opt(120),
-        bytes_received: u64_opt(128),
-        segs_out: u32_opt(136),
-        segs_in: u32_opt(140),
-    })
 }
 
 fn addr(family: u8, b: &[u8]) -> Option<IpAddr> {
@@ -533,7 +519,7 @@ fn scan_process(proc_dir: &Dir, pid: u32, table: &mut OwnerTable) {
         let Some(fd) = parse_u32(fd_name.to_bytes()) else {
             return;
         };
-        let Some(inode) = fds.socket_inode(fd_name, &mut link) else {
+        let Some(inode) = socket_inode(&fds, fd_name, &mut link) else {
             return;
         };
         let name = comm.get_or_insert_with(|| process_name(pid));
@@ -548,6 +534,13 @@ fn scan_process(proc_dir: &Dir, pid: u32, table: &mut OwnerTable) {
     });
 }
 
+/// The inode of `socket:[N]` that descriptor `name` links to, if it is a socket.
+fn socket_inode(fds: &Dir, name: &CStr, buf: &mut [u8; 64]) -> Option<u64> {
+    let target = fds.read_link(name, buf)?;
+    let digits = target.strip_prefix(b"socket:[")?.strip_suffix(b"]")?;
+    parse_u32(digits).map(u64::from)
+}
+
 fn parse_u32(b: &[u8]) -> Option<u32> {
     if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
         return None;
@@ -560,77 +553,6 @@ fn process_name(pid: u32) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/comm"))
         .map(|s| s.trim_end_matches('\n').to_string())
         .unwrap_or_else(|_| "?".to_string())
-}
-
-/// An open directory, read with readdir(3).
-struct Dir {
-    dir: *mut libc::DIR,
-}
-
-impl Dir {
-    fn open(parent: Option<&Dir>, path: &CStr) -> io::Result<Dir> {
-        let at = parent.map_or(libc::AT_FDCWD, Dir::fd);
-        // SAFETY: path is a valid C string; the descriptor is checked and handed to
-        // fdopendir, which owns it from then on (closedir in Drop).
-        unsafe {
-            let fd = libc::openat(
-                at,
-                path.as_ptr(),
-                libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC,
-            );
-            if fd < 0 {
-                return Err(io::Error::last_os_error());
-            }
-            let dir = libc::fdopendir(fd);
-            if dir.is_null() {
-                let e = io::Error::last_os_error();
-                libc::close(fd);
-                return Err(e);
-            }
-            Ok(Dir { dir })
-        }
-    }
-
-    fn fd(&self) -> libc::c_int {
-        // SAFETY: self.dir is an open DIR.
-        unsafe { libc::dirfd(self.dir) }
-    }
-
-    fn each(&self, mut f: impl FnMut(&CStr)) {
-        loop {
-            // SAFETY: self.dir is an open DIR; the entry is valid until the next readdir.
-            let ent = unsafe { libc::readdir(self.dir) };
-            if ent.is_null() {
-                return;
-            }
-            // SAFETY: d_name is a NUL-terminated name inside the entry.
-            let name = unsafe { CStr::from_ptr((*ent).d_name.as_ptr()) };
-            f(name);
-        }
-    }
-
-    /// The inode of `socket:[N]` that descriptor `name` links to, if it is a socket.
-    fn socket_inode(&self, name: &CStr, buf: &mut [u8; 64]) -> Option<u64> {
-        // SAFETY: name is a valid C string, buf is valid for its length.
-        let n = unsafe {
-            libc::readlinkat(self.fd(), name.as_ptr(), buf.as_mut_ptr().cast(), buf.len())
-        };
-        if n <= 0 {
-            return None;
-        }
-        let target = &buf[..n as usize];
-        let digits = target.strip_prefix(b"socket:[")?.strip_suffix(b"]")?;
-        parse_u32(digits).map(u64::from)
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        // SAFETY: self.dir is an open DIR, closed once.
-        unsafe {
-            libc::closedir(self.dir);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -33,21 +33,7 @@ mod other;
 #[cfg(not(target_os = "linux"))]
 use other as platform;
 
-/// The kernel's TCP state numbers (include/net/tcp_states.h); UDP uses two of them.
-pub mod state {
-    pub const ESTABLISHED: u8 = 1;
-    pub const SYN_SENT: u8 = 2;
-    pub const SYN_RECV: u8 = 3;
-    pub const FIN_WAIT1: u8 = 4;
-    pub const FIN_WAIT2: u8 = 5;
-    pub const TIME_WAIT: u8 = 6;
-    /// Unconnected: a bound UDP socket, or a TCP socket that is neither listening nor connected.
-    pub const CLOSE: u8 = 7;
-    pub const CLOSE_WAIT: u8 = 8;
-    pub const LAST_ACK: u8 = 9;
-    pub const LISTEN: u8 = 10;
-    pub const CLOSING: u8 = 11;
-}
+pub use crate::tcp::{TcpInfo, state};
 
 /// A set of states as the kernel's bitmask: bit N is state N.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,30 +109,6 @@ pub struct Socket {
     pub ifindex: u32,
 }
 
-/// What `-i` shows of the kernel's `struct tcp_info` (fields it is too old to report are
-/// `None`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct TcpInfo {
-    pub congestion: Option<String>,
-    pub rtt_us: u32,
-    pub rttvar_us: u32,
-    pub rto_us: u32,
-    pub snd_mss: u32,
-    pub rcv_mss: u32,
-    pub cwnd: u32,
-    /// `None` while still in slow start (the kernel's "infinite" threshold).
-    pub ssthresh: Option<u32>,
-    pub unacked: u32,
-    pub lost: u32,
-    pub retransmits: u8,
-    pub total_retrans: u32,
-    pub pmtu: u32,
-    pub bytes_acked: Option<u64>,
-    pub bytes_received: Option<u64>,
-    pub segs_out: Option<u32>,
-    pub segs_in: Option<u32>,
-}
-
 /// A process holding a socket open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Owner {
@@ -200,7 +162,7 @@ impl OwnerTable {
 pub fn state_name(s: u8) -> &'static str {
     match s {
         state::CLOSE => "UNCONN",
-        _ => crate::sockopt::tcp_state_name(s),
+        _ => crate::tcp::state_name(s),
     }
 }
 

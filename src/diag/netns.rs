@@ -38,9 +38,7 @@ pub fn run_in<T: Send>(
 ) -> anyhow::Result<T> {
     std::thread::scope(|s| {
         let handle = s.spawn(|| {
-            // SAFETY: ns is an open namespace file; setns changes only this thread.
-            if unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) } != 0 {
-                let e = std::io::Error::last_os_error();
+            if let Err(e) = crate::sys::netlink::enter_net_namespace(ns.as_raw_fd()) {
                 let f = failed(format!("entering network namespace {spec}"), reason(&e));
                 return Err(match e.raw_os_error() {
                     Some(libc::EPERM) => {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::filter::Expr;
-use super::linux::{Netlink, align4, u16_at, u32_at};
+use super::linux::{Netlink, attributes, u32_at};
 use super::{Owner, OwnerTable, States};
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
@@ -163,8 +163,7 @@ fn name_matches(pattern: &str, name: &str) -> bool {
     ) else {
         return false;
     };
-    // SAFETY: both are valid NUL-terminated strings for the duration of the call.
-    unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), libc::FNM_CASEFOLD) == 0 }
+    crate::sys::dir::fnmatch_casefold(&p, &n)
 }
 
 /// struct unix_diag_msg: family, type, state, pad, ino, cookie; then attributes.
@@ -190,14 +189,7 @@ fn parse(p: &[u8]) -> Option<UnixSocket> {
         uid: None,
         cookie: u64::from(u32_at(p, 8)) | u64::from(u32_at(p, 12)) << 32,
     };
-    let mut rest = &p[16..];
-    while rest.len() >= 4 {
-        let len = u16_at(rest, 0) as usize;
-        let kind = u16_at(rest, 2);
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        let value = &rest[4..len];
+    for (kind, value) in attributes(&p[16..]) {
         match kind {
             UNIX_DIAG_NAME if !value.is_empty() => s.path = Some(name(value)),
             UNIX_DIAG_PEER if value.len() >= 4 => {
@@ -210,7 +202,6 @@ fn parse(p: &[u8]) -> Option<UnixSocket> {
             UNIX_DIAG_UID if value.len() >= 4 => s.uid = Some(u32_at(value, 0)),
             _ => {}
         }
-        rest = &rest[align4(len).min(rest.len())..];
     }
     Some(s)
 }

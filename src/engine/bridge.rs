@@ -7,9 +7,8 @@ use std::time::Duration;
 
 use socket2::{Domain, Socket, Type};
 
-use super::Observer;
 use super::end::End;
-use super::pump::{Ending, Pump, Side, Status};
+use super::pump::{Ending, Fault, Pump, Side, Status};
 use crate::fdio;
 use crate::tls::session::{PeerEnd, Session};
 
@@ -76,19 +75,12 @@ pub fn bridge(session: Session<Socket>, idle: Option<Duration>) -> io::Result<(S
     Ok((plain, Bridge { thread }))
 }
 
-/// Put `observer` on a stream socket's traffic for a user that needs a descriptor of its
-/// own (an `--exec` child): returns the end of a socketpair to hand it; a thread pumps
-/// between `sock` (end A: its bytes are `In`) and the pair, showing every chunk.
-pub fn tap(sock: Socket, observer: Box<dyn Observer>) -> io::Result<Socket> {
-    let (plain, inner) = Socket::pair(Domain::UNIX, Type::STREAM, None)?;
-    let pump = Pump::new(
-        End::stream(sock)?,
-        End::stream(inner)?,
-        None,
-        Some(observer),
-    );
-    crate::signals::spawn_detached(move || drive(&mut { pump })).ok_or_else(no_thread)?;
-    Ok(plain)
+/// Run `pump` on a thread of its own until it ends (a peer and an `--exec` child's
+/// pipes); `None` when no thread could be started.
+pub fn run_detached(pump: Pump) -> Option<JoinHandle<()>> {
+    crate::signals::spawn_detached(move || {
+        drive(&mut { pump });
+    })
 }
 
 /// Room for a burst of TLS records on the pair (best effort: the system may cap it):
@@ -112,9 +104,11 @@ fn drive(pump: &mut Pump) -> Ending {
             return Ending::Reset {
                 by: Side::A,
                 reason: crate::error::reason(&e),
+                fault: Fault::Other,
+                errno: e.raw_os_error(),
             };
         }
-        if let Status::Done(ending) = pump.advance([fds[0].revents, fds[1].revents]) {
+        if let Status::Done(ending) = pump.advance(fds.map(|f| f.revents)) {
             return ending;
         }
     }

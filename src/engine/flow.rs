@@ -5,6 +5,7 @@ use std::io;
 use std::os::fd::{AsRawFd, OwnedFd};
 
 use super::end::End;
+use super::stdio::Input;
 use super::{Dir, Observer};
 use crate::fdio;
 
@@ -15,6 +16,8 @@ const PIPE_SIZE: usize = 1 << 20;
 const BUFFER: usize = 64 * 1024;
 /// Rounds of read-then-write in one step before other pumps get their turn.
 const ROUNDS: usize = 32;
+/// Bytes asked of one sendfile(2) or splice(2) straight from a stdin file or pipe.
+const DIRECT_CHUNK: usize = 1 << 20;
 
 /// What broke a flow: reading its source or writing its destination.
 #[derive(Debug)]
@@ -33,6 +36,18 @@ enum Way {
         start: usize,
         end: usize,
     },
+    /// Straight from a file (sendfile(2)) or a pipe (splice(2)) into the destination:
+    /// nothing is held. `blocked`: the destination took nothing while the source had
+    /// bytes, so wait until it is writable.
+    Direct { blocked: bool },
+}
+
+/// How a flow moves its bytes, chosen by the pump from its two ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Splice,
+    Copy,
+    Direct,
 }
 
 impl Way {
@@ -65,24 +80,62 @@ pub struct Flow {
     eof: bool,
     /// The end was passed on to the destination.
     shut: bool,
+    /// The source's end is passed on to the destination (false: `--no-shutdown`).
+    pass_end: bool,
     /// Bytes delivered to the destination.
     pub bytes: u64,
 }
 
 impl Flow {
-    /// A flow that splices when `splice` is asked and a pipe can be had, copies otherwise.
-    pub fn new(dir: Dir, splice: bool) -> Flow {
-        let way = match splice.then(|| fdio::pipe(PIPE_SIZE)) {
-            Some(Ok((r, w))) => Way::Splice { r, w, held: 0 },
-            _ => Way::copy(Vec::new()),
+    /// A flow that moves bytes the way asked; splicing falls back to copying when no
+    /// pipe can be had.
+    pub fn new(dir: Dir, mode: Mode) -> Flow {
+        let way = match mode {
+            Mode::Splice => match fdio::pipe(PIPE_SIZE) {
+                Ok((r, w)) => Way::Splice { r, w, held: 0 },
+                Err(_) => Way::copy(Vec::new()),
+            },
+            Mode::Copy => Way::copy(Vec::new()),
+            Mode::Direct => Way::Direct { blocked: false },
         };
         Flow {
             dir,
             way,
             eof: false,
             shut: false,
+            pass_end: true,
             bytes: 0,
         }
+    }
+
+    /// Keep the destination open when the source ends (`--no-shutdown`).
+    pub fn keep_open(&mut self) {
+        self.pass_end = false;
+    }
+
+    /// End this flow now, whatever its source still has: what is held is dropped and
+    /// the end is passed on (a typed stdin once the peer has left).
+    pub fn finish(&mut self, dst: &mut End) -> std::io::Result<()> {
+        self.eof = true;
+        if let Way::Copy { start, end, .. } = &mut self.way {
+            *start = *end;
+        }
+        if let Way::Splice { held, .. } = &mut self.way {
+            *held = 0;
+        }
+        if !self.shut {
+            self.shut = true;
+            if self.pass_end {
+                dst.shutdown_write()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the flow waits on its destination to take bytes (rather than on its
+    /// source to give some).
+    pub fn waits_on_destination(&self) -> bool {
+        self.wants_write()
     }
 
     pub fn is_spliced(&self) -> bool {
@@ -96,18 +149,20 @@ impl Flow {
             && match &self.way {
                 Way::Splice { held, .. } => *held == 0,
                 Way::Copy { end, buf, .. } => *end < buf.len(),
+                Way::Direct { blocked } => !blocked,
             }
     }
 
     /// Whether bytes wait for the destination to be writable.
     pub fn wants_write(&self) -> bool {
-        self.held() > 0
+        self.held() > 0 || matches!(self.way, Way::Direct { blocked: true })
     }
 
     fn held(&self) -> usize {
         match &self.way {
             Way::Splice { held, .. } => *held,
             Way::Copy { start, end, .. } => end - start,
+            Way::Direct { .. } => 0,
         }
     }
 
@@ -124,13 +179,44 @@ impl Flow {
         dst: &mut End,
         observer: &mut Option<Box<dyn Observer>>,
     ) -> Result<Stepped, Broke> {
+        match self.steps(src, dst, observer) {
+            // Nobody reads the destination's own pipe any more (an `--exec` child that
+            // exited or closed its stdin): what the source still sends has nowhere to
+            // go, as when the child holds the connection itself. The flow ends there;
+            // the other direction goes on.
+            Err(Broke::Destination(e))
+                if e.raw_os_error() == Some(libc::EPIPE) && dst.takes_no_more() =>
+            {
+                self.finish(dst).map_err(Broke::Destination)?;
+                Ok(Stepped {
+                    moved: true,
+                    more: false,
+                })
+            }
+            other => other,
+        }
+    }
+
+    fn steps(
+        &mut self,
+        src: &mut End,
+        dst: &mut End,
+        observer: &mut Option<Box<dyn Observer>>,
+    ) -> Result<Stepped, Broke> {
         let mut stepped = Stepped::default();
         for _ in 0..ROUNDS {
-            let mut moved = self.fill_up(src, observer).map_err(Broke::Source)?;
-            moved |= self.drain(dst).map_err(Broke::Destination)?;
+            let mut moved = match self.way {
+                Way::Direct { .. } => self.straight(src, dst)?,
+                _ => {
+                    let filled = self.fill_up(src, observer).map_err(Broke::Source)?;
+                    self.drain(dst).map_err(Broke::Destination)? | filled
+                }
+            };
             if self.eof && self.held() == 0 && !self.shut {
                 self.shut = true;
-                dst.shutdown_write().map_err(Broke::Destination)?;
+                if self.pass_end {
+                    dst.shutdown_write().map_err(Broke::Destination)?;
+                }
                 moved = true;
             }
             if !moved {
@@ -140,6 +226,49 @@ impl Flow {
         }
         stepped.more = true;
         Ok(stepped)
+    }
+
+    /// A direct flow: one sendfile(2) from a stdin file, or one splice(2) from a pipe
+    /// into a socket or from a socket into an end's own pipe. Refused (EINVAL: no such
+    /// path between these two), the flow reads and writes from then on.
+    fn straight(&mut self, src: &mut End, dst: &mut End) -> Result<bool, Broke> {
+        if self.eof {
+            return Ok(false);
+        }
+        let (from, to) = (src.read_fd(), dst.write_fd());
+        let file = src.as_stdio().is_some_and(|s| s.kind() == Input::File);
+        let res = if file {
+            fdio::sendfile(to, from, DIRECT_CHUNK)
+        } else {
+            fdio::splice(from, to, DIRECT_CHUNK, true)
+        };
+        match res {
+            Ok(0) => {
+                self.eof = true;
+                Ok(true)
+            }
+            Ok(n) => {
+                self.bytes += n as u64;
+                self.way = Way::Direct { blocked: false };
+                Ok(true)
+            }
+            // EAGAIN means "the destination is full" or "the source is empty": poll
+            // tells which (a file always has bytes).
+            Err(e) if fdio::would_block(&e) => {
+                let blocked = file || fdio::readable_now(from);
+                self.way = Way::Direct { blocked };
+                Ok(false)
+            }
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {
+                if let Some(input) = src.as_stdio_mut() {
+                    input.read_plainly();
+                }
+                self.way = Way::copy(Vec::new());
+                Ok(true)
+            }
+            Err(e) if fdio::peer_gone(&e) => Err(Broke::Destination(e)),
+            Err(e) => Err(Broke::Source(e)),
+        }
     }
 
     /// Read what the source has ready, up to the room there is. A copying flow reads
@@ -162,7 +291,7 @@ impl Flow {
     fn has_room(&self) -> bool {
         match &self.way {
             Way::Copy { buf, end, .. } => *end < buf.len(),
-            Way::Splice { .. } => false,
+            Way::Splice { .. } | Way::Direct { .. } => false,
         }
     }
 
@@ -177,12 +306,13 @@ impl Flow {
         }
         let got = match &mut self.way {
             Way::Splice { w, held, .. } => {
-                let res = fdio::splice(src.fd(), w.as_raw_fd(), PIPE_SIZE, true);
+                let res = fdio::splice(src.read_fd(), w.as_raw_fd(), PIPE_SIZE, true);
                 if let Ok(n) = res {
                     *held += n;
                 }
                 res
             }
+            Way::Direct { .. } => return Ok(false),
             Way::Copy { buf, start, end } => {
                 if *start == *end {
                     (*start, *end) = (0, 0);
@@ -241,12 +371,13 @@ impl Flow {
         }
         let sent = match &mut self.way {
             Way::Splice { r, held, .. } => {
-                let res = fdio::splice(r.as_raw_fd(), dst.fd(), *held, true);
+                let res = fdio::splice(r.as_raw_fd(), dst.write_fd(), *held, true);
                 if let Ok(n) = res {
                     *held -= n;
                 }
                 res
             }
+            Way::Direct { .. } => return Ok(false),
             Way::Copy { buf, start, end } => {
                 let res = dst.write(&buf[*start..*end]);
                 if let Ok(n) = res {

@@ -4,10 +4,9 @@
 use std::time::{Duration, Instant};
 
 use super::end::End;
-use super::flow::{Broke, Flow, Stepped};
+use super::flow::{Broke, Flow, Mode, Stepped};
 use super::{Dir, Observer};
 use crate::error::reason;
-use crate::fdio;
 
 /// One of the two ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,11 +21,32 @@ pub enum Ending {
     /// Both sides ended their streams and each end was passed on.
     Closed,
     /// A side reset the connection (or broke: a TLS alert, an error); the other side was
-    /// reset in turn.
-    Reset { by: Side, reason: String },
+    /// reset in turn. `fault` says which call failed, `errno` its error number.
+    Reset {
+        by: Side,
+        reason: String,
+        fault: Fault,
+        errno: Option<i32>,
+    },
     /// Nothing moved either way for the idle timeout.
     Idle,
 }
+
+/// Which call broke a pump: reading a flow's source or writing its destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Reading(Dir),
+    Writing(Dir),
+    /// Waiting for readiness, or a TLS session's own sending.
+    Other,
+}
+
+/// How many poll(2) entries a pump has: two per end (read and write descriptors; a
+/// socket uses the first and leaves the second at -1, which poll skips).
+pub const SLOTS: usize = 4;
+
+/// What poll reported for a pump's [`SLOTS`] entries, in [`Pump::pollfds`]'s order.
+pub type Revents = [libc::c_short; SLOTS];
 
 /// Whether the pump goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,18 +81,26 @@ pub struct Pump {
 
 impl Pump {
     /// Join `a` and `b`. With an `observer` (or either end not a plain descriptor) the
-    /// flows copy; otherwise they splice.
+    /// flows copy; otherwise they splice, or go straight from a stdin file or pipe.
     pub fn new(
-        a: End,
-        b: End,
+        mut a: End,
+        mut b: End,
         idle: Option<Duration>,
         observer: Option<Box<dyn Observer>>,
     ) -> Pump {
-        let splice = a.is_plain() && b.is_plain() && observer.is_none();
+        if observer.is_some() {
+            // Every byte must pass through memory for the observer to see it.
+            for end in [&mut a, &mut b] {
+                if let Some(s) = end.as_stdio_mut() {
+                    s.read_plainly();
+                }
+            }
+        }
+        let watched = observer.is_some();
         let now = Instant::now();
         Pump {
-            ab: Flow::new(Dir::In, splice),
-            ba: Flow::new(Dir::Out, splice),
+            ab: Flow::new(Dir::In, mode(&a, &b, watched)),
+            ba: Flow::new(Dir::Out, mode(&b, &a, watched)),
             a,
             b,
             observer,
@@ -80,7 +108,9 @@ impl Pump {
             started: now,
             last_moved: now,
             ending: None,
-            more: false,
+            // The first advance comes without waiting: an end may have bytes ready that
+            // no descriptor announces (`--send` bytes).
+            more: true,
         }
     }
 
@@ -89,11 +119,11 @@ impl Pump {
         self.ab.is_spliced() && self.ba.is_spliced()
     }
 
-    /// What to poll for: A's descriptor first, then B's.
-    pub fn pollfds(&self) -> [libc::pollfd; 2] {
-        let a = self.a.events(self.ab.wants_read(), self.ba.wants_write());
-        let b = self.b.events(self.ba.wants_read(), self.ab.wants_write());
-        [fdio::pollfd(self.a.fd(), a), fdio::pollfd(self.b.fd(), b)]
+    /// What to poll for: A's two entries, then B's.
+    pub fn pollfds(&self) -> [libc::pollfd; SLOTS] {
+        let [a0, a1] = self.a.pollfds(self.ab.wants_read(), self.ba.wants_write());
+        let [b0, b1] = self.b.pollfds(self.ba.wants_read(), self.ab.wants_write());
+        [a0, a1, b0, b1]
     }
 
     /// How long a poll loop may sleep for this pump's sake (its idle deadline, or zero
@@ -109,7 +139,7 @@ impl Pump {
     /// Move on the readiness poll reported (`revents` for A and B, as in
     /// [`Pump::pollfds`]); also checks the idle timeout. Call it when either descriptor
     /// has revents or a wake passed.
-    pub fn advance(&mut self, revents: [libc::c_short; 2]) -> Status {
+    pub fn advance(&mut self, revents: Revents) -> Status {
         if let Some(done) = &self.ending {
             return Status::Done(done.clone());
         }
@@ -129,33 +159,43 @@ impl Pump {
         }
     }
 
-    fn step(&mut self, revents: [libc::c_short; 2]) -> Option<Ending> {
-        if let Err(e) = self.a.on_ready(revents[0]) {
-            return Some(reset(Side::A, &e));
+    fn step(&mut self, revents: Revents) -> Option<Ending> {
+        if let Err(e) = self.a.on_ready([revents[0], revents[1]]) {
+            return Some(reset(Side::A, &e, Fault::Other));
         }
-        if let Err(e) = self.b.on_ready(revents[1]) {
-            return Some(reset(Side::B, &e));
+        if let Err(e) = self.b.on_ready([revents[2], revents[3]]) {
+            return Some(reset(Side::B, &e, Fault::Other));
+        }
+        if let Err(e) = self.stop_into_hung_up() {
+            return Some(reset(Side::A, &e, Fault::Other));
         }
         let ab = self.ab.step(&mut self.a, &mut self.b, &mut self.observer);
         let ab = match ab {
             Ok(s) => s,
-            Err(broke) => return Some(broken(broke, Side::A, Side::B)),
+            Err(broke) => return Some(broken(broke, Dir::In)),
         };
         let ba = match self.ba.step(&mut self.b, &mut self.a, &mut self.observer) {
             Ok(s) => s,
-            Err(broke) => return Some(broken(broke, Side::B, Side::A)),
+            Err(broke) => return Some(broken(broke, Dir::Out)),
         };
         self.after_step(ab, ba, revents)
     }
 
+    /// A flow into an end that hung up ([`End::hung_up`]: an `--exec` child gone) is
+    /// finished rather than read on: what its source sends has nowhere to go.
+    fn stop_into_hung_up(&mut self) -> std::io::Result<()> {
+        if !self.ab.is_done() && self.b.as_stdio().is_some() && self.b.hung_up([0, 0]) {
+            self.ab.finish(&mut self.b)?;
+        }
+        if !self.ba.is_done() && self.a.as_stdio().is_some() && self.a.hung_up([0, 0]) {
+            self.ba.finish(&mut self.a)?;
+        }
+        Ok(())
+    }
+
     /// The ends of the pump: both flows done (and TLS records flushed), a side that can
     /// take nothing more, or the idle timeout.
-    fn after_step(
-        &mut self,
-        ab: Stepped,
-        ba: Stepped,
-        revents: [libc::c_short; 2],
-    ) -> Option<Ending> {
+    fn after_step(&mut self, ab: Stepped, ba: Stepped, revents: Revents) -> Option<Ending> {
         let now = Instant::now();
         self.more = ab.more || ba.more;
         if ab.moved || ba.moved {
@@ -163,13 +203,15 @@ impl Pump {
         }
         if self.ab.is_done() && self.ba.is_done() {
             return match (self.a.flushed(), self.b.flushed()) {
-                (Err(e), _) => Some(reset(Side::A, &e)),
-                (_, Err(e)) => Some(reset(Side::B, &e)),
+                (Err(e), _) => Some(reset(Side::A, &e, Fault::Other)),
+                (_, Err(e)) => Some(reset(Side::B, &e, Fault::Other)),
                 (Ok(true), Ok(true)) => Some(Ending::Closed),
                 _ => None,
             };
         }
-        if hung_up(revents[0], &self.ab, &self.ba) || hung_up(revents[1], &self.ba, &self.ab) {
+        if hung_up(&self.a, [revents[0], revents[1]], &self.ab, &self.ba)
+            || hung_up(&self.b, [revents[2], revents[3]], &self.ba, &self.ab)
+        {
             return Some(Ending::Closed);
         }
         match self.idle {
@@ -186,6 +228,44 @@ impl Pump {
         }
     }
 
+    /// Whether the flow `dir` is finished: its source ended and the end was passed on.
+    pub fn is_done(&self, dir: Dir) -> bool {
+        self.flow(dir).is_done()
+    }
+
+    /// Whether the flow `dir` waits on its destination to take bytes.
+    pub fn waits_on_destination(&self, dir: Dir) -> bool {
+        self.flow(dir).waits_on_destination()
+    }
+
+    /// When bytes last moved either way.
+    pub fn last_moved(&self) -> Instant {
+        self.last_moved
+    }
+
+    /// Keep `side` open when the flow into it ends (`--no-shutdown`).
+    pub fn keep_open(&mut self, side: Side) {
+        match side {
+            Side::A => self.ba.keep_open(),
+            Side::B => self.ab.keep_open(),
+        }
+    }
+
+    /// End the flow `dir` now, whatever its source still has (its end is passed on).
+    pub fn finish(&mut self, dir: Dir) -> std::io::Result<()> {
+        match dir {
+            Dir::In => self.ab.finish(&mut self.b),
+            Dir::Out => self.ba.finish(&mut self.a),
+        }
+    }
+
+    fn flow(&self, dir: Dir) -> &Flow {
+        match dir {
+            Dir::In => &self.ab,
+            Dir::Out => &self.ba,
+        }
+    }
+
     pub fn end(&self, side: Side) -> &End {
         match side {
             Side::A => &self.a,
@@ -199,23 +279,43 @@ impl Pump {
     }
 }
 
-/// An end that hung up entirely (closed, not half-closed) after its stream ended: the
-/// flow into it can deliver nothing more, so waiting on the other side is pointless.
-fn hung_up(revents: libc::c_short, from: &Flow, into: &Flow) -> bool {
-    revents & libc::POLLHUP != 0 && from.is_done() && !into.is_done() && !into.wants_write()
-}
-
-fn reset(by: Side, e: &std::io::Error) -> Ending {
-    Ending::Reset {
-        by,
-        reason: reason(e),
+/// How a flow from `src` to `dst` moves its bytes.
+fn mode(src: &End, dst: &End, watched: bool) -> Mode {
+    let from_stdin = src.as_stdio().is_some_and(|s| s.is_direct()) && matches!(dst, End::Stream(_));
+    let into_pipe =
+        matches!(src, End::Stream(_)) && dst.as_stdio().is_some_and(|s| s.owns_output_pipe());
+    match (watched, from_stdin || into_pipe) {
+        (true, _) => Mode::Copy,
+        (false, true) => Mode::Direct,
+        (false, _) if src.is_plain() && dst.is_plain() && src.as_stdio().is_none() => Mode::Splice,
+        _ => Mode::Copy,
     }
 }
 
-/// A broken flow from `src` to `dst`: whichever side failed is the one that reset.
-fn broken(broke: Broke, src: Side, dst: Side) -> Ending {
+/// An end that hung up entirely after its stream ended ([`End::hung_up`]): the flow
+/// into it can deliver nothing more, so waiting on the other side is pointless.
+fn hung_up(end: &End, revents: [libc::c_short; 2], from: &Flow, into: &Flow) -> bool {
+    end.hung_up(revents) && from.is_done() && !into.is_done() && !into.wants_write()
+}
+
+fn reset(by: Side, e: &std::io::Error, fault: Fault) -> Ending {
+    Ending::Reset {
+        by,
+        reason: reason(e),
+        fault,
+        errno: e.raw_os_error(),
+    }
+}
+
+/// A broken flow `dir` (In: A to B, Out: B to A): whichever side failed is the one that
+/// reset.
+fn broken(broke: Broke, dir: Dir) -> Ending {
+    let (src, dst) = match dir {
+        Dir::In => (Side::A, Side::B),
+        Dir::Out => (Side::B, Side::A),
+    };
     match broke {
-        Broke::Source(e) => reset(src, &e),
-        Broke::Destination(e) => reset(dst, &e),
+        Broke::Source(e) => reset(src, &e, Fault::Reading(dir)),
+        Broke::Destination(e) => reset(dst, &e, Fault::Writing(dir)),
     }
 }

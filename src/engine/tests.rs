@@ -33,7 +33,7 @@ fn drive(mut pump: Pump) -> std::thread::JoinHandle<(Ending, Totals)> {
                 w.min(Duration::from_millis(100))
             });
             fdio::poll(&mut fds, Some(wake)).expect("poll");
-            if let Status::Done(e) = pump.advance([fds[0].revents, fds[1].revents]) {
+            if let Status::Done(e) = pump.advance(fds.map(|f| f.revents)) {
                 return (e, pump.totals());
             }
         }
@@ -246,4 +246,52 @@ mod bridged {
             other => panic!("not an error: {other:?}"),
         }
     }
+}
+
+/// An end over the two ends of one pipe echoes: what the peer sends comes back whole, by
+/// splice both ways, and its half-close comes back once everything is echoed.
+fn echo_through_a_pipe(observer: Option<Box<dyn Observer>>) {
+    let (client, a) = tcp_pair();
+    let (r, w) = fdio::pipe(1 << 16).expect("pipe");
+    let pump = drive(Pump::new(
+        End::stream(a).expect("a"),
+        End::stdio(Stdio::pipes(r, w)),
+        None,
+        observer,
+    ));
+    // More than the pipe and the socket buffers hold: the echo must flow while the
+    // client still writes, so the client writes on a thread of its own.
+    let request: Vec<u8> = (0..3_000_000u32).map(|i| (i % 253) as u8).collect();
+    let writer = {
+        let client = client.try_clone().expect("clone");
+        let request = request.clone();
+        std::thread::spawn(move || {
+            (&client).write_all(&request).expect("send");
+            client.shutdown(Shutdown::Write).expect("half-close");
+        })
+    };
+    assert!(read_to_end(&client) == request, "the echo differs");
+    writer.join().expect("writer");
+    let (ending, totals) = pump.join().expect("pump thread");
+    assert_eq!(ending, Ending::Closed);
+    assert_eq!((totals.a_to_b, totals.b_to_a), (3_000_000, 3_000_000));
+}
+
+#[test]
+fn a_pipe_end_echoes_by_splice_and_passes_the_end_back() {
+    echo_through_a_pipe(None);
+}
+
+#[test]
+fn a_pipe_end_echoes_under_an_observer_too() {
+    let seen = Seen::default();
+    echo_through_a_pipe(Some(Box::new(seen.clone())));
+    let total: usize = seen
+        .0
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(|(_, c)| c.len())
+        .sum();
+    assert_eq!(total, 6_000_000);
 }

@@ -5,7 +5,8 @@ use std::time::Duration;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::sockopt::{TcpInfo, Value};
+use crate::sockopt::Value;
+use crate::tcp::{self, TcpInfo};
 
 /// One option of the registry.
 #[derive(Debug, Serialize)]
@@ -63,10 +64,10 @@ pub fn whole_ms(d: Duration) -> u64 {
     if ms == 0 && !d.is_zero() { 1 } else { ms }
 }
 
-/// TCP_INFO's JSON form, in this field order.
+/// TCP_INFO's JSON form in `sockopt get`, in this field order.
 #[derive(Debug, Serialize)]
-pub struct TcpInfoRecord<'a> {
-    pub state: &'a str,
+pub struct TcpInfoRecord {
+    pub state: &'static str,
     pub rtt_us: u32,
     pub rttvar_us: u32,
     pub snd_cwnd: u32,
@@ -79,13 +80,13 @@ pub struct TcpInfoRecord<'a> {
     pub pmtu: u32,
 }
 
-impl<'a> From<&'a TcpInfo> for TcpInfoRecord<'a> {
-    fn from(i: &'a TcpInfo) -> Self {
+impl From<&TcpInfo> for TcpInfoRecord {
+    fn from(i: &TcpInfo) -> Self {
         TcpInfoRecord {
-            state: i.state,
+            state: tcp::state_name(i.state),
             rtt_us: i.rtt_us,
             rttvar_us: i.rttvar_us,
-            snd_cwnd: i.snd_cwnd,
+            snd_cwnd: i.cwnd,
             snd_mss: i.snd_mss,
             rcv_mss: i.rcv_mss,
             unacked: i.unacked,

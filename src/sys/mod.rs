@@ -1,8 +1,10 @@
 //! The calls into the C library and the kernel that need `unsafe`, each behind a safe
 //! function with the reason it is sound beside it. `cmd/` and the shared layer call
-//! these and hold no `unsafe` of their own; only `diag`'s netlink reader still does.
+//! these and hold no `unsafe` of their own.
 //!
 //! - [`fd`]: descriptor calls (poll, read/write, send/recv, splice, sendfile, pipes)
+//! - [`netlink`]: netlink sockets to the kernel, entering a network namespace
+//! - [`dir`]: directories and links read in place (/proc/PID/fd), fnmatch
 //! - [`net`]: the C library's address conversions and name databases
 //! - [`sockopt`]: getsockopt/setsockopt of plain C values
 //! - [`mmsg`]: sendmmsg/recvmmsg and UDP segmentation offload control data
@@ -13,10 +15,14 @@
 use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
+#[cfg(target_os = "linux")]
+pub mod dir;
 pub mod fd;
 pub mod memory;
 pub mod mmsg;
 pub mod net;
+#[cfg(target_os = "linux")]
+pub mod netlink;
 pub mod process;
 pub mod sockopt;
 

@@ -24,7 +24,7 @@ macro_rules! plain {
         impl Plain for $t {}
     )*};
 }
-plain!(libc::c_int, libc::timeval, libc::linger, libc::tcp_info);
+plain!(libc::c_int, libc::timeval, libc::linger);
 
 fn check(rc: libc::c_int) -> io::Result<()> {
     if rc == 0 {

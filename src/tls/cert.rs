@@ -2,6 +2,7 @@
 //! names, dates, key, signature algorithm, serial, fingerprint), PEM in and out, and the
 //! checked loading of `--cert`/`--key`/`--ca` files.
 
+use crate::text::base64;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -240,26 +241,6 @@ pub fn to_pem(der: &[u8]) -> String {
     out
 }
 
-/// Standard base64 with padding (PEM bodies, HTTP Basic credentials).
-pub fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// `--pin sha256:HEX`: the 32 bytes of a certificate's SHA-256 (colons and case ignored).
 pub fn parse_pin(text: &str) -> Result<[u8; 32], Failure> {
     let bad = |why: &str| usage(format!("--pin '{text}'"), why);
@@ -385,15 +366,6 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_798_003_574), "2026-12-23T05:26:14Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-    }
-
-    #[test]
-    fn base64_pads_as_pem_does() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]

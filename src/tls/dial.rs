@@ -12,7 +12,6 @@ use super::verify::Mode;
 use super::{ClientOptions, SessionInfo, client_handshake, starttls};
 use crate::endpoint::{self, Proto};
 use crate::error::{Failure, failed, reason};
-use crate::fdio;
 use crate::options::Ctx;
 use crate::proxy::Proxy;
 use crate::schema::Event;
@@ -89,7 +88,10 @@ pub fn connect(
                     ms: crate::output::millis(took),
                 };
                 ctx.out.emit(&connected, || {
-                    format!("connected to {addr} in {}", fdio::human_duration(took))
+                    format!(
+                        "connected to {addr} in {}",
+                        crate::output::human_duration(took)
+                    )
                 });
                 return Ok((TcpStream::from(sock), addr.to_string()));
             }

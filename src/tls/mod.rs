@@ -17,7 +17,6 @@
 //! [`starttls`] speaks a protocol's own upgrade dialogue before the handshake; [`dial::dial`]
 //! does all of it (connect, directly or through a proxy; STARTTLS; handshake) in one call.
 
-pub mod bridged;
 pub mod cert;
 pub mod dial;
 pub mod server;
@@ -91,6 +90,22 @@ pub fn client_flag_given(c: &TlsClientArgs) -> Option<&'static str> {
     ]
     .into_iter()
     .find_map(|(given, name)| given.then_some(name))
+}
+
+/// The checked TLS client options when TLS is `wanted`; without it, a TLS client option
+/// given is bad input, `why` saying what it lacks (`a TLS client option needs --tls`).
+pub fn client_options_if(
+    wanted: bool,
+    c: &TlsClientArgs,
+    why: &str,
+) -> Result<Option<ClientOptions>, Failure> {
+    if wanted {
+        return ClientOptions::from_args(c).map(Some);
+    }
+    match client_flag_given(c) {
+        Some(flag) => Err(usage(flag, why)),
+        None => Ok(None),
+    }
 }
 
 /// The checked TLS client options (`--sni --alpn --ca --pin --insecure --cert --key

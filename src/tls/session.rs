@@ -216,39 +216,73 @@ mod tests {
     use super::*;
     use crate::cli::{TlsClientArgs, TlsServerArgs};
     use crate::tls::server::ServerOptions;
-    use crate::tls::{ClientOptions, verify::Mode};
+    use crate::tls::{ClientOptions, verify::Mode, verify::Verifier};
     use std::net::{TcpListener, TcpStream};
+    use std::sync::Arc;
+
+    type Pair = (Session<TcpStream>, Session<TcpStream>, Arc<Verifier>);
+
+    /// A client session and a server session over a connected pair of non-blocking
+    /// loopback sockets, nothing exchanged yet; `client` says how the client is set up,
+    /// knowing the server's options (its certificate's fingerprint).
+    fn session_pair(client: impl FnOnce(&ServerOptions) -> TlsClientArgs) -> Pair {
+        let server_opts = ServerOptions::from_args(&TlsServerArgs::default()).expect("server");
+        let client_opts = ClientOptions::from_args(&client(&server_opts)).expect("client");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let client_sock =
+            TcpStream::connect(listener.local_addr().expect("addr")).expect("connect");
+        let (server_sock, _) = listener.accept().expect("accept");
+        client_sock.set_nonblocking(true).expect("nonblocking");
+        server_sock.set_nonblocking(true).expect("nonblocking");
+        let (config, verifier) = client_opts.config(Mode::Enforce).expect("config");
+        let name = client_opts.server_name("localhost").expect("name");
+        let client = Session::new(
+            client_sock,
+            rustls::ClientConnection::new(config, name).expect("client conn"),
+        );
+        let server = Session::new(
+            server_sock,
+            rustls::ServerConnection::new(server_opts.config().expect("config")).expect("conn"),
+        );
+        (client, server, verifier)
+    }
+
+    /// One poll of both sessions for what they wait for (100 ms at most): their revents.
+    fn poll_both(client: &Session<TcpStream>, server: &Session<TcpStream>) -> [libc::c_short; 2] {
+        let mut fds = [
+            crate::fdio::pollfd(client.as_raw_fd(), client.interest()),
+            crate::fdio::pollfd(server.as_raw_fd(), server.interest()),
+        ];
+        crate::fdio::poll(&mut fds, Some(Duration::from_millis(100))).expect("poll");
+        [fds[0].revents, fds[1].revents]
+    }
+
+    /// Take the plaintext `s` has ready into `got`, until it has none (`WouldBlock`) or
+    /// the peer's side has ended (`Ok(0)`); any other error is returned.
+    fn take_plaintext(
+        s: &mut Session<TcpStream>,
+        buf: &mut [u8],
+        got: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        loop {
+            match s.read(buf) {
+                Ok(0) => return Ok(()),
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+    }
 
     /// Both ends driven by one poll loop over real loopback sockets: the handshake, data
     /// both ways, close_notify one way while the other keeps sending, and a TCP EOF
     /// without close_notify told apart.
     #[test]
     fn a_poll_loop_drives_both_ends() {
-        let server_opts = ServerOptions::from_args(&TlsServerArgs::default()).expect("server");
-        let pin = format!("sha256:{}", server_opts.fingerprint);
-        let client_opts = ClientOptions::from_args(&TlsClientArgs {
-            pin: Some(pin),
+        let (mut client, mut server, verifier) = session_pair(|server| TlsClientArgs {
+            pin: Some(format!("sha256:{}", server.fingerprint)),
             ..Default::default()
-        })
-        .expect("client");
-
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        let client_sock = TcpStream::connect(addr).expect("connect");
-        let (server_sock, _) = listener.accept().expect("accept");
-        client_sock.set_nonblocking(true).expect("nonblocking");
-        server_sock.set_nonblocking(true).expect("nonblocking");
-
-        let (config, verifier) = client_opts.config(Mode::Enforce).expect("config");
-        let name = client_opts.server_name("localhost").expect("name");
-        let mut client = Session::new(
-            client_sock,
-            rustls::ClientConnection::new(config, name).expect("client conn"),
-        );
-        let mut server = Session::new(
-            server_sock,
-            rustls::ServerConnection::new(server_opts.config().expect("config")).expect("conn"),
-        );
+        });
         let _ = client.write(b"hello from the client").expect("write");
 
         let mut got_server = Vec::new();
@@ -258,25 +292,16 @@ mod tests {
         let mut server_replied = false;
         let mut server_answered = false;
         while client.peer_end().is_none() && Instant::now() < deadline {
-            let mut fds = [
-                crate::fdio::pollfd(client.as_raw_fd(), client.interest()),
-                crate::fdio::pollfd(server.as_raw_fd(), server.interest()),
-            ];
-            crate::fdio::poll(&mut fds, Some(Duration::from_millis(100))).expect("poll");
+            let revents = poll_both(&client, &server);
             for (i, s) in [&mut client, &mut server].into_iter().enumerate() {
-                if fds[i].revents & libc::POLLIN != 0 {
+                if revents[i] & libc::POLLIN != 0 {
                     s.on_readable().expect("readable");
                 }
-                if fds[i].revents & libc::POLLOUT != 0 {
+                if revents[i] & libc::POLLOUT != 0 {
                     s.on_writable().expect("writable");
                 }
             }
-            while let Ok(n) = server.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                got_server.extend_from_slice(&buf[..n]);
-            }
+            take_plaintext(&mut server, &mut buf, &mut got_server).expect("server read");
             if got_server == b"hello from the client" && !server_replied {
                 server_replied = true;
                 client.close();
@@ -293,12 +318,7 @@ mod tests {
                     sock.shutdown(std::net::Shutdown::Write).expect("shutdown");
                 }
             }
-            while let Ok(n) = client.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                got_client.extend_from_slice(&buf[..n]);
-            }
+            take_plaintext(&mut client, &mut buf, &mut got_client).expect("client read");
         }
         assert_eq!(got_server, b"hello from the client");
         assert_eq!(server.peer_end(), Some(PeerEnd::CloseNotify));
@@ -315,28 +335,10 @@ mod tests {
     /// (`write` answering 0, `on_readable` stopping while plaintext waits), nothing lost.
     #[test]
     fn bulk_data_arrives_whole() {
-        let server_opts = ServerOptions::from_args(&TlsServerArgs::default()).expect("server");
-        let client_opts = ClientOptions::from_args(&TlsClientArgs {
+        let (mut client, mut server, _) = session_pair(|_| TlsClientArgs {
             insecure: true,
             ..Default::default()
-        })
-        .expect("client");
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let client_sock =
-            TcpStream::connect(listener.local_addr().expect("addr")).expect("connect");
-        let (server_sock, _) = listener.accept().expect("accept");
-        client_sock.set_nonblocking(true).expect("nonblocking");
-        server_sock.set_nonblocking(true).expect("nonblocking");
-        let (config, _) = client_opts.config(Mode::Enforce).expect("config");
-        let name = client_opts.server_name("localhost").expect("name");
-        let mut client = Session::new(
-            client_sock,
-            rustls::ClientConnection::new(config, name).expect("conn"),
-        );
-        let mut server = Session::new(
-            server_sock,
-            rustls::ServerConnection::new(server_opts.config().expect("config")).expect("conn"),
-        );
+        });
         let data: Vec<u8> = (0..6_000_000u32).map(|i| (i * 7 % 251) as u8).collect();
         let mut sent = 0;
         let mut got = Vec::with_capacity(data.len());
@@ -353,40 +355,24 @@ mod tests {
             if sent == data.len() {
                 client.close();
             }
-            let mut fds = [
-                crate::fdio::pollfd(client.as_raw_fd(), client.interest()),
-                crate::fdio::pollfd(server.as_raw_fd(), server.interest()),
-            ];
-            crate::fdio::poll(&mut fds, Some(Duration::from_millis(100))).expect("poll");
-            if fds[0].revents & libc::POLLOUT != 0 {
+            let [c, s] = poll_both(&client, &server);
+            if c & libc::POLLOUT != 0 {
                 client.on_writable().expect("client writable");
             }
-            if fds[0].revents & libc::POLLIN != 0 {
+            if c & libc::POLLIN != 0 {
                 client.on_readable().expect("client readable");
             }
-            if fds[1].revents & libc::POLLOUT != 0 {
+            if s & libc::POLLOUT != 0 {
                 server.on_writable().expect("server writable");
             }
-            if fds[1].revents & (libc::POLLIN | libc::POLLHUP) != 0 {
+            if s & (libc::POLLIN | libc::POLLHUP) != 0 {
                 server.on_readable().expect("server readable");
             }
-            loop {
-                match server.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => got.extend_from_slice(&buf[..n]),
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
-                    Err(e) => panic!("server read: {e}"),
-                }
-            }
+            take_plaintext(&mut server, &mut buf, &mut got).expect("server read");
         }
         assert_eq!(server.peer_end(), Some(PeerEnd::CloseNotify));
-        loop {
-            match server.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => got.extend_from_slice(&buf[..n]),
-                Err(_) => break,
-            }
-        }
+        // what arrived with the close_notify; a read error here shows as missing bytes
+        let _ = take_plaintext(&mut server, &mut buf, &mut got);
         assert_eq!(got.len(), data.len());
         assert!(got == data, "the bytes differ");
     }

@@ -208,98 +208,15 @@ impl<F: Fn(&str) -> Result<States, Failure>> Parser<'_, F> {
             .to_string();
         let t = self.next(&before)?;
         match t.as_str() {
-            "(" => {
-                let e = self.list()?;
-                match self.peek() {
-                    Some(")") => {
-                        self.at += 1;
-                        Ok(e)
-                    }
-                    Some(other) => Err(bad(other, "expected ')'")),
-                    None => Err(bad("(", "this '(' is never closed")),
-                }
-            }
+            "(" => self.group(),
             "!" | "not" => Ok(Expr::Not(Box::new(self.expr()?))),
             "autobound" => Ok(Expr::Autobound),
             "state" => {
                 let name = self.next(&t)?;
                 Ok(Expr::State((self.state_set)(&name)?))
             }
-            "src" | "dst" => {
-                let peer = t == "dst";
-                let mut word = self.next(&t)?;
-                let mut negate = false;
-                match op_of(&word) {
-                    Some(Op::Eq) => word = self.next(&word)?,
-                    Some(Op::Ne) => {
-                        negate = true;
-                        word = self.next(&word)?;
-                    }
-                    Some(_) => {
-                        return Err(bad(
-                            &word,
-                            format!("{t} takes '=' or '!=' (compare ports with sport/dport)"),
-                        ));
-                    }
-                    None => {}
-                }
-                let e = if self.unix {
-                    unix_name(peer, &word)?
-                } else {
-                    Expr::Host {
-                        peer,
-                        cond: self.host(&word)?,
-                    }
-                };
-                Ok(if negate { Expr::Not(Box::new(e)) } else { e })
-            }
-            "sport" | "dport" => {
-                let peer = t == "dport";
-                let mut word = self.next(&t)?;
-                let op = match op_of(&word) {
-                    Some(op) => {
-                        word = self.next(&word)?;
-                        op
-                    }
-                    None => Op::Eq,
-                };
-                let not = |e| Expr::Not(Box::new(e));
-                if self.unix {
-                    // ss reads the word as a name pattern, and a Unix socket has no
-                    // port for the comparisons
-                    let cmp = |ge| Expr::PortCmp { peer, ge, port: -1 };
-                    return Ok(match op {
-                        Op::Eq => unix_name(peer, &word)?,
-                        Op::Ne => not(unix_name(peer, &word)?),
-                        Op::Ge => cmp(true),
-                        Op::Le => cmp(false),
-                        Op::Gt => not(cmp(false)),
-                        Op::Lt => not(cmp(true)),
-                    });
-                }
-                let port = self.port(&word)?;
-                let cmp = |ge| Expr::PortCmp { peer, ge, port };
-                Ok(match op {
-                    Op::Eq => Expr::Host {
-                        peer,
-                        cond: HostCond {
-                            port,
-                            addrs: Vec::new(),
-                        },
-                    },
-                    Op::Ne => not(Expr::Host {
-                        peer,
-                        cond: HostCond {
-                            port,
-                            addrs: Vec::new(),
-                        },
-                    }),
-                    Op::Ge => cmp(true),
-                    Op::Le => cmp(false),
-                    Op::Gt => not(cmp(false)),
-                    Op::Lt => not(cmp(true)),
-                })
-            }
+            "src" | "dst" => self.host_expr(&t),
+            "sport" | "dport" => self.port_expr(&t),
             "dev" | "fwmark" | "cgroup" => Err(bad(
                 &t,
                 "ss's dev, fwmark and cgroup conditions are not supported",
@@ -317,6 +234,97 @@ impl<F: Fn(&str) -> Result<States, Failure>> Parser<'_, F> {
                 "expected src, dst, sport, dport, state, autobound, not or '('",
             )),
         }
+    }
+
+    /// `( list )`, after its `(`.
+    fn group(&mut self) -> Result<Expr, Failure> {
+        let e = self.list()?;
+        match self.peek() {
+            Some(")") => {
+                self.at += 1;
+                Ok(e)
+            }
+            Some(other) => Err(bad(other, "expected ')'")),
+            None => Err(bad("(", "this '(' is never closed")),
+        }
+    }
+
+    /// `src HOST`, `dst != HOST` (`word` is `src` or `dst`); with `-x` HOST is a pattern
+    /// on the socket's name.
+    fn host_expr(&mut self, word: &str) -> Result<Expr, Failure> {
+        let peer = word == "dst";
+        let mut host = self.next(word)?;
+        let mut negate = false;
+        match op_of(&host) {
+            Some(Op::Eq) => host = self.next(&host)?,
+            Some(Op::Ne) => {
+                negate = true;
+                host = self.next(&host)?;
+            }
+            Some(_) => {
+                return Err(bad(
+                    &host,
+                    format!("{word} takes '=' or '!=' (compare ports with sport/dport)"),
+                ));
+            }
+            None => {}
+        }
+        let e = if self.unix {
+            unix_name(peer, &host)?
+        } else {
+            Expr::Host {
+                peer,
+                cond: self.host(&host)?,
+            }
+        };
+        Ok(if negate { Expr::Not(Box::new(e)) } else { e })
+    }
+
+    /// `sport OP PORT`, `dport PORT` (`word` is `sport` or `dport`).
+    fn port_expr(&mut self, word: &str) -> Result<Expr, Failure> {
+        let peer = word == "dport";
+        let mut port_word = self.next(word)?;
+        let op = match op_of(&port_word) {
+            Some(op) => {
+                port_word = self.next(&port_word)?;
+                op
+            }
+            None => Op::Eq,
+        };
+        let not = |e| Expr::Not(Box::new(e));
+        // `<` and `>` are the negations of `>=` and `<=`
+        let compare = |port: i32| {
+            let cmp = |ge| Expr::PortCmp { peer, ge, port };
+            match op {
+                Op::Ge => Some(cmp(true)),
+                Op::Le => Some(cmp(false)),
+                Op::Gt => Some(not(cmp(false))),
+                Op::Lt => Some(not(cmp(true))),
+                Op::Eq | Op::Ne => None,
+            }
+        };
+        if self.unix {
+            // ss reads the word as a name pattern, and a Unix socket has no port for
+            // the comparisons
+            return match compare(-1) {
+                Some(e) => Ok(e),
+                None if op == Op::Eq => unix_name(peer, &port_word),
+                None => Ok(not(unix_name(peer, &port_word)?)),
+            };
+        }
+        let port = self.port(&port_word)?;
+        let same = || Expr::Host {
+            peer,
+            cond: HostCond {
+                port,
+                addrs: Vec::new(),
+            },
+        };
+        Ok(match compare(port) {
+            Some(e) => e,
+            None if op == Op::Eq => same(),
+            None => not(same()),
+        })
     }
 
     /// A port word: `:22`, `22`, `0x16`, `ssh`, `*` (any: -1).

@@ -41,38 +41,10 @@ impl Selection {
                 "conns opens no sockets to set options on",
             ));
         }
-        let protos = match (a.tcp, a.udp) {
-            (false, true) => vec![Proto::Udp],
-            (true, true) => vec![Proto::Tcp, Proto::Udp],
-            // A summary is an overview: both protocols unless one is asked for.
-            (false, false) if a.summary => vec![Proto::Tcp, Proto::Udp],
-            _ => vec![Proto::Tcp],
-        };
-        // Service names are looked up for the protocol shown (TCP when both).
-        let port_proto = protos[0];
-        let port = |flag: &str, text: &Option<String>| {
-            text.as_deref()
-                .map(|t| parse_port(t, port_proto).map_err(|e| e.prefixed(flag)))
-                .transpose()
-        };
+        let protos = protos(a);
         let words = expr::parse(&a.filter, &protos, a.unix, state_set)?;
         check_combination(a)?;
-        let mut states = states(a, words.states)?;
-        if a.events {
-            // the kernel reports a destroyed socket as closed, whatever state it left
-            states = States::ALL;
-        }
-        let query = Query {
-            protos,
-            family: ctx.family,
-            states,
-            sport: port("--sport", &a.sport)?,
-            dport: port("--dport", &a.dport)?,
-            either_port: port("--port", &a.port)?,
-            info: a.info,
-            memory: a.memory,
-            expr: words.expr,
-        };
+        let query = query(ctx, a, protos, words.states, words.expr)?;
         let src = prefix("--src", a.src.as_deref())?;
         let dst = prefix("--dst", a.dst.as_deref())?;
         let narrowed = words.states.is_some()
@@ -181,6 +153,51 @@ fn check_combination(a: &ConnsArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The protocols listed: TCP unless `-u` asks for UDP (or both with `-t -u`); a
+/// summary is an overview, so both unless one is asked for.
+fn protos(a: &ConnsArgs) -> Vec<Proto> {
+    match (a.tcp, a.udp) {
+        (false, true) => vec![Proto::Udp],
+        (true, true) => vec![Proto::Tcp, Proto::Udp],
+        (false, false) if a.summary => vec![Proto::Tcp, Proto::Udp],
+        _ => vec![Proto::Tcp],
+    }
+}
+
+/// What to ask the platform for: the protocols, states and ports, the filter
+/// expression (`words` are the state words before it), and the details to report.
+fn query(
+    ctx: &Ctx,
+    a: &ConnsArgs,
+    protos: Vec<Proto>,
+    words: Option<States>,
+    expr: Option<Expr>,
+) -> Result<Query, Failure> {
+    // Service names are looked up for the protocol shown (TCP when both).
+    let port_proto = protos[0];
+    let port = |flag: &str, text: &Option<String>| {
+        text.as_deref()
+            .map(|t| parse_port(t, port_proto).map_err(|e| e.prefixed(flag)))
+            .transpose()
+    };
+    let mut states = states(a, words)?;
+    if a.events {
+        // the kernel reports a destroyed socket as closed, whatever state it left
+        states = States::ALL;
+    }
+    Ok(Query {
+        protos,
+        family: ctx.family,
+        states,
+        sport: port("--sport", &a.sport)?,
+        dport: port("--dport", &a.dport)?,
+        either_port: port("--port", &a.port)?,
+        info: a.info,
+        memory: a.memory,
+        expr,
+    })
 }
 
 /// The state set: `--state` names and groups, `-a`, `-l`, together; ESTABLISHED when

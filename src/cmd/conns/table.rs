@@ -112,18 +112,12 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// Never narrower than `floor`, which then remembers these widths (so a `--watch`
-    /// refresh keeps its columns where the last one had them).
+    /// Never narrower than `floor`, which then remembers these widths.
     pub fn keep_widths(&mut self, floor: &mut Vec<usize>) {
-        let mine = self.widths.iter_mut().chain(self.extra_widths.iter_mut());
-        if floor.is_empty() {
-            *floor = mine.map(|w| *w).collect();
-            return;
-        }
-        for (w, f) in mine.zip(floor.iter_mut()) {
-            *w = (*w).max(*f);
-            *f = *w;
-        }
+        keep_widths(
+            self.widths.iter_mut().chain(self.extra_widths.iter_mut()),
+            floor,
+        );
     }
 
     pub fn write(
@@ -280,6 +274,19 @@ fn push_info(t: &mut String, s: &Socket) {
     if let (Some(a), Some(r)) = (i.bytes_acked, i.bytes_received) {
         let _ = write!(t, " bytes_acked={a} bytes_received={r}");
     }
+}
+
+/// Column widths never narrower than `floor`'s, which then remembers them, so that a
+/// `--watch` refresh keeps its columns where the last one had them. A floor of another
+/// length (none yet) only remembers.
+pub fn keep_widths<'w>(widths: impl Iterator<Item = &'w mut usize>, floor: &mut Vec<usize>) {
+    let mut mine: Vec<&mut usize> = widths.collect();
+    if floor.len() == mine.len() {
+        for (w, f) in mine.iter_mut().zip(floor.iter()) {
+            **w = (**w).max(*f);
+        }
+    }
+    *floor = mine.into_iter().map(|w| *w).collect();
 }
 
 /// A number right-aligned in `width`, and a column gap.

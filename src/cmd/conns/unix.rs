@@ -4,15 +4,17 @@
 
 use serde::Serialize;
 
-use super::table::{pad, push_owners};
+use super::table::{keep_widths, pad, push_owners};
 use super::{Selection, Shown};
+#[cfg(target_os = "linux")]
+use crate::diag::unix::{Holders, UnixSocket};
 use crate::diag::{self, Owner};
 use crate::options::Ctx;
 use crate::output::Style;
 
 #[cfg(target_os = "linux")]
 pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
-    use diag::unix::UnixSocket;
+    // With -p the process table is scanned while the kernel lists the sockets.
     let (sockets, owners) = std::thread::scope(|s| {
         let owners = sel.processes.then(|| s.spawn(diag::owner_table));
         let uid = ctx.out.json() || sel.extended;
@@ -33,28 +35,57 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         }
         None => diag::unix::Holders::default(),
     };
-    // sorted as indices: the sockets themselves are large to move
-    let mut order: Vec<usize> = (0..sockets.len()).collect();
-    order.sort_unstable_by_key(|&i| {
-        let s = &sockets[i];
-        (s.kind, s.path.as_deref(), s.inode)
-    });
-    let sockets: Vec<&UnixSocket> = order.iter().map(|&i| &sockets[i]).collect();
-    let mut out = ctx.out.batch();
+    let sockets = sorted(&sockets);
     if ctx.out.json() {
-        let ts = shown.ts();
-        for s in sockets.iter().copied() {
-            out.record(String::new, || Record {
-                proto: "unix",
-                state: diag::state_name(s.state),
-                sock: s,
-                processes: sel.processes.then(|| holders.of(Some(s.inode))),
-                peer_processes: sel.processes.then(|| holders.of(s.peer_inode)),
-                ts: ts.as_deref(),
-            });
-        }
-        return out.flush();
+        records(ctx, sel, shown, &sockets, &holders)
+    } else {
+        table(ctx, sel, shown, &sockets, &holders)
     }
+}
+
+/// By type, then path, then inode; sorted as references: the sockets themselves are
+/// large to move.
+#[cfg(target_os = "linux")]
+fn sorted(sockets: &[UnixSocket]) -> Vec<&UnixSocket> {
+    let mut order: Vec<&UnixSocket> = sockets.iter().collect();
+    order.sort_unstable_by_key(|s| (s.kind, s.path.as_deref(), s.inode));
+    order
+}
+
+/// `-x --json`: a record a socket.
+#[cfg(target_os = "linux")]
+fn records(
+    ctx: &Ctx,
+    sel: &Selection,
+    shown: &Shown,
+    sockets: &[&UnixSocket],
+    holders: &Holders,
+) -> anyhow::Result<()> {
+    let mut out = ctx.out.batch();
+    let ts = shown.ts();
+    for s in sockets.iter().copied() {
+        out.record(String::new, || Record {
+            proto: "unix",
+            state: diag::state_name(s.state),
+            sock: s,
+            processes: sel.processes.then(|| holders.of(Some(s.inode))),
+            peer_processes: sel.processes.then(|| holders.of(s.peer_inode)),
+            ts: ts.as_deref(),
+        });
+    }
+    out.flush()
+}
+
+/// `-x`: the table, with widths that fit every row (and the last refresh's, when
+/// watching).
+#[cfg(target_os = "linux")]
+fn table(
+    ctx: &Ctx,
+    sel: &Selection,
+    shown: &mut Shown,
+    sockets: &[&UnixSocket],
+    holders: &Holders,
+) -> anyhow::Result<()> {
     let extras = Columns {
         details: sel.extended,
         processes: sel.processes,
@@ -64,18 +95,14 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
     for s in sockets.iter().copied() {
         for (i, w) in widths.iter_mut().enumerate() {
             scratch.clear();
-            cell(&mut scratch, s, i, extras, &holders);
+            cell(&mut scratch, s, i, extras, holders);
             *w = (*w).max(scratch.chars().count());
         }
     }
     if shown.watching {
-        if shown.widths.len() == widths.len() {
-            for (w, f) in widths.iter_mut().zip(&shown.widths) {
-                *w = (*w).max(*f);
-            }
-        }
-        shown.widths = widths.clone();
+        keep_widths(widths.iter_mut(), &mut shown.widths);
     }
+    let mut out = ctx.out.batch();
     let mut line = String::with_capacity(256);
     if sel.header {
         for (i, h) in extras.headers().iter().enumerate() {
@@ -90,7 +117,7 @@ pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()>
         line.clear();
         for (i, &w) in widths.iter().enumerate() {
             scratch.clear();
-            cell(&mut scratch, s, i, extras, &holders);
+            cell(&mut scratch, s, i, extras, holders);
             pad(&mut line, &scratch, w, i == 2 || i == 3);
         }
         line.truncate(line.trim_end().len());

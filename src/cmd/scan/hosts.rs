@@ -127,7 +127,7 @@ impl Hosts {
             let host = endpoint::validate_host(entry).map_err(at_line)?;
             match one(ctx, &host) {
                 Ok(p) => parts.push(p),
-                Err(f) if f.code == crate::error::exit::FAILED => {
+                Err(f) if f.kind == crate::error::Kind::Failed => {
                     ctx.out.warn(&format!("{}; not scanned", f.message));
                 }
                 Err(f) => return Err(at_line(f)),

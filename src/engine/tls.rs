@@ -1,5 +1,5 @@
 //! TLS for the modes that handle plain sockets: the handshake here, blocking within a
-//! deadline, then a bridge ([`crate::engine::bridge`]) whose plain end the mode uses as
+//! deadline, then a bridge ([`super::bridge`]) whose plain end the mode uses as
 //! if it were the connection. `listen --tls` (every mode, through the acceptor),
 //! `connect --tls` and `forward --tls` share it.
 
@@ -8,15 +8,15 @@ use std::time::Instant;
 
 use socket2::Socket;
 
-use super::server::{Accepted, accept_handshake};
-use super::session::Session;
-use super::verify::Mode;
-use super::{ClientOptions, client_handshake, starttls};
-use crate::engine::{Bridge, TlsEnding, TlsOutcome, bridge};
+use super::{Bridge, TlsEnding, TlsOutcome, bridge};
 use crate::error::{Failure, failed, reason};
 use crate::options::Ctx;
 use crate::output::Output;
 use crate::schema::Event;
+use crate::tls::server::{Accepted, accept_handshake};
+use crate::tls::session::Session;
+use crate::tls::verify::Mode;
+use crate::tls::{ClientOptions, client_handshake, starttls};
 
 /// Server side: the handshake with an accepted client (bounded by `deadline`), then the
 /// bridge. Returns the plain end, what the handshake learnt, and the running bridge.
@@ -57,10 +57,10 @@ pub fn originate(
     };
     ctx.out.emit(&session, || {
         format!(
-            "TLS: {} {} in {:.2}ms{}",
+            "TLS: {} {} in {}{}",
             info.protocol,
             info.cipher,
-            info.handshake_ms,
+            crate::output::millis_text(info.handshake_ms),
             info.alpn
                 .as_deref()
                 .map(|a| format!(", ALPN {a}"))
