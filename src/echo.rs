@@ -16,6 +16,7 @@ use crate::fdio;
 use crate::hub;
 use crate::options::Ctx;
 use crate::relay::{self, Totals};
+use crate::schema::Event;
 use crate::signals;
 use std::os::fd::OwnedFd;
 
@@ -135,24 +136,24 @@ impl<'a> Echo<'a> {
             Ending::Closed => {}
             Ending::Idle => {
                 let idle = self.opts.idle_timeout.unwrap_or_default();
-                self.ctx.out.event(
-                    1,
-                    "idle",
-                    || {
-                        format!(
-                            "{peer}: idle for {}, closing",
-                            humantime::format_duration(idle)
-                        )
-                    },
-                    serde_json::json!({"peer": peer, "reason": "idle-timeout"}),
-                );
+                let event = Event::Idle {
+                    peer,
+                    reason: "idle-timeout",
+                };
+                self.ctx.out.emit(&event, || {
+                    format!(
+                        "{peer}: idle for {}, closing",
+                        humantime::format_duration(idle)
+                    )
+                });
             }
-            Ending::Reset { reason, .. } => self.ctx.out.event(
-                1,
-                "error",
-                || format!("{peer}: {reason}"),
-                serde_json::json!({"peer": peer, "error": reason}),
-            ),
+            Ending::Reset { reason, .. } => {
+                let event = Event::ClientError {
+                    peer,
+                    error: reason,
+                };
+                self.ctx.out.emit(&event, || format!("{peer}: {reason}"));
+            }
         }
         let t = c.pump.totals();
         let totals = Totals {

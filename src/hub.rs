@@ -21,6 +21,7 @@ use crate::fdio::{self, STDIN, STDOUT};
 use crate::options::Ctx;
 use crate::output::stdout_error;
 use crate::relay::{self, Crlf, Totals};
+use crate::schema::Event;
 use crate::signals;
 
 /// Bytes read per call, and the room a queue must have for its sources to be read.
@@ -316,12 +317,12 @@ impl<'a> Hub<'a> {
             Ok(n) => n,
             Err(e) if fdio::would_block(&e) => return Ok(()),
             Err(e) => {
-                self.ctx.out.event(
-                    1,
-                    "error",
-                    || format!("{}: {}", c.peer, reason(&e)),
-                    serde_json::json!({"peer": c.peer, "error": reason(&e)}),
-                );
+                let why = reason(&e);
+                let event = Event::ClientError {
+                    peer: &c.peer,
+                    error: &why,
+                };
+                self.ctx.out.emit(&event, || format!("{}: {why}", c.peer));
                 c.eof = true;
                 c.queue.clear();
                 c.queue_at = 0;
@@ -361,12 +362,11 @@ impl<'a> Hub<'a> {
             Ok(Some(e)) => reason(&e),
             _ => "hung up".to_string(),
         };
-        self.ctx.out.event(
-            1,
-            "error",
-            || format!("{}: {why}", c.peer),
-            serde_json::json!({"peer": c.peer, "error": why}),
-        );
+        let event = Event::ClientError {
+            peer: &c.peer,
+            error: &why,
+        };
+        self.ctx.out.emit(&event, || format!("{}: {why}", c.peer));
         c.eof = true;
         c.queue.clear();
         c.queue_at = 0;
@@ -381,12 +381,12 @@ impl<'a> Hub<'a> {
             let gone = match c.flush() {
                 Ok(()) => false,
                 Err(e) => {
-                    self.ctx.out.event(
-                        1,
-                        "error",
-                        || format!("{}: {}", c.peer, reason(&e)),
-                        serde_json::json!({"peer": c.peer, "error": reason(&e)}),
-                    );
+                    let why = reason(&e);
+                    let event = Event::ClientError {
+                        peer: &c.peer,
+                        error: &why,
+                    };
+                    self.ctx.out.emit(&event, || format!("{}: {why}", c.peer));
                     true
                 }
             };
@@ -420,13 +420,14 @@ impl<'a> Hub<'a> {
             }
             if c.full_since.is_some_and(|t| now - t >= NOT_READING_GRACE) {
                 let c = self.clients.swap_remove(i);
-                self.ctx.out.event(
-                    1,
-                    "dropped",
-                    || format!("dropped {}: not reading", c.peer),
-                    serde_json::json!({"peer": c.peer, "reason": "not-reading",
-                                       "bytes_queued": c.queued()}),
-                );
+                let event = Event::Dropped {
+                    peer: &c.peer,
+                    reason: "not-reading",
+                    bytes_queued: c.queued(),
+                };
+                self.ctx
+                    .out
+                    .emit(&event, || format!("dropped {}: not reading", c.peer));
                 relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
                 continue;
             }
@@ -442,18 +443,17 @@ impl<'a> Hub<'a> {
         while i < self.clients.len() {
             if self.clients[i].last_moved.elapsed() >= idle {
                 let c = self.clients.swap_remove(i);
-                self.ctx.out.event(
-                    1,
-                    "idle",
-                    || {
-                        format!(
-                            "{}: idle for {}, closing",
-                            c.peer,
-                            humantime::format_duration(idle)
-                        )
-                    },
-                    serde_json::json!({"peer": c.peer, "reason": "idle-timeout"}),
-                );
+                let event = Event::Idle {
+                    peer: &c.peer,
+                    reason: "idle-timeout",
+                };
+                self.ctx.out.emit(&event, || {
+                    format!(
+                        "{}: idle for {}, closing",
+                        c.peer,
+                        humantime::format_duration(idle)
+                    )
+                });
                 relay::report_end(self.ctx, &c.peer, &c.totals(), self.opts.stats, true);
                 continue;
             }

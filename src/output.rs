@@ -9,7 +9,6 @@ use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
 use owo_colors::OwoColorize;
-use serde_json::{Map, Value};
 
 use crate::cli::ColorWhen;
 use crate::schema::{self, Event};
@@ -146,32 +145,6 @@ impl Output {
         }
         if self.json {
             write_stderr(&event.to_json());
-        } else {
-            write_stderr(&escape_control(&plain()));
-        }
-    }
-
-    /// An event given as its name and a JSON map of its fields: the form of the stream
-    /// relay (`relay.rs`) and the broker (`hub.rs`) until they build [`Event`]s; `kind`
-    /// and the fields must be those of a row of [`schema::EVENTS`].
-    pub fn event(&self, level: u8, kind: &str, plain: impl FnOnce() -> String, fields: Value) {
-        debug_assert!(
-            fields
-                .as_object()
-                .and_then(|f| schema::row(kind, f.keys().map(String::as_str)))
-                .is_some(),
-            "{kind} {fields}: not a row of the event table"
-        );
-        if self.verbosity < level {
-            return;
-        }
-        if self.json {
-            let mut obj = Map::new();
-            obj.insert("event".into(), Value::from(kind));
-            if let Value::Object(more) = fields {
-                obj.extend(more);
-            }
-            write_stderr(&Value::Object(obj).to_string());
         } else {
             write_stderr(&escape_control(&plain()));
         }

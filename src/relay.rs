@@ -29,6 +29,7 @@ use crate::error::{failed, reason};
 use crate::fdio;
 use crate::options::Ctx;
 use crate::output::stdout_error;
+use crate::schema::Event;
 use crate::signals;
 
 pub use crate::engine::stdio::Crlf;
@@ -461,17 +462,16 @@ impl<'a> Relay<'a> {
     fn report_unsent(&self) {
         let sent = self.totals().sent;
         let late = sent - self.sent_at_peer_eof.unwrap_or(sent);
-        self.ctx.out.event(
-            1,
-            "unsent",
-            || {
-                format!(
-                    "peer closed: stopped sending stdin ({} sent after the peer closed)",
-                    fdio::human_bytes(late)
-                )
-            },
-            serde_json::json!({"peer": self.opts.peer, "bytes_sent_after_close": late}),
-        );
+        let event = Event::Unsent {
+            peer: &self.opts.peer,
+            bytes_sent_after_close: late,
+        };
+        self.ctx.out.emit(&event, || {
+            format!(
+                "peer closed: stopped sending stdin ({} sent after the peer closed)",
+                fdio::human_bytes(late)
+            )
+        });
     }
 
     /// A write can succeed locally and still be refused by a peer that closed without
@@ -554,23 +554,23 @@ impl<'a> Relay<'a> {
 /// clients at once (`named`), the line says whose session it was.
 pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool, named: bool) {
     let t = *totals;
-    ctx.out.event(
-        1,
-        "closed",
-        || {
-            let whose = if named {
-                format!(" {peer}")
-            } else {
-                String::new()
-            };
-            format!(
-                "closed{whose}: {} in, {} out",
-                fdio::human_bytes(t.received),
-                fdio::human_bytes(t.sent)
-            )
-        },
-        serde_json::json!({"peer": peer, "bytes_in": t.received, "bytes_out": t.sent}),
-    );
+    let event = Event::Closed {
+        peer,
+        bytes_in: t.received,
+        bytes_out: t.sent,
+    };
+    ctx.out.emit(&event, || {
+        let whose = if named {
+            format!(" {peer}")
+        } else {
+            String::new()
+        };
+        format!(
+            "closed{whose}: {} in, {} out",
+            fdio::human_bytes(t.received),
+            fdio::human_bytes(t.sent)
+        )
+    });
     if stats {
         let secs = t.elapsed.as_secs_f64();
         let rate = if secs > 0.0 {
@@ -578,25 +578,21 @@ pub fn report_end(ctx: &Ctx, peer: &str, totals: &Totals, stats: bool, named: bo
         } else {
             0
         };
-        ctx.out.event(
-            0,
-            "stats",
-            || {
-                format!(
-                    "{} in, {} out in {} ({}/s)",
-                    fdio::human_bytes(t.received),
-                    fdio::human_bytes(t.sent),
-                    crate::output::human_duration(t.elapsed),
-                    fdio::human_bytes(rate)
-                )
-            },
-            serde_json::json!({
-                "peer": peer,
-                "bytes_in": t.received,
-                "bytes_out": t.sent,
-                "seconds": secs,
-                "bytes_per_second": rate,
-            }),
-        );
+        let event = Event::Stats {
+            peer,
+            bytes_in: t.received,
+            bytes_out: t.sent,
+            seconds: secs,
+            bytes_per_second: rate,
+        };
+        ctx.out.emit(&event, || {
+            format!(
+                "{} in, {} out in {} ({}/s)",
+                fdio::human_bytes(t.received),
+                fdio::human_bytes(t.sent),
+                crate::output::human_duration(t.elapsed),
+                fdio::human_bytes(rate)
+            )
+        });
     }
 }

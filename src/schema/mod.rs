@@ -459,14 +459,6 @@ events! {
     }
 }
 
-/// The row of an event named `name` whose fields are `fields`, in order.
-pub fn row<'f>(name: &str, fields: impl IntoIterator<Item = &'f str>) -> Option<&'static EventDoc> {
-    let fields: Vec<&str> = fields.into_iter().collect();
-    EVENTS
-        .iter()
-        .find(|row| row.name == name && row.fields == fields)
-}
-
 impl Event<'_> {
     /// The JSON line of the event (without the newline).
     pub fn to_json(&self) -> String {

@@ -343,29 +343,3 @@ fn optional_values_are_null_not_absent() {
         r#"{"event":"error","what":"x","why":"y","hint":null,"exit":2}"#
     );
 }
-
-#[test]
-fn the_relay_and_broker_events_are_rows() {
-    // The stream relay and the broker still write these as JSON maps.
-    let shapes: [(&str, &[&str]); 6] = [
-        ("closed", &["peer", "bytes_in", "bytes_out"]),
-        (
-            "stats",
-            &[
-                "peer",
-                "bytes_in",
-                "bytes_out",
-                "seconds",
-                "bytes_per_second",
-            ],
-        ),
-        ("unsent", &["peer", "bytes_sent_after_close"]),
-        ("dropped", &["peer", "reason", "bytes_queued"]),
-        ("idle", &["peer", "reason"]),
-        ("error", &["peer", "error"]),
-    ];
-    for (name, fields) in shapes {
-        assert!(row(name, fields.iter().copied()).is_some(), "{name}");
-    }
-    assert!(row("closed", ["peer"]).is_none());
-}
