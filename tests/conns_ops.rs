@@ -681,3 +681,43 @@ fn options_that_do_not_go_together_are_usage_errors() {
     rejects(&["conns", "state"], "state");
     rejects(&["conns", "state", "bogus"], "bogus");
 }
+
+/// A Unix socket whose path holds control characters cannot forge a row of `conns -x`
+/// (or colour the terminal): they are shown escaped, and JSON keeps the path exact.
+#[test]
+fn unix_paths_with_control_characters_are_shown_escaped() {
+    let peer = Peer::start(
+        r#"
+import os, socket, tempfile
+d = tempfile.mkdtemp()
+path = os.path.join(d, "ok\nu_str LISTEN 0 0 forged\x1b[31m")
+s = socket.socket(socket.AF_UNIX)
+s.bind(path)
+s.listen(1)
+print(s.getsockname().encode("unicode_escape").decode(), flush=True)
+import time; time.sleep(60)
+"#,
+    );
+    let r = ok(&["conns", "-xl"]);
+    assert!(!r.stdout.contains('\x1b'), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .lines()
+            .all(|l| !l.starts_with("u_str LISTEN 0 0 forged")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("ok\\nu_str LISTEN 0 0 forged\\x1b[31m"),
+        "{}",
+        r.stdout
+    );
+    let j = ok(&["conns", "-xl", "--json"]);
+    assert!(
+        j.stdout
+            .contains("ok\\nu_str LISTEN 0 0 forged\\u001b[31m"),
+        "{}",
+        j.stdout
+    );
+    drop(peer);
+}

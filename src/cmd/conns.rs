@@ -6,10 +6,8 @@
 //! answer with more than asked; every row still passes [`Selection::keeps`].
 
 use std::collections::BTreeMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::time::Duration;
-
-use serde::Serialize;
 
 use crate::cli::ConnsArgs;
 use crate::diag::{self, Socket};
@@ -17,7 +15,7 @@ use crate::error::{Failure, usage};
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
 use crate::parse;
-use crate::schema::conns::StateCount;
+use crate::schema::conns::{Memory, SocketRecord, StateCount};
 
 mod expr;
 mod kill;
@@ -214,88 +212,13 @@ fn sorted(sockets: &[Socket]) -> Vec<usize> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-/// One socket as a JSON record: SPEC's fields first, in SPEC's order, then the extras;
-/// `info`, `memory` and the names appear only when their option asks for them.
-#[derive(Serialize)]
-struct Record<'a> {
-    proto: &'static str,
-    state: &'static str,
-    local_addr: IpAddr,
-    local_port: u16,
-    remote_addr: Option<IpAddr>,
-    remote_port: Option<u16>,
-    recv_q: u32,
-    send_q: u32,
-    uid: Option<u32>,
-    inode: Option<u64>,
-    /// `null` without `-p`: not looked up, which is not the same as no owner.
-    processes: Option<&'a [diag::Owner]>,
-    family: &'static str,
-    timer: Option<diag::Timer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    info: Option<Option<&'a diag::TcpInfo>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    memory: Option<Option<Memory>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    local_name: Option<Option<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    remote_name: Option<Option<String>>,
-    /// With -e: the kernel's socket cookie.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cookie: Option<u64>,
-    /// With --watch: when this refresh was taken (the same for all its records).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ts: Option<&'a str>,
-}
-
-/// SK_MEMINFO_* by name.
-#[derive(Serialize)]
-struct Memory {
-    rmem_alloc: u32,
-    rcvbuf: u32,
-    wmem_alloc: u32,
-    sndbuf: u32,
-    fwd_alloc: u32,
-    wmem_queued: u32,
-    optmem: u32,
-    backlog: u32,
-    drops: u32,
-}
-
-impl Memory {
-    fn from(m: &[u32; 9]) -> Memory {
-        let [
-            rmem_alloc,
-            rcvbuf,
-            wmem_alloc,
-            sndbuf,
-            fwd_alloc,
-            wmem_queued,
-            optmem,
-            backlog,
-            drops,
-        ] = *m;
-        Memory {
-            rmem_alloc,
-            rcvbuf,
-            wmem_alloc,
-            sndbuf,
-            fwd_alloc,
-            wmem_queued,
-            optmem,
-            backlog,
-            drops,
-        }
-    }
-}
-
 fn record<'a>(
     s: &'a Socket,
     names: &mut Names,
     sel: &Selection,
     ts: Option<&'a str>,
-) -> Record<'a> {
-    Record {
+) -> SocketRecord<'a> {
+    SocketRecord {
         proto: s.proto.name(),
         state: diag::state_name(s.state),
         local_addr: s.local.ip(),

@@ -2,15 +2,14 @@
 // Elsewhere than Linux these commands only say that they are Linux only.
 #![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
 
-use serde::Serialize;
-
 use super::table::{keep_widths, pad, push_owners};
 use super::{Selection, Shown};
+use crate::diag;
 #[cfg(target_os = "linux")]
 use crate::diag::unix::{Holders, UnixSocket};
-use crate::diag::{self, Owner};
 use crate::options::Ctx;
 use crate::output::Style;
+use crate::schema::conns::UnixRecord;
 
 #[cfg(target_os = "linux")]
 pub fn show(ctx: &Ctx, sel: &Selection, shown: &mut Shown) -> anyhow::Result<()> {
@@ -64,7 +63,7 @@ fn records(
     let mut out = ctx.out.batch();
     let ts = shown.ts();
     for s in sockets.iter().copied() {
-        out.record(String::new, || Record {
+        out.record(String::new, || UnixRecord {
             proto: "unix",
             state: diag::state_name(s.state),
             sock: s,
@@ -245,38 +244,11 @@ pub fn show(_: &Ctx, _: &Selection, _: &mut Shown) -> anyhow::Result<()> {
     Err(crate::error::failed("-x", "Unix socket listing is Linux only").into())
 }
 
-/// A Unix socket as a JSON record: its own fields plus the processes at both ends.
-#[cfg(target_os = "linux")]
-#[derive(Serialize)]
-struct Record<'a> {
-    proto: &'static str,
-    state: &'static str,
-    #[serde(flatten)]
-    sock: &'a diag::unix::UnixSocket,
-    /// `null` without `-p`.
-    processes: Option<&'a [Owner]>,
-    peer_processes: Option<&'a [Owner]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ts: Option<&'a str>,
-}
-
 /// A path for the terminal: `*` when unbound, control characters escaped so that no
 /// file name can forge a line of output.
 fn push_name(t: &mut String, path: Option<&str>) {
-    use std::fmt::Write;
-    let Some(p) = path else {
-        t.push('*');
-        return;
-    };
-    for c in p.chars() {
-        match c {
-            '\n' => t.push_str("\\n"),
-            '\r' => t.push_str("\\r"),
-            '\t' => t.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(t, "\\x{:02x}", u32::from(c));
-            }
-            c => t.push(c),
-        }
+    match path {
+        Some(p) => t.push_str(&crate::text::escape_control(p)),
+        None => t.push('*'),
     }
 }
