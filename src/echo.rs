@@ -147,13 +147,7 @@ impl<'a> Echo<'a> {
                     )
                 });
             }
-            Ending::Reset { reason, .. } => {
-                let event = Event::ClientError {
-                    peer,
-                    error: reason,
-                };
-                self.ctx.out.emit(&event, || format!("{peer}: {reason}"));
-            }
+            Ending::Reset { reason, .. } => hub::report_error(self.ctx, peer, reason),
         }
         let t = c.pump.totals();
         let totals = Totals {

@@ -317,15 +317,7 @@ impl<'a> Hub<'a> {
             Ok(n) => n,
             Err(e) if fdio::would_block(&e) => return Ok(()),
             Err(e) => {
-                let why = reason(&e);
-                let event = Event::ClientError {
-                    peer: &c.peer,
-                    error: &why,
-                };
-                self.ctx.out.emit(&event, || format!("{}: {why}", c.peer));
-                c.eof = true;
-                c.queue.clear();
-                c.queue_at = 0;
+                self.fail_client(i, &reason(&e));
                 return Ok(());
             }
         };
@@ -357,16 +349,17 @@ impl<'a> Hub<'a> {
     /// The client hung up or failed while it was not being read: nothing more goes to
     /// or comes from it; [`Hub::flush_and_close`] closes it.
     fn drop_client(&mut self, i: usize) {
-        let c = &mut self.clients[i];
-        let why = match c.sock.take_error() {
+        let why = match self.clients[i].sock.take_error() {
             Ok(Some(e)) => reason(&e),
             _ => "hung up".to_string(),
         };
-        let event = Event::ClientError {
-            peer: &c.peer,
-            error: &why,
-        };
-        self.ctx.out.emit(&event, || format!("{}: {why}", c.peer));
+        self.fail_client(i, &why);
+    }
+
+    /// Client `i` failed (`why`): said as an event; nothing more goes to or comes from it.
+    fn fail_client(&mut self, i: usize, why: &str) {
+        let c = &mut self.clients[i];
+        report_error(self.ctx, &c.peer, why);
         c.eof = true;
         c.queue.clear();
         c.queue_at = 0;
@@ -381,12 +374,7 @@ impl<'a> Hub<'a> {
             let gone = match c.flush() {
                 Ok(()) => false,
                 Err(e) => {
-                    let why = reason(&e);
-                    let event = Event::ClientError {
-                        peer: &c.peer,
-                        error: &why,
-                    };
-                    self.ctx.out.emit(&event, || format!("{}: {why}", c.peer));
+                    report_error(self.ctx, &c.peer, &reason(&e));
                     true
                 }
             };
@@ -460,4 +448,10 @@ impl<'a> Hub<'a> {
             i += 1;
         }
     }
+}
+
+/// A client's read or write failed (`error` event at -v).
+pub fn report_error(ctx: &Ctx, peer: &str, why: &str) {
+    let event = Event::ClientError { peer, error: why };
+    ctx.out.emit(&event, || format!("{peer}: {why}"));
 }

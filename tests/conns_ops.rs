@@ -714,8 +714,7 @@ import time; time.sleep(60)
     );
     let j = ok(&["conns", "-xl", "--json"]);
     assert!(
-        j.stdout
-            .contains("ok\\nu_str LISTEN 0 0 forged\\u001b[31m"),
+        j.stdout.contains("ok\\nu_str LISTEN 0 0 forged\\u001b[31m"),
         "{}",
         j.stdout
     );
