@@ -227,7 +227,7 @@ events! {
         bytes_sent_after_close: u64,
     }
     /// A client that does not read was dropped (`reason`: `not-reading`).
-    Dropped = "dropped", Verbose, from "listen -k, --broker, --echo" {
+    Dropped = "dropped", Verbose, from "listen --broker" {
         peer: &'a str,
         reason: &'a str,
         bytes_queued: usize,
