@@ -9,6 +9,11 @@
 # 2. Receive: the same burst from udp-send into a receiver writing to a file; the loss
 #    is what the receiver did not write out (sockkit with its default buffer and with
 #    an unprivileged 4 MiB one; socat UDP-RECV for comparison).
+#
+#   SK_BEFORE=/path/to/older/sockkit bench/udp.sh   also times an older build in the same
+#                          run: each sockkit case runs with this build, then at once with
+#                          that one (the receive cases with this build's udp-send as the
+#                          sender), and a before/after ratio is printed for each
 # Not part of `cargo test`: run it once by hand.
 set -euo pipefail
 
@@ -25,6 +30,7 @@ done
 
 cargo build --release --quiet
 SOCKKIT=$PWD/target/release/sockkit
+OLD=${SK_BEFORE:-}
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() {
@@ -61,11 +67,23 @@ t0=$(now)
 "$SOCKKIT" udp-send --count "$N" --size "$SIZE" 127.0.0.1 "$port"
 t1=$(now)
 sockkit_send=$(elapsed "$t0" "$t1")
+if [ -n "$OLD" ]; then
+    t0=$(now)
+    "$OLD" udp-send --count "$N" --size "$SIZE" 127.0.0.1 "$port"
+    t1=$(now)
+    old_send=$(elapsed "$t0" "$t1")
+fi
 
 t0=$(now)
 "$SOCKKIT" udp-send 127.0.0.1 "$port" <"$WORK/lines"
 t1=$(now)
 sockkit_lines=$(elapsed "$t0" "$t1")
+if [ -n "$OLD" ]; then
+    t0=$(now)
+    "$OLD" udp-send 127.0.0.1 "$port" <"$WORK/lines"
+    t1=$(now)
+    old_lines=$(elapsed "$t0" "$t1")
+fi
 
 t0=$(now)
 socat -b "$SIZE" -u - "UDP-SENDTO:127.0.0.1:$port" <"$WORK/payload"
@@ -76,10 +94,15 @@ socat_send=$(elapsed "$t0" "$t1")
 free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 sockkit_recv() { # extra udp-recv options...
-    local port out
+    recv_with "$SOCKKIT" "$@"
+}
+
+recv_with() { # the udp-recv binary, extra udp-recv options...
+    local bin=$1 port out
+    shift
     port=$(free_port)
     out="$WORK/recv.out"
-    "$SOCKKIT" -w 2s "$@" udp-recv 127.0.0.1 "$port" >"$out" 2>/dev/null &
+    "$bin" -w 2s "$@" udp-recv 127.0.0.1 "$port" >"$out" 2>/dev/null &
     local pid=$!
     sleep 0.5
     "$SOCKKIT" udp-send --count "$N" --size "$SIZE" 127.0.0.1 "$port"
@@ -100,8 +123,11 @@ socat_recv() {
 }
 
 recv_default=$(sockkit_recv)
+[ -z "$OLD" ] || old_recv_default=$(recv_with "$OLD")
 recv_4m=$(sockkit_recv -O SO_RCVBUF=4M)
+[ -z "$OLD" ] || old_recv_4m=$(recv_with "$OLD" -O SO_RCVBUF=4M)
 recv_json=$(sockkit_recv --json)
+[ -z "$OLD" ] || old_recv_json=$(recv_with "$OLD" --json)
 recv_socat=$(socat_recv)
 
 rate() { echo "$N / $1" | bc -l | xargs printf '%.0f'; }
@@ -117,8 +143,25 @@ printf '%-58s %12s %10.3f\n' "socat -b $SIZE -u - UDP-SENDTO (same bytes from a 
 printf '%-58s %12s %10.3f\n' "sockkit udp-send < $N lines (sendmmsg, no segmentation)" "$l_rate" "$sockkit_lines"
 printf '%-58s %12s\n' "ratio udp-send --count / socat" "$(echo "$s_rate / $c_rate" | bc -l | xargs printf '%.1fx')"
 printf '%-58s %12s\n' "ratio udp-send lines / socat" "$(echo "$l_rate / $c_rate" | bc -l | xargs printf '%.1fx')"
+# this build against the one in SK_BEFORE: > 1 when this build is faster or receives more
+ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2fx'; }
+if [ -n "$OLD" ]; then
+    printf '%-58s %12s %10.3f   %s\n' "the build in SK_BEFORE: udp-send --count $N --size $SIZE" \
+        "$(rate "$old_send")" "$old_send" "$(ratio "$old_send" "$sockkit_send") (this build vs that one)"
+    printf '%-58s %12s %10.3f   %s\n' "the build in SK_BEFORE: udp-send < $N lines" \
+        "$(rate "$old_lines")" "$old_lines" "$(ratio "$old_lines" "$sockkit_lines") (this build vs that one)"
+fi
 printf '\n%-58s %12s %10s\n' "receive the udp-send burst, write it out" "received" "loss %"
 printf '%-58s %12s %10s\n' "sockkit udp-recv (default buffer)" "$recv_default" "$(loss "$recv_default")"
 printf '%-58s %12s %10s\n' "sockkit udp-recv -O SO_RCVBUF=4M (unprivileged cap)" "$recv_4m" "$(loss "$recv_4m")"
 printf '%-58s %12s %10s\n' "sockkit udp-recv --json (default buffer)" "$recv_json" "$(loss "$recv_json")"
 printf '%-58s %12s %10s\n' "socat -u UDP-RECV - (bytes / $SIZE)" "$recv_socat" "$(loss "$recv_socat")"
+if [ -n "$OLD" ]; then
+    old_row() { # label, this build's count, that build's count
+        printf '%-58s %12s %10s   %s\n' "the build in SK_BEFORE: $1" "$3" "$(loss "$3")" \
+            "$(ratio "$2" "$(($3 > 0 ? $3 : 1))") (this build vs that one)"
+    }
+    old_row "udp-recv (default buffer)" "$recv_default" "$old_recv_default"
+    old_row "udp-recv -O SO_RCVBUF=4M" "$recv_4m" "$old_recv_4m"
+    old_row "udp-recv --json (default buffer)" "$recv_json" "$old_recv_json"
+fi
