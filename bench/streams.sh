@@ -84,13 +84,15 @@ measure() {
 }
 
 # Alternates the cases given as NAME SERVER CLIENT triples, RUNS times, so load changes
-# hit them alike; the median of each case goes to T[NAME].
+# hit them alike, the first case of a round moving one place on each round so no case
+# gains from its place; the median of each case goes to T[NAME].
 measure_alt() {
     local -a args=("$@")
     local -A times=()
-    local i j name
+    local i j k n=$(($# / 3)) name
     for i in $(seq "$RUNS"); do
-        for ((j = 0; j < ${#args[@]}; j += 3)); do
+        for ((k = 0; k < n; k++)); do
+            j=$((3 * ((k + i - 1) % n)))
             times[${args[j]}]+="$(transfer "${args[j + 1]}" "${args[j + 2]}") "
         done
     done
