@@ -2,6 +2,7 @@
 # Datagram benchmark: sockkit udp-send / udp-recv against socat, on loopback only.
 #
 #   bench/udp.sh            (builds the release binary first; N=300000 SIZE=64 by default)
+#   RUNS=5 bench/udp.sh     the sockkit send cases 5 times each, the median counts
 #
 # 1. Send rate: N datagrams of SIZE bytes into a UDP socket nobody drains.
 #    sockkit: udp-send --count N --size SIZE
@@ -12,13 +13,16 @@
 #
 #   SK_BEFORE=/path/to/older/sockkit bench/udp.sh   also times an older build in the same
 #                          run: each sockkit case runs with this build, then at once with
-#                          that one (the receive cases with this build's udp-send as the
-#                          sender), and a before/after ratio is printed for each
+#                          that one (the send cases alternate RUNS times, the older build
+#                          going first every other round; the receive cases keep this
+#                          build's udp-send as the sender), and a before/after ratio is
+#                          printed for each
 # Not part of `cargo test`: run it once by hand.
 set -euo pipefail
 
 N=${N:-300000}
 SIZE=${SIZE:-64}
+RUNS=${RUNS:-1}
 cd "$(dirname "$0")/.."
 
 for tool in socat python3 bc; do
@@ -63,26 +67,37 @@ awk -v n="$N" -v size="$SIZE" 'BEGIN { line = sprintf("%*s", size - 1, ""); gsub
 
 # ---- 1. send rate
 port=$(sink)
-t0=$(now)
-"$SOCKKIT" udp-send --count "$N" --size "$SIZE" 127.0.0.1 "$port"
-t1=$(now)
-sockkit_send=$(elapsed "$t0" "$t1")
-if [ -n "$OLD" ]; then
+# Each sockkit send case RUNS times (1 unless set); with SK_BEFORE that build takes its
+# turn in every round, after this one, or before it every other round.
+timed() { # array to append the seconds to, command...
+    local -n acc=$1
+    shift
+    local t0 t1
     t0=$(now)
-    "$OLD" udp-send --count "$N" --size "$SIZE" 127.0.0.1 "$port"
+    "$@"
     t1=$(now)
-    old_send=$(elapsed "$t0" "$t1")
-fi
-
-t0=$(now)
-"$SOCKKIT" udp-send 127.0.0.1 "$port" <"$WORK/lines"
-t1=$(now)
-sockkit_lines=$(elapsed "$t0" "$t1")
+    acc+=("$(elapsed "$t0" "$t1")")
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+declare -A BIN=([sk]=$SOCKKIT [old]=$OLD)
+sk_send_t=() old_send_t=() sk_lines_t=() old_lines_t=()
+for round in $(seq "$RUNS"); do
+    order=(sk)
+    if [ -n "$OLD" ]; then
+        if ((round % 2)); then order=(sk old); else order=(old sk); fi
+    fi
+    for b in "${order[@]}"; do
+        timed "${b}_send_t" "${BIN[$b]}" udp-send --count "$N" --size "$SIZE" 127.0.0.1 "$port"
+    done
+    for b in "${order[@]}"; do
+        timed "${b}_lines_t" "${BIN[$b]}" udp-send 127.0.0.1 "$port" <"$WORK/lines"
+    done
+done
+sockkit_send=$(median "${sk_send_t[@]}")
+sockkit_lines=$(median "${sk_lines_t[@]}")
 if [ -n "$OLD" ]; then
-    t0=$(now)
-    "$OLD" udp-send 127.0.0.1 "$port" <"$WORK/lines"
-    t1=$(now)
-    old_lines=$(elapsed "$t0" "$t1")
+    old_send=$(median "${old_send_t[@]}")
+    old_lines=$(median "${old_lines_t[@]}")
 fi
 
 t0=$(now)
@@ -137,6 +152,7 @@ s_rate=$(rate "$sockkit_send")
 c_rate=$(rate "$socat_send")
 l_rate=$(rate "$sockkit_lines")
 printf '\n%s datagrams of %s bytes on loopback (%s)\n\n' "$N" "$SIZE" "$(uname -r)"
+[ "$RUNS" -eq 1 ] || printf 'sockkit send cases: median of %s runs\n\n' "$RUNS"
 printf '%-58s %12s %10s\n' "send into a socket nobody drains" "datagrams/s" "seconds"
 printf '%-58s %12s %10.3f\n' "sockkit udp-send --count $N --size $SIZE" "$s_rate" "$sockkit_send"
 printf '%-58s %12s %10.3f\n' "socat -b $SIZE -u - UDP-SENDTO (same bytes from a file)" "$c_rate" "$socat_send"
