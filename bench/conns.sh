@@ -4,6 +4,10 @@
 # 1,000 matching sockets against ss -K.
 #
 #   bench/conns.sh [RUNS]      (default 15 runs each; prints the median wall time)
+#   SK_BEFORE=/path/to/older/sockkit bench/conns.sh   also times an older build in the
+#                              same run: it takes its turn in every round (after this build
+#                              and ss, or before them every other round), and a row under
+#                              each case gives its medians and the before/after ratios
 #
 # Python helpers open the connections to their own listeners on 127.0.0.1 and the Unix
 # pairs, hold them while the tools run, and close them when this script ends. Needs
@@ -89,14 +93,24 @@ def once(cmd):
         sys.exit(f"{cmd} failed")
     p.returncode = 0
     return wall * 1000, (ru.ru_utime + ru.ru_stime) * 1000
-a, b = [], []
-for _ in range(runs):
+# With SK_BEFORE, the older build runs the same arguments in every round too: after
+# the other two, or before them every other round, so neither build gains from its place.
+before = os.environ.get("SK_BEFORE")
+a, b, c = [], [], []
+for r in range(runs):
+    if before and r % 2:
+        c.append(once([before] + ours[1:]))
     a.append(once(ours))
     b.append(once(theirs))
+    if before and not r % 2:
+        c.append(once([before] + ours[1:]))
 med = lambda xs, i: statistics.median(x[i] for x in xs)
 name = label_ours or os.path.basename(ours[0]) + " " + " ".join(ours[1:])
 print(f"{name:<22} {label_theirs or ' '.join(theirs):<28} {med(a,0):8.1f} {med(b,0):8.1f} {med(b,0)/med(a,0):6.2f}x"
       f" {med(a,1):8.1f} {med(b,1):8.1f} {med(b,1)/med(a,1):6.2f}x")
+if before:
+    print(f"{'':<22} {'the build in SK_BEFORE':<28} {med(a,0):8.1f} {med(c,0):8.1f} {med(c,0)/med(a,0):6.2f}x"
+          f" {med(a,1):8.1f} {med(c,1):8.1f} {med(c,1)/med(a,1):6.2f}x (this build vs that one)")
 PY
 }
 
@@ -143,10 +157,19 @@ def once(cmd):
         sys.exit(f"{cmd}: exit {p.returncode}, {left} sockets left: {p.stderr.decode()}")
     return wall
 expr = f"sport = :{port}"
-a, b = [], []
-for _ in range(runs):
+before = os.environ.get("SK_BEFORE")
+a, b, c = [], [], []
+for r in range(runs):
+    if before and r % 2:
+        c.append(once([before, "conns", "--kill", "state", "established", expr]))
     a.append(once([sockkit, "conns", "--kill", "state", "established", expr]))
     b.append(once(["ss", "-K", "-tn", "state", "established", expr]))
+    if before and not r % 2:
+        c.append(once([before, "conns", "--kill", "state", "established", expr]))
 ma, mb = statistics.median(a), statistics.median(b)
 print(f"{'sockkit conns --kill':<22} {'ss -K (1,000 sockets)':<28} {ma:8.1f} {mb:8.1f} {mb/ma:6.2f}x")
+if before:
+    mc = statistics.median(c)
+    print(f"{'':<22} {'the build in SK_BEFORE':<28} {ma:8.1f} {mc:8.1f} {mc/ma:6.2f}x"
+          f" {'':>8} {'':>8} {'':>7} (this build vs that one)")
 PY

@@ -9,6 +9,10 @@
 # Cases:
 #   file     FILE -> client -> server -> /dev/null
 #   pipe     cat FILE | client -> server | cat > /dev/null
+# The file case also runs bench/bare.c (compiled here with cc): sendfile(2) into the
+# socket, splice(2) through a pipe to /dev/null and nothing else, the floor sockkit is
+# held against ("sockkit vs bare"). sockkit, bare and the SK_BEFORE build alternate run
+# by run, so load changes on the machine hit them alike.
 # Anchors are installed from Debian packages when missing.
 set -euo pipefail
 
@@ -26,6 +30,7 @@ need() {
     command -v iperf3 >/dev/null || missing+=(iperf3)
     command -v ss >/dev/null || missing+=(iproute2)
     command -v bc >/dev/null || missing+=(bc)
+    command -v cc >/dev/null || missing+=(gcc)
     if ((${#missing[@]})); then
         echo "installing ${missing[*]}" >&2
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -34,6 +39,8 @@ need() {
 need
 (cd "$HERE" && cargo build --release -q)
 SK="$HERE/target/release/sockkit"
+BARE="$WORK/bare"
+cc -O2 -o "$BARE" "$HERE/bench/bare.c"
 FILE="$WORK/payload"
 head -c "$((SIZE_MIB << 20))" /dev/urandom >"$FILE"
 cat "$FILE" >/dev/null   # in the page cache for every tool alike
@@ -76,18 +83,39 @@ measure() {
     for i in $(seq "$RUNS"); do transfer "$1" "$2"; done | median
 }
 
+# Alternates the cases given as NAME SERVER CLIENT triples, RUNS times, so load changes
+# hit them alike, the first case of a round moving one place on each round so no case
+# gains from its place; the median of each case goes to T[NAME].
+measure_alt() {
+    local -a args=("$@")
+    local -A times=()
+    local i j k n=$(($# / 3)) name
+    for i in $(seq "$RUNS"); do
+        for ((k = 0; k < n; k++)); do
+            j=$((3 * ((k + i - 1) % n)))
+            times[${args[j]}]+="$(transfer "${args[j + 1]}" "${args[j + 2]}") "
+        done
+    done
+    for name in "${!times[@]}"; do
+        T[$name]=$(printf '%s\n' ${times[$name]} | median)
+    done
+}
+
 declare -A T
-T[sk_file]=$(measure "$SK listen 127.0.0.1 PORT </dev/null >/dev/null" "$SK connect 127.0.0.1 PORT <$FILE >/dev/null")
+FILE_CASES=(sk_file "$SK listen 127.0.0.1 PORT </dev/null >/dev/null" "$SK connect 127.0.0.1 PORT <$FILE >/dev/null"
+    bare_file "$BARE recv 127.0.0.1 PORT </dev/null >/dev/null" "$BARE send 127.0.0.1 PORT <$FILE")
+PIPE_CASES=(sk_pipe "$SK listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $SK connect 127.0.0.1 PORT >/dev/null")
+if [ -n "${SK_BEFORE:-}" ]; then
+    OLD=$SK_BEFORE
+    FILE_CASES+=(old_file "$OLD listen 127.0.0.1 PORT </dev/null >/dev/null" "$OLD connect 127.0.0.1 PORT <$FILE >/dev/null")
+    PIPE_CASES+=(old_pipe "$OLD listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $OLD connect 127.0.0.1 PORT >/dev/null")
+fi
+measure_alt "${FILE_CASES[@]}"
 T[nc_file]=$(measure "nc -l 127.0.0.1 PORT </dev/null >/dev/null" "nc -N 127.0.0.1 PORT <$FILE >/dev/null")
 T[ncat_file]=$(measure "ncat -l --recv-only 127.0.0.1 PORT >/dev/null" "ncat --send-only 127.0.0.1 PORT <$FILE")
 T[socat_file]=$(measure "socat -u TCP-LISTEN:PORT,bind=127.0.0.1,reuseaddr STDOUT >/dev/null" "socat -u FILE:$FILE TCP:127.0.0.1:PORT")
-T[sk_pipe]=$(measure "$SK listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $SK connect 127.0.0.1 PORT >/dev/null")
+measure_alt "${PIPE_CASES[@]}"
 T[nc_pipe]=$(measure "nc -l 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | nc -N 127.0.0.1 PORT >/dev/null")
-if [ -n "${SK_BEFORE:-}" ]; then
-    OLD=$SK_BEFORE
-    T[old_file]=$(measure "$OLD listen 127.0.0.1 PORT </dev/null >/dev/null" "$OLD connect 127.0.0.1 PORT <$FILE >/dev/null")
-    T[old_pipe]=$(measure "$OLD listen 127.0.0.1 PORT </dev/null | cat >/dev/null" "cat $FILE | $OLD connect 127.0.0.1 PORT >/dev/null")
-fi
 
 # iperf3: its own single-stream receiver rate for the same byte count.
 iperf_rate() {
@@ -115,6 +143,8 @@ row "file: sockkit connect -> sockkit listen" "${T[sk_file]}" ""
 row "file: nc -N -> nc -l" "${T[nc_file]}" "$(ratio "${T[nc_file]}" "${T[sk_file]}") (goal >= 1.5x)"
 row "file: ncat --send-only -> ncat -l" "${T[ncat_file]}" "$(ratio "${T[ncat_file]}" "${T[sk_file]}")"
 row "file: socat -u" "${T[socat_file]}" "$(ratio "${T[socat_file]}" "${T[sk_file]}")"
+row "file: bare sendfile -> splice (bare.c)" "${T[bare_file]}" \
+    "$(ratio "${T[bare_file]}" "${T[sk_file]}") (sockkit vs bare, goal >= 0.9x)"
 printf '%-44s %10s %9.0f MiB/s   %s\n' "iperf3 single stream (receiver rate)" "" "$(echo "$IPERF / 1048576" | bc -l)" \
     "$(printf '%.2fx' "$(echo "$BYTES / ${T[sk_file]} / $IPERF" | bc -l)") (goal >= 0.85x)"
 row "pipe: cat | sockkit connect -> listen | cat" "${T[sk_pipe]}" ""
