@@ -46,7 +46,8 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc -l; }
 
-# A UDP socket on 127.0.0.1 that is never read; prints its port. Ends by itself.
+# A UDP socket on 127.0.0.1 that is never read; its port in $SINK_PORT. Started in this
+# shell (not a $(...) subshell), so the cleanup knows its pid; ends by itself anyway.
 sink() {
     python3 -u -c '
 import socket, time
@@ -54,10 +55,10 @@ s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])
 time.sleep(120)
-' >"$WORK/sink.port" &
+' >"$WORK/sink.port" 2>/dev/null </dev/null &
     PIDS+=($!)
     while [ ! -s "$WORK/sink.port" ]; do sleep 0.05; done
-    cat "$WORK/sink.port"
+    SINK_PORT=$(cat "$WORK/sink.port")
 }
 
 head -c $((N * SIZE)) /dev/zero | tr '\0' 'x' >"$WORK/payload"
@@ -66,7 +67,8 @@ head -c $((N * SIZE)) /dev/zero | tr '\0' 'x' >"$WORK/payload"
 awk -v n="$N" -v size="$SIZE" 'BEGIN { line = sprintf("%*s", size - 1, ""); gsub(/ /, "x", line); for (i = 0; i < n; i++) print line }' >"$WORK/lines"
 
 # ---- 1. send rate
-port=$(sink)
+sink
+port=$SINK_PORT
 # Each sockkit send case RUNS times (1 unless set); with SK_BEFORE that build takes its
 # turn in every round, after this one, or before it every other round.
 timed() { # array to append the seconds to, command...
