@@ -3,6 +3,8 @@
 # of `cargo test`.
 #
 #   bench/forward.sh [SIZE_MIB] [RUNS]    (defaults: 1024 MiB, 3 runs; the median counts)
+#   SK_BEFORE=/path/to/older/sockkit bench/forward.sh   also times that build's forward in
+#                                          the bulk case (same client and server): before/after
 #
 # Cases:
 #   bulk     FILE -> client -> relay -> server -> /dev/null, against socat
@@ -127,6 +129,11 @@ done
 echo "  forward vs socat:  $(ratio "${T[socat]}" "${T[forward]}")x faster"
 echo "  forward vs ncat:   $(ratio "${T[ncat]}" "${T[forward]}")x faster"
 echo "  forward vs direct: $(ratio "${T[direct]}" "${T[forward]}")x of the direct rate"
+if [ -n "${SK_BEFORE:-}" ]; then
+    T[before]=$(measure "${FORWARD/#"$SK"/$SK_BEFORE}" "$FILE")
+    printf '  %-28s %8s s %8s MiB/s\n' "forward of SK_BEFORE" "${T[before]}" "$(rate "${T[before]}")"
+    echo "  forward vs SK_BEFORE's: $(ratio "${T[before]}" "${T[forward]}")x faster"
+fi
 ALLOWED=/proc/sys/net/ipv4/tcp_allowed_congestion_control
 if [ "$CC" != cubic ] && { [ "$(id -u)" = 0 ] || grep -qw cubic "$ALLOWED"; } &&
     grep -qw cubic /proc/sys/net/ipv4/tcp_available_congestion_control; then
