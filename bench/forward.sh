@@ -3,11 +3,16 @@
 # of `cargo test`.
 #
 #   bench/forward.sh [SIZE_MIB] [RUNS]    (defaults: 1024 MiB, 3 runs; the median counts)
+#   SK_BEFORE=/path/to/older/sockkit bench/forward.sh   also times that build's forward in
+#                                          the bulk case (same client and server): before/after
 #
 # Cases:
 #   bulk     FILE -> client -> relay -> server -> /dev/null, against socat
 #            `TCP-LISTEN,fork TCP:`, ncat `-l -k --sh-exec 'ncat ..'`, and the same
-#            transfer with no relay at all (the limit on this machine)
+#            transfer with no relay at all (the limit on this machine). When the system's
+#            congestion control is not cubic (BBR is common), direct and forward run again
+#            with the client on cubic: on loopback BBR holds the client's window to a few
+#            segments, so a direct transfer under it is not the machine's limit
 #   echo     200 concurrent clients, each a 1 MiB round trip through the relay to an echo
 #            server: total time against socat's, and the forwarder's peak RSS
 #   dump     --dump to a file (hex and json) against the same run without it (a smaller
@@ -87,7 +92,8 @@ transfer() {
     local target=$FPORT
     if [ -n "$relay" ]; then start_relay "$relay"; else target=$SPORT; fi
     start=$(now)
-    timeout 300 "$SK" connect 127.0.0.1 "$target" <"$file" >/dev/null
+    # shellcheck disable=SC2086 # CLIENT_OPTS is words
+    timeout 300 "$SK" $CLIENT_OPTS connect 127.0.0.1 "$target" <"$file" >/dev/null
     wait "$spid"
     end=$(now)
     [ -n "$relay" ] && stop_relay
@@ -108,7 +114,9 @@ NCAT="ncat -l -k 127.0.0.1 FPORT --sh-exec 'ncat 127.0.0.1 SPORT'"
 rate() { echo "scale=0; $SIZE_MIB / $1" | bc -l; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
 
-echo "bulk: $SIZE_MIB MiB client -> relay -> server, median of $RUNS"
+CC=$(cat /proc/sys/net/ipv4/tcp_congestion_control 2>/dev/null || echo unknown)
+CLIENT_OPTS=
+echo "bulk: $SIZE_MIB MiB client -> relay -> server, median of $RUNS (congestion control: $CC)"
 declare -A T
 T[direct]=$(measure "" "$FILE")
 T[forward]=$(measure "$FORWARD" "$FILE")
@@ -121,6 +129,23 @@ done
 echo "  forward vs socat:  $(ratio "${T[socat]}" "${T[forward]}")x faster"
 echo "  forward vs ncat:   $(ratio "${T[ncat]}" "${T[forward]}")x faster"
 echo "  forward vs direct: $(ratio "${T[direct]}" "${T[forward]}")x of the direct rate"
+if [ -n "${SK_BEFORE:-}" ]; then
+    T[before]=$(measure "${FORWARD/#"$SK"/$SK_BEFORE}" "$FILE")
+    printf '  %-28s %8s s %8s MiB/s\n' "forward of SK_BEFORE" "${T[before]}" "$(rate "${T[before]}")"
+    echo "  forward vs SK_BEFORE's: $(ratio "${T[before]}" "${T[forward]}")x faster"
+fi
+ALLOWED=/proc/sys/net/ipv4/tcp_allowed_congestion_control
+if [ "$CC" != cubic ] && { [ "$(id -u)" = 0 ] || grep -qw cubic "$ALLOWED"; } &&
+    grep -qw cubic /proc/sys/net/ipv4/tcp_available_congestion_control; then
+    CLIENT_OPTS="-O TCP_CONGESTION=cubic"
+    T[direct_cubic]=$(measure "" "$FILE")
+    T[forward_cubic]=$(measure "$FORWARD" "$FILE")
+    CLIENT_OPTS=
+    printf '  %-28s %8s s %8s MiB/s\n' "direct, client on cubic" "${T[direct_cubic]}" \
+        "$(rate "${T[direct_cubic]}")" "forward, client on cubic" "${T[forward_cubic]}" \
+        "$(rate "${T[forward_cubic]}")"
+    echo "  forward vs direct, client on cubic: $(ratio "${T[direct_cubic]}" "${T[forward_cubic]}")x"
+fi
 
 # 200 concurrent 1 MiB round trips through the relay to an echo server.
 echo_run() {

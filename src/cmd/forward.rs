@@ -23,7 +23,7 @@ use crate::proxy::Proxy;
 use crate::schema::Event;
 use crate::signals;
 use crate::socket;
-use crate::sockopt::SockKind;
+use crate::sockopt::{Setting, SockKind};
 use crate::tls::server::ServerOptions;
 use crate::tls::session::Session;
 use crate::tls::verify::Mode;
@@ -35,6 +35,12 @@ const THREAD_DIAL_LIMIT: Duration = Duration::from_secs(30);
 /// How often a Unix target with a full backlog is asked again, and how often the loop
 /// looks at proxy dialogues running on their threads.
 const RETRY_EVERY: Duration = Duration::from_millis(10);
+/// The congestion control for a leg whose peer is on this host, the first one the system
+/// lets this process choose. BBR (a common default) models a network path: on loopback it
+/// measures a minimum RTT of microseconds, while the process at the other end of a relay
+/// waits milliseconds for a CPU, so it keeps a window of a few segments (and retransmits
+/// what was only late). A loss-based control keeps the window open; loopback loses nothing.
+const LOOPBACK_CONGESTION: [&str; 2] = ["TCP_CONGESTION=cubic", "TCP_CONGESTION=reno"];
 
 /// Where clients are relayed to.
 enum Target {
@@ -340,7 +346,12 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
 
     /// A new client: start its target connection.
     fn admit(&mut self, client: Admitted) {
-        let Admitted { sock, peer, .. } = client;
+        let Admitted {
+            sock, peer, addr, ..
+        } = client;
+        if addr.as_socket().is_some_and(|a| a.ip().is_loopback()) {
+            loopback_congestion(self.ctx, &sock);
+        }
         let stage = match self.plan.proxy.is_some() || self.plan.tls.is_some() {
             true => match self.dial_on_thread() {
                 Ok(slot) => Stage::OnThread { client: sock, slot },
@@ -529,6 +540,9 @@ impl<'a: 'e, 's, 'e> Forwarder<'a, 's, 'e> {
             Ok(s) => s,
             Err(f) => return Attempt::Failed(f.message),
         };
+        if addr.as_socket().is_some_and(|a| a.ip().is_loopback()) {
+            loopback_congestion(self.ctx, &sock);
+        }
         match socket::connect(self.ctx, &sock, &addr, None) {
             Ok(()) => Attempt::Connected(sock),
             Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => Attempt::Pending(sock),
@@ -670,6 +684,21 @@ fn dial_blocking(
     sock.set_nonblocking(true)
         .map_err(|e| failed("target", reason(&e)))?;
     Ok(End::tls(Session::new(sock, dialed.conn)))
+}
+
+/// A TCP leg to a peer on this host sends under [`LOOPBACK_CONGESTION`], best effort
+/// (traced under -vv): unless `-O TCP_CONGESTION=...` chose for every socket.
+fn loopback_congestion(ctx: &Ctx, sock: &Socket) {
+    if ctx.sockopts.iter().any(|s| s.opt.name == "TCP_CONGESTION") {
+        return;
+    }
+    for text in LOOPBACK_CONGESTION {
+        if let Ok(setting) = Setting::parse(text)
+            && socket::set_option(ctx, sock, &setting).is_ok()
+        {
+            return;
+        }
+    }
 }
 
 /// One connect(2) to the target.

@@ -20,7 +20,15 @@ pub struct Forward {
 impl Forward {
     /// Start `sockkit --json -v forward ARGS` and wait for its `listening` event.
     pub fn start(args: &[&str]) -> Forward {
-        let mut full = vec!["--json", "-v", "forward"];
+        let mut full = vec!["forward"];
+        full.extend_from_slice(args);
+        Forward::start_with(&full)
+    }
+
+    /// Start `sockkit --json -v ARGS` (global options, then `forward` and its own) and
+    /// wait for its `listening` event.
+    pub fn start_with(args: &[&str]) -> Forward {
+        let mut full = vec!["--json", "-v"];
         full.extend_from_slice(args);
         let mut child = sockkit(&full)
             .stdout(Stdio::null())
@@ -34,7 +42,7 @@ impl Forward {
             let Ok(line) = events.recv_timeout(left) else {
                 let _ = child.kill();
                 let _ = child.wait();
-                panic!("sockkit forward {args:?} printed no listening event");
+                panic!("sockkit {args:?} printed no listening event");
             };
             let Ok(event) = serde_json::from_str::<serde_json::Value>(&line) else {
                 continue;
