@@ -107,21 +107,7 @@ impl Plan {
         };
         let payload = payload_from(args.size.as_deref(), args.raw, args.hex, message)?;
         let interval = parse::duration_flag("--interval", args.interval.as_deref())?;
-        if let Some(ttl) = args.ttl
-            && !(1..=255).contains(&ttl)
-        {
-            return Err(usage(format!("--ttl {ttl}"), "out of range 1-255"));
-        }
-        if args.unix.is_some() {
-            for (set, flag) in [
-                (args.ttl.is_some(), "--ttl"),
-                (args.broadcast, "--broadcast"),
-            ] {
-                if set {
-                    return Err(usage(flag, "is for UDP, not --unix"));
-                }
-            }
-        }
+        check_ip_options(args.ttl, args.broadcast, args.unix.is_some())?;
         // Resolve last: bad input is exit 2 whether or not the name resolves.
         let target = match (&args.unix, hostport) {
             (Some(path), _) => Target::Unix(UnixPath::parse(path)?),
@@ -146,6 +132,23 @@ impl Plan {
             ttl: args.ttl,
         })
     }
+}
+
+/// `--ttl` in range; `--ttl` and `--broadcast` only for UDP.
+fn check_ip_options(ttl: Option<u32>, broadcast: bool, unix: bool) -> Result<(), Failure> {
+    if let Some(ttl) = ttl
+        && !(1..=255).contains(&ttl)
+    {
+        return Err(usage(format!("--ttl {ttl}"), "out of range 1-255"));
+    }
+    if unix {
+        for (set, flag) in [(ttl.is_some(), "--ttl"), (broadcast, "--broadcast")] {
+            if set {
+                return Err(usage(flag, "is for UDP, not --unix"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What is sent: `--size N`, a MESSAGE, all of stdin (`--raw`) or its lines; `--hex`
