@@ -15,7 +15,12 @@ use crate::sys;
 
 pub fn run(ctx: &Ctx, args: &ByteorderArgs) -> anyhow::Result<()> {
     match Plan::from_args(args)? {
-        Plan::Swap { op, width, values } => swap(ctx, op, width, &values),
+        Plan::Swap {
+            op,
+            width,
+            to_network,
+            values,
+        } => swap(ctx, op, width, to_network, &values),
         Plan::Packed { op, input, packed } => emit_packed(ctx, op, &input, &packed),
         Plan::Text {
             op,
@@ -32,6 +37,8 @@ enum Plan {
     Swap {
         op: &'static str,
         width: Width,
+        /// hton*: the input is in host order.
+        to_network: bool,
         values: Vec<(String, u32)>,
     },
     /// inet_pton/inet_aton: text to packed bytes.
@@ -51,18 +58,19 @@ enum Plan {
 
 impl Plan {
     fn from_args(args: &ByteorderArgs) -> Result<Plan, Failure> {
-        let swap = |op, width, values: &[String]| -> Result<Plan, Failure> {
+        let swap = |op, width, to_network, values: &[String]| -> Result<Plan, Failure> {
             Ok(Plan::Swap {
                 op,
                 width,
+                to_network,
                 values: swap_inputs(op, width, values)?,
             })
         };
         Ok(match &args.op {
-            ByteorderOp::Htons(v) => swap("htons", Width::U16, &v.values)?,
-            ByteorderOp::Ntohs(v) => swap("ntohs", Width::U16, &v.values)?,
-            ByteorderOp::Htonl(v) => swap("htonl", Width::U32, &v.values)?,
-            ByteorderOp::Ntohl(v) => swap("ntohl", Width::U32, &v.values)?,
+            ByteorderOp::Htons(v) => swap("htons", Width::U16, true, &v.values)?,
+            ByteorderOp::Ntohs(v) => swap("ntohs", Width::U16, false, &v.values)?,
+            ByteorderOp::Htonl(v) => swap("htonl", Width::U32, true, &v.values)?,
+            ByteorderOp::Ntohl(v) => swap("ntohl", Width::U32, false, &v.values)?,
             ByteorderOp::InetPton(a) => Plan::Packed {
                 op: "inet_pton",
                 input: a.value.clone(),
@@ -122,8 +130,13 @@ fn swap_inputs(op: &str, width: Width, values: &[String]) -> Result<Vec<(String,
 }
 
 /// htons/ntohs/htonl/ntohl over every (checked) value.
-fn swap(ctx: &Ctx, op: &str, width: Width, values: &[(String, u32)]) -> anyhow::Result<()> {
-    let to_network = op.starts_with("hton");
+fn swap(
+    ctx: &Ctx,
+    op: &str,
+    width: Width,
+    to_network: bool,
+    values: &[(String, u32)],
+) -> anyhow::Result<()> {
     for (text, input) in values {
         let input = *input;
         let result = match width {
@@ -270,10 +283,16 @@ mod tests {
 
     #[test]
     fn every_input_is_converted_up_front() {
-        let Ok(Plan::Swap { op, width, values }) = plan(&["htons", "1", "0x100"]) else {
+        let Ok(Plan::Swap {
+            op,
+            width,
+            to_network,
+            values,
+        }) = plan(&["htons", "1", "0x100"])
+        else {
             panic!("a swap")
         };
-        assert_eq!((op, width), ("htons", Width::U16));
+        assert_eq!((op, width, to_network), ("htons", Width::U16, true));
         assert_eq!(
             values,
             vec![("1".to_string(), 1), ("0x100".to_string(), 256)]
