@@ -18,7 +18,7 @@ use crate::sys::net::{ProtoKey, host_by_addr, proto_entry};
 pub fn run(ctx: &Ctx, args: &ResolveArgs) -> anyhow::Result<()> {
     match Plan::from_args(ctx, args)? {
         Plan::Reverse { text, short } => reverse(ctx, &text, short),
-        Plan::Service { text, lookup } => service_lookup(ctx, &text, lookup),
+        Plan::Service { text, key, proto } => service_lookup(ctx, &text, key, proto),
         Plan::Protocol { text, key } => protocol_lookup(ctx, &text, key),
         Plan::Hostname { fqdn } => hostname(ctx, fqdn),
         Plan::Forward(q) => forward(ctx, &q),
@@ -29,8 +29,12 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> anyhow::Result<()> {
 enum Plan {
     /// `--reverse ADDR`: gethostbyaddr of an address (or of a name's first address).
     Reverse { text: String, short: bool },
-    /// `--service NAME|PORT`.
-    Service { text: String, lookup: ServiceKey },
+    /// `--service NAME|PORT`, for `--proto` or any protocol.
+    Service {
+        text: String,
+        key: ServiceKey,
+        proto: Option<Proto>,
+    },
     /// `--protocol NAME|NUMBER`.
     Protocol { text: String, key: ProtoWord },
     /// `--hostname`, `--fqdn`.
@@ -39,10 +43,10 @@ enum Plan {
     Forward(Query),
 }
 
-/// A service looked up by port or by name, for one protocol or any.
+/// A service looked up by port or by its name (the text itself).
 enum ServiceKey {
-    Port(u16, Option<Proto>),
-    Name(Option<Proto>),
+    Port(u16),
+    Name,
 }
 
 /// A protocol looked up by number or by its name (the text itself).
@@ -77,10 +81,10 @@ impl Plan {
                 ServiceProto::Tcp => Proto::Tcp,
                 ServiceProto::Udp => Proto::Udp,
             });
-            let lookup = service_key(text, proto)?;
             return Ok(Plan::Service {
                 text: text.clone(),
-                lookup,
+                key: service_key(text)?,
+                proto,
             });
         }
         if let Some(text) = &args.protocol {
@@ -108,7 +112,7 @@ impl Plan {
 }
 
 /// `--service TEXT`: a port number (in range) or a name.
-fn service_key(text: &str, proto: Option<Proto>) -> Result<ServiceKey, Failure> {
+fn service_key(text: &str) -> Result<ServiceKey, Failure> {
     if text.is_empty() {
         return Err(usage("service ''", "empty"));
     }
@@ -116,9 +120,9 @@ fn service_key(text: &str, proto: Option<Proto>) -> Result<ServiceKey, Failure> 
         return Err(usage("service name", "contains NUL"));
     }
     if text.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(ServiceKey::Port(crate::parse::port(text)?, proto))
+        Ok(ServiceKey::Port(crate::parse::port(text)?))
     } else {
-        Ok(ServiceKey::Name(proto))
+        Ok(ServiceKey::Name)
     }
 }
 
@@ -385,20 +389,19 @@ fn reverse(ctx: &Ctx, text: &str, short: bool) -> anyhow::Result<()> {
     )
 }
 
-fn service_lookup(ctx: &Ctx, text: &str, lookup: ServiceKey) -> anyhow::Result<()> {
-    let (ent, proto) = match lookup {
-        ServiceKey::Port(port, proto) => {
-            let ent = timed(ctx, &format!("getservbyport({port})"), || {
-                endpoint::service_by_port(port, proto)
-            });
-            (ent, proto)
-        }
-        ServiceKey::Name(proto) => {
-            let ent = timed(ctx, &format!("getservbyname({text})"), || {
-                endpoint::service_by_name(text, proto)
-            });
-            (ent, proto)
-        }
+fn service_lookup(
+    ctx: &Ctx,
+    text: &str,
+    key: ServiceKey,
+    proto: Option<Proto>,
+) -> anyhow::Result<()> {
+    let ent = match key {
+        ServiceKey::Port(port) => timed(ctx, &format!("getservbyport({port})"), || {
+            endpoint::service_by_port(port, proto)
+        }),
+        ServiceKey::Name => timed(ctx, &format!("getservbyname({text})"), || {
+            endpoint::service_by_name(text, proto)
+        }),
     };
     let Some(ent) = ent else {
         let for_proto = proto.map_or(String::new(), |p| format!(" for {}", p.name()));
@@ -514,7 +517,8 @@ mod tests {
         assert!(matches!(
             plan(&["--service", "80", "--proto", "udp"]),
             Ok(Plan::Service {
-                lookup: ServiceKey::Port(80, Some(Proto::Udp)),
+                key: ServiceKey::Port(80),
+                proto: Some(Proto::Udp),
                 ..
             })
         ));
