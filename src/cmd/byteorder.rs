@@ -14,70 +14,131 @@ use crate::schema::byteorder::Conversion;
 use crate::sys;
 
 pub fn run(ctx: &Ctx, args: &ByteorderArgs) -> anyhow::Result<()> {
-    match &args.op {
-        ByteorderOp::Htons(v) => swap(ctx, "htons", Width::U16, true, &v.values),
-        ByteorderOp::Ntohs(v) => swap(ctx, "ntohs", Width::U16, false, &v.values),
-        ByteorderOp::Htonl(v) => swap(ctx, "htonl", Width::U32, true, &v.values),
-        ByteorderOp::Ntohl(v) => swap(ctx, "ntohl", Width::U32, false, &v.values),
-        ByteorderOp::InetPton(a) => {
-            let packed = inet_pton(a.family, &a.value)?;
-            emit_packed(ctx, "inet_pton", &a.value, &packed)
-        }
-        ByteorderOp::InetNtop(a) => {
-            let packed = parse::hex(&a.value)?;
-            let text = inet_ntop(a.family, &packed, &a.value)?;
-            emit_text(ctx, "inet_ntop", &a.value, &text, &packed)
-        }
-        ByteorderOp::InetAton(a) => {
-            let packed = inet_aton(&a.value)?;
-            emit_packed(ctx, "inet_aton", &a.value, &packed)
-        }
-        ByteorderOp::InetNtoa(a) => {
-            let packed = parse::hex(&a.value)?;
-            if packed.len() != 4 {
-                return Err(usage(
-                    format!("inet_ntoa '{}'", a.value),
-                    format!("packed IPv4 address must be 4 bytes, got {}", packed.len()),
-                )
-                .into());
-            }
-            let text =
-                std::net::Ipv4Addr::new(packed[0], packed[1], packed[2], packed[3]).to_string();
-            emit_text(ctx, "inet_ntoa", &a.value, &text, &packed)
-        }
+    match Plan::from_args(args)? {
+        Plan::Swap {
+            op,
+            width,
+            to_network,
+            values,
+        } => swap(ctx, op, width, to_network, &values),
+        Plan::Packed { op, input, packed } => emit_packed(ctx, op, &input, &packed),
+        Plan::Text {
+            op,
+            input,
+            text,
+            packed,
+        } => emit_text(ctx, op, &input, &text, &packed),
     }
 }
 
-#[derive(Clone, Copy)]
+/// A conversion with every input checked (and converted) before anything is printed.
+enum Plan {
+    /// htons/ntohs/htonl/ntohl: each value as written, and as a number.
+    Swap {
+        op: &'static str,
+        width: Width,
+        /// hton*: the input is in host order.
+        to_network: bool,
+        values: Vec<(String, u32)>,
+    },
+    /// inet_pton/inet_aton: text to packed bytes.
+    Packed {
+        op: &'static str,
+        input: String,
+        packed: Vec<u8>,
+    },
+    /// inet_ntop/inet_ntoa: packed bytes to text.
+    Text {
+        op: &'static str,
+        input: String,
+        text: String,
+        packed: Vec<u8>,
+    },
+}
+
+impl Plan {
+    fn from_args(args: &ByteorderArgs) -> Result<Plan, Failure> {
+        let swap = |op, width, to_network, values: &[String]| -> Result<Plan, Failure> {
+            Ok(Plan::Swap {
+                op,
+                width,
+                to_network,
+                values: swap_inputs(op, width, values)?,
+            })
+        };
+        Ok(match &args.op {
+            ByteorderOp::Htons(v) => swap("htons", Width::U16, true, &v.values)?,
+            ByteorderOp::Ntohs(v) => swap("ntohs", Width::U16, false, &v.values)?,
+            ByteorderOp::Htonl(v) => swap("htonl", Width::U32, true, &v.values)?,
+            ByteorderOp::Ntohl(v) => swap("ntohl", Width::U32, false, &v.values)?,
+            ByteorderOp::InetPton(a) => Plan::Packed {
+                op: "inet_pton",
+                input: a.value.clone(),
+                packed: inet_pton(a.family, &a.value)?,
+            },
+            ByteorderOp::InetNtop(a) => {
+                let packed = parse::hex(&a.value)?;
+                Plan::Text {
+                    op: "inet_ntop",
+                    input: a.value.clone(),
+                    text: inet_ntop(a.family, &packed, &a.value)?,
+                    packed,
+                }
+            }
+            ByteorderOp::InetAton(a) => Plan::Packed {
+                op: "inet_aton",
+                input: a.value.clone(),
+                packed: inet_aton(&a.value)?,
+            },
+            ByteorderOp::InetNtoa(a) => {
+                let packed = parse::hex(&a.value)?;
+                Plan::Text {
+                    op: "inet_ntoa",
+                    input: a.value.clone(),
+                    text: inet_ntoa(&packed, &a.value)?,
+                    packed,
+                }
+            }
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Width {
     U16,
     U32,
 }
 
-/// htons/ntohs/htonl/ntohl over every value; all are checked before anything is printed.
-fn swap(
-    ctx: &Ctx,
-    op: &str,
-    width: Width,
-    to_network: bool,
-    values: &[String],
-) -> anyhow::Result<()> {
+/// Each value of htons/ntohs/htonl/ntohl as a number in range, or the first one that
+/// is not.
+fn swap_inputs(op: &str, width: Width, values: &[String]) -> Result<Vec<(String, u32)>, Failure> {
     let max = match width {
         Width::U16 => u16::MAX as i128,
         Width::U32 => u32::MAX as i128,
     };
-    let inputs = values
+    values
         .iter()
         .map(|v| {
             parse::integer(v, 0, max)
-                .map(|n| n as u32)
+                .map(|n| (v.clone(), n as u32))
                 .map_err(|e| Failure {
                     message: format!("{op}: {}", e.message),
                     ..e
                 })
         })
-        .collect::<Result<Vec<u32>, Failure>>()?;
-    for (text, input) in values.iter().zip(inputs) {
+        .collect()
+}
+
+/// htons/ntohs/htonl/ntohl over every (checked) value.
+fn swap(
+    ctx: &Ctx,
+    op: &str,
+    width: Width,
+    to_network: bool,
+    values: &[(String, u32)],
+) -> anyhow::Result<()> {
+    for (text, input) in values {
+        let input = *input;
         let result = match width {
             Width::U16 => (input as u16).to_be() as u32,
             Width::U32 => input.to_be(),
@@ -182,6 +243,16 @@ fn inet_ntop(family: AddrFamily, packed: &[u8], input: &str) -> Result<String, F
         .ok_or_else(|| usage(format!("inet_ntop '{input}'"), "cannot be converted"))
 }
 
+fn inet_ntoa(packed: &[u8], input: &str) -> Result<String, Failure> {
+    match <[u8; 4]>::try_from(packed) {
+        Ok(b) => Ok(std::net::Ipv4Addr::from(b).to_string()),
+        Err(_) => Err(usage(
+            format!("inet_ntoa '{input}'"),
+            format!("packed IPv4 address must be 4 bytes, got {}", packed.len()),
+        )),
+    }
+}
+
 fn inet_aton(text: &str) -> Result<Vec<u8>, Failure> {
     let c = c_text("inet_aton", text)?;
     match sys::net::inet_aton(&c) {
@@ -190,5 +261,69 @@ fn inet_aton(text: &str) -> Result<Vec<u8>, Failure> {
             format!("inet_aton '{text}'"),
             "not a valid IPv4 address",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `byteorder ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("byteorder")
+            .chain(argv.iter().copied())
+            .collect();
+        let (_, command) = crate::cmd::parsed(&argv);
+        let Command::Byteorder(args) = command else {
+            unreachable!("parsed as byteorder")
+        };
+        Plan::from_args(&args)
+    }
+
+    #[test]
+    fn every_input_is_converted_up_front() {
+        let Ok(Plan::Swap {
+            op,
+            width,
+            to_network,
+            values,
+        }) = plan(&["htons", "1", "0x100"])
+        else {
+            panic!("a swap")
+        };
+        assert_eq!((op, width, to_network), ("htons", Width::U16, true));
+        assert_eq!(
+            values,
+            vec![("1".to_string(), 1), ("0x100".to_string(), 256)]
+        );
+        let Ok(Plan::Packed { packed, .. }) = plan(&["inet_aton", "127.1"]) else {
+            panic!("packed bytes")
+        };
+        assert_eq!(packed, vec![127, 0, 0, 1]);
+        let Ok(Plan::Text { text, .. }) = plan(&["inet_ntoa", "7f000001"]) else {
+            panic!("a text address")
+        };
+        assert_eq!(text, "127.0.0.1");
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_anything_is_printed() {
+        for (argv, names) in [
+            (&["htons", "1", "70000"][..], "htons:"),
+            (&["ntohl", "-1"], "ntohl:"),
+            (&["inet_ntoa", "0102"], "must be 4 bytes, got 2"),
+            (&["inet_ntop", "inet6", "7f000001"], "must be 16 bytes"),
+            (&["inet_pton", "inet", "1.2.3.999"], "inet_pton '1.2.3.999'"),
+            (&["inet_aton", "1.2.3.4.5"], "inet_aton '1.2.3.4.5'"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
     }
 }

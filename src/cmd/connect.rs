@@ -30,22 +30,19 @@ const LAST_ATTEMPT: Duration = Duration::from_millis(100);
 
 pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     if args.scan {
-        return super::scan::run(ctx, args);
+        let plan = super::scan::Plan::from_args(ctx, args)?;
+        return super::scan::run(ctx, &plan);
     }
-    let target = Target::from_args(ctx, args)?;
-    let opts = relay_options(ctx, args)?;
-    let wait_until = parse::duration_flag("--wait-until", args.wait_until.as_deref())?;
-    let tls = tls_options(ctx, args)?;
-    let dump = Dump::from_args(&args.dump)?;
+    let plan = Plan::from_args(ctx, args)?;
     signals::install();
 
-    let (sock, peer) = connect_retrying(ctx, &target, wait_until)?;
+    let (sock, peer) = connect_retrying(ctx, &plan.target, plan.wait_until)?;
     // Under --tls the relay talks to the plain end of a bridge: the handshake is done,
     // and the bytes are plaintext from here on (as --dump shows them).
-    let (sock, tls_end) = match &tls {
+    let (sock, tls_end) = match &plan.tls {
         Some(t) => {
             let deadline = Instant::now() + ctx.timeout.unwrap_or(TLS_WAIT);
-            let host = target.tls_name(t);
+            let host = plan.target.tls_name(t);
             let (plain, ending) = crate::engine::tls::originate(ctx, sock, &host, t, deadline)?;
             (plain, Some(ending))
         }
@@ -53,12 +50,12 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
     };
     let opts = relay::Options {
         peer: peer.clone(),
-        ..opts
+        ..plan.relay
     };
-    let dump = dump.as_ref().map(|d| d.conn(&peer));
+    let dump = plan.dump.as_ref().map(|d| d.conn(&peer));
     let mut relay = Relay::new(ctx, sock, &opts, dump).map_err(|e| failed(&peer, reason(&e)))?;
     let end = relay.run();
-    relay::report_end(ctx, &peer, &relay.totals(), args.stream.stats, false);
+    relay::report_end(ctx, &peer, &relay.totals(), plan.stats, false);
     let matched = relay.matched();
     // The plain end closes with the relay, so the bridge ends too; then the TLS side's
     // own end: an error there (a reset, a bad record) fails a session that looked whole.
@@ -72,6 +69,38 @@ pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
             Err(failed(&peer, format!("closed without a reply matching '{re}'")).into())
         }
         _ => Ok(()),
+    }
+}
+
+/// What `connect` (without `-z`) was asked to do, checked before any socket exists.
+struct Plan {
+    target: Target,
+    /// The relay's options; the peer is filled in once connected.
+    relay: relay::Options,
+    /// `--wait-until`: keep trying this long.
+    wait_until: Option<Duration>,
+    tls: Option<ClientOptions>,
+    /// `--dump`: the connection's bytes, shown as they pass.
+    dump: Option<Dump>,
+    /// `--stats`: the totals at the end.
+    stats: bool,
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Plan, Failure> {
+        let target = Target::from_args(ctx, args)?;
+        let relay = relay_options(ctx, args)?;
+        let wait_until = parse::duration_flag("--wait-until", args.wait_until.as_deref())?;
+        let tls = tls_options(ctx, args)?;
+        let dump = Dump::from_args(&args.dump)?;
+        Ok(Plan {
+            target,
+            relay,
+            wait_until,
+            tls,
+            dump,
+            stats: args.stream.stats,
+        })
     }
 }
 
@@ -220,31 +249,10 @@ fn connect_retrying(
     loop {
         signals::check()?;
         tries += 1;
-        // Each attempt gets -w, and never more than --wait-until has left.
-        // The last attempt, at the deadline, still gets a moment to complete.
-        let left = give_up.map(|g| {
-            g.saturating_duration_since(Instant::now())
-                .max(LAST_ATTEMPT)
-        });
-        let limit = match (ctx.timeout, left) {
-            (Some(t), Some(l)) => Some(t.min(l)),
-            (t, l) => t.or(l),
-        };
-        match connect_once(ctx, target, limit) {
+        match connect_once(ctx, target, attempt_limit(ctx, give_up)) {
             Ok(done) => {
                 if tries > 1 {
-                    let took = started.elapsed();
-                    let ready = Event::ConnectReady {
-                        peer: &target.shown(),
-                        tries,
-                        ms: crate::output::millis(took),
-                    };
-                    ctx.out.emit(&ready, || {
-                        format!(
-                            "up after {tries} tries in {}",
-                            crate::output::human_duration(took)
-                        )
-                    });
+                    say_ready(ctx, target, tries, started.elapsed());
                 }
                 return Ok(done);
             }
@@ -252,16 +260,7 @@ fn connect_retrying(
             Err(_) if signals::caught().is_some() => signals::check()?,
             Err(f) if f.kind == Kind::Failed && give_up.is_some_and(|g| Instant::now() < g) => {
                 if last_said.as_deref() != Some(f.message.as_str()) {
-                    let every = humantime::format_duration(RETRY_EVERY);
-                    let up_to = humantime::format_duration(wait_until.unwrap_or_default());
-                    let retry = Event::Retry {
-                        peer: &target.shown(),
-                        error: &f.message,
-                        tries,
-                    };
-                    ctx.out.emit(&retry, || {
-                        format!("{}; retrying every {every} for up to {up_to}", f.message)
-                    });
+                    say_retrying(ctx, target, &f, tries, wait_until.unwrap_or_default());
                     last_said = Some(f.message.clone());
                 }
                 // Retry until the deadline itself, with a last attempt at it.
@@ -270,20 +269,66 @@ fn connect_retrying(
                 std::thread::sleep(RETRY_EVERY.min(left));
             }
             Err(f) if f.kind == Kind::Failed && give_up.is_some() => {
-                let took = crate::output::human_duration(started.elapsed());
-                let tried = if tries == 1 {
-                    "1 try".to_string()
-                } else {
-                    format!("{tries} tries")
-                };
-                return Err(Failure {
-                    message: format!("{}; gave up after {tried} in {took}", f.message),
-                    ..f
-                }
-                .into());
+                return Err(gave_up(f, tries, started.elapsed()).into());
             }
             Err(f) => return Err(f.into()),
         }
+    }
+}
+
+/// What one attempt gets: -w, and never more than --wait-until has left. The last
+/// attempt, at the deadline, still gets a moment to complete.
+fn attempt_limit(ctx: &Ctx, give_up: Option<Instant>) -> Option<Duration> {
+    let left = give_up.map(|g| {
+        g.saturating_duration_since(Instant::now())
+            .max(LAST_ATTEMPT)
+    });
+    match (ctx.timeout, left) {
+        (Some(t), Some(l)) => Some(t.min(l)),
+        (t, l) => t.or(l),
+    }
+}
+
+/// The `connect-ready` event: up after more than one try.
+fn say_ready(ctx: &Ctx, target: &Target, tries: u64, took: Duration) {
+    let ready = Event::ConnectReady {
+        peer: &target.shown(),
+        tries,
+        ms: crate::output::millis(took),
+    };
+    ctx.out.emit(&ready, || {
+        format!(
+            "up after {tries} tries in {}",
+            crate::output::human_duration(took)
+        )
+    });
+}
+
+/// The `retry` event: an attempt failed and `--wait-until` has time left.
+fn say_retrying(ctx: &Ctx, target: &Target, f: &Failure, tries: u64, up_to: Duration) {
+    let every = humantime::format_duration(RETRY_EVERY);
+    let up_to = humantime::format_duration(up_to);
+    let retry = Event::Retry {
+        peer: &target.shown(),
+        error: &f.message,
+        tries,
+    };
+    ctx.out.emit(&retry, || {
+        format!("{}; retrying every {every} for up to {up_to}", f.message)
+    });
+}
+
+/// The last failure under `--wait-until`, saying how long it was tried.
+fn gave_up(f: Failure, tries: u64, took: Duration) -> Failure {
+    let took = crate::output::human_duration(took);
+    let tried = if tries == 1 {
+        "1 try".to_string()
+    } else {
+        format!("{tries} tries")
+    };
+    Failure {
+        message: format!("{}; gave up after {tried} in {took}", f.message),
+        ..f
     }
 }
 
@@ -403,4 +448,82 @@ fn connected(ctx: &Ctx, peer: &str, took: Duration) {
             crate::output::human_duration(took)
         )
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `connect ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("connect")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::Connect(args) = command else {
+            unreachable!("parsed as connect")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    fn refused(argv: &[&str]) -> Failure {
+        match plan(argv) {
+            Ok(_) => panic!("{argv:?} was accepted"),
+            Err(f) => f,
+        }
+    }
+
+    #[test]
+    fn plan_holds_checked_values() {
+        let p = plan(&[
+            "--wait-until",
+            "3s",
+            "--send",
+            "hi\\n",
+            "--expect",
+            "^OK",
+            "--idle-timeout",
+            "2s",
+            "--stats",
+            "127.0.0.1",
+            "80",
+        ])
+        .expect("a good plan");
+        assert_eq!(p.wait_until, Some(Duration::from_secs(3)));
+        assert_eq!(p.relay.send.as_deref(), Some(&b"hi\n"[..]));
+        assert_eq!(p.relay.idle_timeout, Some(Duration::from_secs(2)));
+        // --expect bounds the session by -w, or by the default wait without it.
+        assert_eq!(p.relay.overall_timeout, Some(EXPECT_DEFAULT_WAIT));
+        assert!(p.stats && p.tls.is_none() && p.dump.is_none());
+        assert_eq!(p.target.shown(), "127.0.0.1:80");
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors_before_any_socket() {
+        for (argv, names) in [
+            (
+                &["--wait-until", "soon", "127.0.0.1", "80"][..],
+                "--wait-until",
+            ),
+            (&["--linger", "x", "127.0.0.1", "80"], "--linger"),
+            (&["--expect", "(", "127.0.0.1", "80"], "--expect '('"),
+            (
+                &["--unix", "/tmp/s", "--proxy", "socks5://127.0.0.1:1"],
+                "--proxy",
+            ),
+            (&["--unix", "/tmp/s", "127.0.0.1"], "'127.0.0.1'"),
+            (&["127.0.0.1", "80", "extra"], "'extra'"),
+            (&["-p", "70000", "127.0.0.1", "80"], "70000"),
+        ] {
+            let f = refused(argv);
+            assert_eq!(
+                (f.kind, f.code),
+                (Kind::Usage, 2),
+                "{argv:?}: {}",
+                f.message
+            );
+            assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+        }
+    }
 }

@@ -7,14 +7,11 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use crate::cli::ConnsArgs;
 use crate::diag::{self, Socket};
-use crate::error::{Failure, usage};
 use crate::options::Ctx;
 use crate::output::{RecordBatch, Style};
-use crate::parse;
 use crate::schema::conns::{Memory, SocketRecord, StateCount};
 
 mod expr;
@@ -30,14 +27,6 @@ use table::{Extra, Table};
 
 pub fn run(ctx: &Ctx, args: &ConnsArgs) -> anyhow::Result<()> {
     let sel = Selection::from_args(ctx, args)?;
-    let every = args.watch.as_deref().map(watch_interval).transpose()?;
-    if sel.kill && !sel.narrowed {
-        return Err(usage(
-            "--kill",
-            "needs a filter (a state, port, address or expression), so that it never kills everything",
-        )
-        .into());
-    }
     let go = || -> anyhow::Result<()> {
         if sel.kill {
             return kill::kill(ctx, &sel);
@@ -46,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &ConnsArgs) -> anyhow::Result<()> {
             return kill::events(ctx, &sel);
         }
         let mut shown = Shown::default();
-        let Some(every) = every else {
+        let Some(every) = sel.watch else {
             return show(ctx, &sel, &mut shown);
         };
         shown.watching = true;
@@ -65,7 +54,7 @@ pub fn run(ctx: &Ctx, args: &ConnsArgs) -> anyhow::Result<()> {
             std::thread::sleep(every);
         }
     };
-    match args.netns.as_deref() {
+    match sel.netns.as_deref() {
         None => go(),
         Some(spec) => in_netns(spec, go),
     }
@@ -80,14 +69,6 @@ fn in_netns(spec: &str, go: impl FnOnce() -> anyhow::Result<()> + Send) -> anyho
 #[cfg(not(target_os = "linux"))]
 fn in_netns(_: &str, _: impl FnOnce() -> anyhow::Result<()> + Send) -> anyhow::Result<()> {
     Err(crate::error::failed("--netns", "network namespaces are Linux only").into())
-}
-
-fn watch_interval(text: &str) -> Result<Duration, Failure> {
-    let d = parse::duration(text).map_err(|e| e.prefixed("--watch"))?;
-    if d.is_zero() {
-        return Err(usage(format!("--watch {text}"), "must be longer than zero"));
-    }
-    Ok(d)
 }
 
 /// What one run has already told the user, so a `--watch` loop says it once, and the

@@ -33,15 +33,15 @@ const REAP_EVERY: Duration = Duration::from_millis(200);
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
     signals::install();
-    let bound = match &args.stream.unix {
-        Some(path) => bind_unix(ctx, &UnixPath::parse(path)?, plan.backlog)?,
-        None => bind_tcp(ctx, &args.endpoint, plan.backlog)?,
+    let bound = match &plan.at {
+        ListenAt::Unix(path) => bind_unix(ctx, path, plan.backlog)?,
+        ListenAt::Tcp(at) => bind_tcp_at(ctx, at, plan.backlog)?,
     };
     listening(ctx, &bound, plan.tls.as_ref());
     if let Some(cmd) = &plan.exec
         && bound.is_tcp
         && !bound.loopback
-        && args.allow.is_empty()
+        && plan.access.allow.is_empty()
     {
         ctx.out.warn(&format!(
             "{} runs a program for anyone who can reach {}; limit it with --allow",
@@ -65,6 +65,7 @@ pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
 
 /// What `listen` was asked to do, checked before anything is bound.
 struct Plan {
+    at: ListenAt,
     access: Access,
     rules: Rules,
     backlog: i32,
@@ -129,11 +130,13 @@ impl Plan {
             progress: ctx.out.progress_allowed(),
             ..relay::Options::default()
         };
+        let exec = ExecCommand::from_args(args)?;
         Ok(Plan {
+            at: ListenAt::from_args(args)?,
             access,
             rules,
             backlog,
-            exec: ExecCommand::from_args(args)?,
+            exec,
             hub,
             relay,
             tls,
@@ -143,6 +146,30 @@ impl Plan {
             stats: args.stream.stats,
         })
     }
+}
+
+/// Where to listen: a Unix path, or [ADDR] PORT as written (resolved when bound).
+enum ListenAt {
+    Unix(UnixPath),
+    Tcp(HostPort),
+}
+
+impl ListenAt {
+    fn from_args(args: &ListenArgs) -> Result<ListenAt, Failure> {
+        if let Some(path) = &args.stream.unix {
+            return Ok(ListenAt::Unix(UnixPath::parse(path)?));
+        }
+        Ok(ListenAt::Tcp(tcp_at(&args.endpoint)?))
+    }
+}
+
+/// `[ADDR] PORT` and nothing after it.
+fn tcp_at(words: &[String]) -> Result<HostPort, Failure> {
+    let (at, rest) = HostPort::from_words(words, Proto::Tcp, true)?;
+    if let Some(extra) = rest.first() {
+        return Err(usage(format!("'{extra}'"), "unexpected after [ADDR] PORT"));
+    }
+    Ok(at)
 }
 
 /// `-k`, `--echo` and `--broker` serve many clients on one poll loop.
@@ -228,10 +255,11 @@ pub(crate) struct Bound {
 }
 
 pub(crate) fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
-    let (at, rest) = HostPort::from_words(words, Proto::Tcp, true)?;
-    if let Some(extra) = rest.first() {
-        return Err(usage(format!("'{extra}'"), "unexpected after [ADDR] PORT"));
-    }
+    bind_tcp_at(ctx, &tcp_at(words)?, backlog)
+}
+
+/// Listen on `at`: every address it resolves to is tried, dual-stack first.
+fn bind_tcp_at(ctx: &Ctx, at: &HostPort, backlog: i32) -> Result<Bound, Failure> {
     let mut addrs = endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?;
     if at.host.is_none() && ctx.family == Family::Any {
         // Dual-stack first; plain IPv4 when this host has no IPv6.
@@ -479,5 +507,58 @@ fn exit_verdict(cmd: &ExecCommand, status: std::process::ExitStatus) -> anyhow::
         (Some(code), _) => Err(failed(what, format!("exited with status {code}")).into()),
         (None, Some(sig)) => Err(failed(what, format!("killed by signal {sig}")).into()),
         (None, None) => Err(failed(what, format!("ended ({status})")).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `listen ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("listen")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::Listen(args) = command else {
+            unreachable!("parsed as listen")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_holds_where_to_listen() {
+        let p = plan(&["-k", "127.0.0.1", "8080"]).expect("a good plan");
+        let ListenAt::Tcp(at) = &p.at else {
+            panic!("a TCP listener")
+        };
+        assert_eq!((at.host.as_deref(), at.port), (Some("127.0.0.1"), 8080));
+        assert!(p.hub.is_some() && p.keep_open);
+        let p = plan(&["--unix", "/tmp/s"]).expect("a good plan");
+        assert!(matches!(p.at, ListenAt::Unix(_)) && p.hub.is_none());
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_anything_is_bound() {
+        for (argv, names) in [
+            (&["70000"][..], "70000"),
+            (&["--unix", "/tmp/s", "80"], "--unix takes no ADDR PORT"),
+            (
+                &["--unix", "/tmp/s", "--allow", "127.0.0.1"],
+                "--allow/--deny",
+            ),
+            (&["--max-conns", "0", "80"], "--max-conns 0"),
+            (&["--backlog=-1", "80"], "--backlog -1"),
+            (&["--idle-timeout", "x", "80"], "--idle-timeout"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
     }
 }

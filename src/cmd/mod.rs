@@ -35,3 +35,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Forward(a) => forward::run(&ctx, a),
     }
 }
+
+/// The checked context and the subcommand `argv` (without the program name) parses to:
+/// what the plans' unit tests start from.
+#[cfg(test)]
+pub(crate) fn parsed(argv: &[&str]) -> (Ctx, Command) {
+    use clap::Parser;
+    let argv = std::iter::once("sockkit").chain(argv.iter().copied());
+    let cli = Cli::try_parse_from(argv).expect("the arguments parse");
+    let ctx = Ctx::from_args(&cli.global).expect("the global options check");
+    (ctx, cli.command)
+}

@@ -16,22 +16,131 @@ use crate::sys;
 use crate::sys::net::{ProtoKey, host_by_addr, proto_entry};
 
 pub fn run(ctx: &Ctx, args: &ResolveArgs) -> anyhow::Result<()> {
-    if let Some(addr) = &args.reverse {
-        return reverse(ctx, addr, args.short);
+    match Plan::from_args(ctx, args)? {
+        Plan::Reverse { text, short } => reverse(ctx, &text, short),
+        Plan::Service { text, key, proto } => service_lookup(ctx, &text, key, proto),
+        Plan::Protocol { text, key } => protocol_lookup(ctx, &text, key),
+        Plan::Hostname { fqdn } => hostname(ctx, fqdn),
+        Plan::Forward(q) => forward(ctx, &q),
     }
-    if let Some(service) = &args.service {
-        return service_lookup(ctx, service, args.proto);
+}
+
+/// Which lookup `resolve` was asked for, its input checked before the resolver is asked.
+enum Plan {
+    /// `--reverse ADDR`: gethostbyaddr of an address (or of a name's first address).
+    Reverse { text: String, short: bool },
+    /// `--service NAME|PORT`, for `--proto` or any protocol.
+    Service {
+        text: String,
+        key: ServiceKey,
+        proto: Option<Proto>,
+    },
+    /// `--protocol NAME|NUMBER`.
+    Protocol { text: String, key: ProtoWord },
+    /// `--hostname`, `--fqdn`.
+    Hostname { fqdn: bool },
+    /// `NAME [SERVICE]`: getaddrinfo's rows.
+    Forward(Query),
+}
+
+/// A service looked up by port or by its name (the text itself).
+enum ServiceKey {
+    Port(u16),
+    Name,
+}
+
+/// A protocol looked up by number or by its name (the text itself).
+enum ProtoWord {
+    Number(i32),
+    Name,
+}
+
+/// A getaddrinfo(3) question and how its answer is shown.
+struct Query {
+    name: String,
+    service: Option<String>,
+    hints: dns_lookup::AddrInfoHints,
+    short: bool,
+    canonical: bool,
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &ResolveArgs) -> Result<Plan, Failure> {
+        if let Some(text) = &args.reverse {
+            // A name is looked up first; a malformed literal is bad input before that.
+            if parse_ip(text).is_none() {
+                check_name(text)?;
+            }
+            return Ok(Plan::Reverse {
+                text: text.clone(),
+                short: args.short,
+            });
+        }
+        if let Some(text) = &args.service {
+            let proto = args.proto.map(|p| match p {
+                ServiceProto::Tcp => Proto::Tcp,
+                ServiceProto::Udp => Proto::Udp,
+            });
+            return Ok(Plan::Service {
+                text: text.clone(),
+                key: service_key(text)?,
+                proto,
+            });
+        }
+        if let Some(text) = &args.protocol {
+            return Ok(Plan::Protocol {
+                text: text.clone(),
+                key: proto_word(text)?,
+            });
+        }
+        if args.hostname {
+            return Ok(Plan::Hostname { fqdn: args.fqdn });
+        }
+        let Some(name) = args.name.as_deref() else {
+            return Err(usage("resolve", "missing NAME"));
+        };
+        check_name(name)?;
+        check_service(args.service_arg.as_deref())?;
+        Ok(Plan::Forward(Query {
+            name: name.to_string(),
+            service: args.service_arg.clone(),
+            hints: hints(ctx, args.socktype, args.canonical),
+            short: args.short,
+            canonical: args.canonical,
+        }))
     }
-    if let Some(proto) = &args.protocol {
-        return protocol_lookup(ctx, proto);
+}
+
+/// `--service TEXT`: a port number (in range) or a name.
+fn service_key(text: &str) -> Result<ServiceKey, Failure> {
+    if text.is_empty() {
+        return Err(usage("service ''", "empty"));
     }
-    if args.hostname {
-        return hostname(ctx, args.fqdn);
+    if text.contains('\0') {
+        return Err(usage("service name", "contains NUL"));
     }
-    let Some(name) = args.name.as_deref() else {
-        return Err(usage("resolve", "missing NAME").into());
-    };
-    forward(ctx, name, args)
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(ServiceKey::Port(crate::parse::port(text)?))
+    } else {
+        Ok(ServiceKey::Name)
+    }
+}
+
+/// `--protocol TEXT`: a number 0-255 or a name.
+fn proto_word(text: &str) -> Result<ProtoWord, Failure> {
+    if text.is_empty() {
+        return Err(usage("protocol ''", "empty"));
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(ProtoWord::Name);
+    }
+    match text.parse::<u32>() {
+        Ok(n) if n <= 255 => Ok(ProtoWord::Number(n as i32)),
+        _ => Err(usage(
+            format!("protocol number {text}"),
+            "out of range 0-255",
+        )),
+    }
 }
 
 /// Time a lookup and report it at `-v`.
@@ -86,14 +195,12 @@ fn c_inet_aton(text: &str) -> bool {
     CString::new(text).is_ok_and(|c| sys::net::inet_aton(&c).is_some())
 }
 
-fn forward(ctx: &Ctx, name: &str, args: &ResolveArgs) -> anyhow::Result<()> {
-    check_name(name)?;
-    check_service(args.service_arg.as_deref())?;
-    let rows = addr_info(ctx, name, args.service_arg.as_deref(), hints(ctx, args))?;
-    if args.short {
+fn forward(ctx: &Ctx, q: &Query) -> anyhow::Result<()> {
+    let rows = addr_info(ctx, &q.name, q.service.as_deref(), q.hints)?;
+    if q.short {
         addresses(ctx, &rows)
     } else {
-        rows_table(ctx, &rows, args.canonical)
+        rows_table(ctx, &rows, q.canonical)
     }
 }
 
@@ -110,13 +217,13 @@ fn check_service(service: Option<&str>) -> Result<(), Failure> {
     Ok(())
 }
 
-fn hints(ctx: &Ctx, args: &ResolveArgs) -> dns_lookup::AddrInfoHints {
+fn hints(ctx: &Ctx, socktype: Option<ResolveType>, canonical: bool) -> dns_lookup::AddrInfoHints {
     let family = match ctx.family {
         Family::Any => libc::AF_UNSPEC,
         Family::V4 => libc::AF_INET,
         Family::V6 => libc::AF_INET6,
     };
-    let socktype = match args.socktype {
+    let socktype = match socktype {
         None => 0,
         Some(ResolveType::Stream) => libc::SOCK_STREAM,
         Some(ResolveType::Dgram) => libc::SOCK_DGRAM,
@@ -126,11 +233,7 @@ fn hints(ctx: &Ctx, args: &ResolveArgs) -> dns_lookup::AddrInfoHints {
         socktype,
         protocol: 0,
         address: family,
-        flags: if args.canonical {
-            libc::AI_CANONNAME
-        } else {
-            0
-        },
+        flags: if canonical { libc::AI_CANONNAME } else { 0 },
     }
 }
 
@@ -286,27 +389,19 @@ fn reverse(ctx: &Ctx, text: &str, short: bool) -> anyhow::Result<()> {
     )
 }
 
-fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow::Result<()> {
-    let proto = proto.map(|p| match p {
-        ServiceProto::Tcp => Proto::Tcp,
-        ServiceProto::Udp => Proto::Udp,
-    });
-    if text.is_empty() {
-        return Err(usage("service ''", "empty").into());
-    }
-    if text.contains('\0') {
-        return Err(usage("service name", "contains NUL").into());
-    }
-    let numeric = text.bytes().all(|b| b.is_ascii_digit());
-    let ent = if numeric {
-        let port = crate::parse::port(text)?;
-        timed(ctx, &format!("getservbyport({port})"), || {
+fn service_lookup(
+    ctx: &Ctx,
+    text: &str,
+    key: ServiceKey,
+    proto: Option<Proto>,
+) -> anyhow::Result<()> {
+    let ent = match key {
+        ServiceKey::Port(port) => timed(ctx, &format!("getservbyport({port})"), || {
             endpoint::service_by_port(port, proto)
-        })
-    } else {
-        timed(ctx, &format!("getservbyname({text})"), || {
+        }),
+        ServiceKey::Name => timed(ctx, &format!("getservbyname({text})"), || {
             endpoint::service_by_name(text, proto)
-        })
+        }),
     };
     let Some(ent) = ent else {
         let for_proto = proto.map_or(String::new(), |p| format!(" for {}", p.name()));
@@ -330,18 +425,10 @@ fn service_lookup(ctx: &Ctx, text: &str, proto: Option<ServiceProto>) -> anyhow:
     )
 }
 
-fn protocol_lookup(ctx: &Ctx, text: &str) -> anyhow::Result<()> {
-    if text.is_empty() {
-        return Err(usage("protocol ''", "empty").into());
-    }
-    let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-    let key = if numeric {
-        match text.parse::<u32>() {
-            Ok(n) if n <= 255 => ProtoKey::Number(n as i32),
-            _ => return Err(usage(format!("protocol number {text}"), "out of range 0-255").into()),
-        }
-    } else {
-        ProtoKey::Name(text)
+fn protocol_lookup(ctx: &Ctx, text: &str, word: ProtoWord) -> anyhow::Result<()> {
+    let key = match word {
+        ProtoWord::Number(n) => ProtoKey::Number(n),
+        ProtoWord::Name => ProtoKey::Name(text),
     };
     let ent = timed(ctx, &format!("getprotoby*({text})"), || proto_entry(key))
         .ok_or_else(|| failed(format!("protocol '{text}'"), "not found"))?;
@@ -396,4 +483,72 @@ fn hostname(ctx: &Ctx, want_fqdn: bool) -> anyhow::Result<()> {
             name: &name,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `resolve ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("resolve")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::Resolve(args) = command else {
+            unreachable!("parsed as resolve")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_holds_the_checked_question() {
+        let Ok(Plan::Forward(q)) = plan(&["--canonical", "--type", "dgram", "localhost", "53"])
+        else {
+            panic!("a forward lookup")
+        };
+        assert_eq!(
+            (q.name.as_str(), q.service.as_deref()),
+            ("localhost", Some("53"))
+        );
+        assert_eq!(q.hints.socktype, libc::SOCK_DGRAM);
+        assert_eq!(q.hints.flags, libc::AI_CANONNAME);
+        assert!(matches!(
+            plan(&["--service", "80", "--proto", "udp"]),
+            Ok(Plan::Service {
+                key: ServiceKey::Port(80),
+                proto: Some(Proto::Udp),
+                ..
+            })
+        ));
+        assert!(matches!(
+            plan(&["--protocol", "17"]),
+            Ok(Plan::Protocol {
+                key: ProtoWord::Number(17),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_the_resolver_is_asked() {
+        for (argv, names) in [
+            (&["1.2.3.999"][..], "address '1.2.3.999'"),
+            (&["localhost", "70000"], "70000"),
+            (&["--reverse", "1.2.3.999"], "address '1.2.3.999'"),
+            (&["--service", "70000"], "70000"),
+            (&["--service", ""], "service ''"),
+            (&["--protocol", "256"], "protocol number 256"),
+            (&["--protocol", ""], "protocol ''"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
+    }
 }

@@ -78,7 +78,7 @@ struct Outcome {
 const MAX_AHEAD: usize = 1 << 18;
 
 /// What to scan, checked before the first packet.
-struct Plan {
+pub struct Plan {
     /// The name, address or block as the user wrote it (`N targets` for --targets).
     host: String,
     /// The addresses scanned: the first getaddrinfo answer of a name (-4/-6 respected),
@@ -103,17 +103,17 @@ struct Probe {
     started: Instant,
 }
 
-pub fn run(ctx: &Ctx, args: &ConnectArgs) -> anyhow::Result<()> {
-    let plan = Plan::from_args(ctx, args)?;
-    announce(ctx, &plan);
+/// The scan `plan` says; `connect -z` checks its arguments into one first.
+pub fn run(ctx: &Ctx, plan: &Plan) -> anyhow::Result<()> {
+    announce(ctx, plan);
     let began = Instant::now();
     let mut tally = Tally::default();
-    let mut rows = Rows::new(ctx, &plan);
-    probe_all(ctx, &plan, &mut |index, o, batch| {
+    let mut rows = Rows::new(ctx, plan);
+    probe_all(ctx, plan, &mut |index, o, batch| {
         tally.add(o);
         rows.show(index, o, batch);
     })?;
-    sum_up(ctx, &plan, &tally, began);
+    sum_up(ctx, plan, &tally, began);
     match tally.failure() {
         Some(why) => Err(failed(plan.what_failed(), why).into()),
         None => Ok(()),
@@ -467,6 +467,16 @@ struct Cursor<'a> {
     bounded: bool,
 }
 
+/// One worker's probes: those in flight, and the answers not yet handed over.
+struct Flight {
+    probes: Vec<Probe>,
+    /// poll(2)'s view of `probes`, one entry each.
+    fds: Vec<libc::pollfd>,
+    done: Vec<(usize, Outcome)>,
+    /// Every probe of the list has been taken.
+    exhausted: bool,
+}
+
 /// Take probes from the shared cursor and run them, at most `share` in flight.
 fn worker(
     ctx: &Ctx,
@@ -476,75 +486,98 @@ fn worker(
     tx: &mpsc::Sender<Result<Vec<(usize, Outcome)>, Failure>>,
     spare: &mut Option<(Socket, IpAddr)>,
 ) -> Result<(), Failure> {
-    let n = plan.probes;
-    let mut flight: Vec<Probe> = Vec::with_capacity(share);
-    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(share);
-    let mut done: Vec<(usize, Outcome)> = Vec::new();
-    let mut exhausted = false;
+    let mut flight = Flight {
+        probes: Vec::with_capacity(share),
+        fds: Vec::with_capacity(share),
+        done: Vec::new(),
+        exhausted: false,
+    };
     loop {
-        while !exhausted && flight.len() < share && done.len() < BATCH {
-            if cursor.stop.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            // Too far ahead of what is shown: hand over and finish what this worker has,
-            // or, with nothing, wait for the output to catch up.
-            let ahead = cursor
-                .shown
-                .load(Ordering::Relaxed)
-                .saturating_add(MAX_AHEAD);
-            if cursor.bounded && cursor.next.load(Ordering::Relaxed) >= ahead {
-                if flight.is_empty() && done.is_empty() {
-                    std::thread::sleep(Duration::from_millis(1));
-                    continue;
-                }
-                break;
-            }
-            let index = cursor.next.fetch_add(1, Ordering::Relaxed);
-            if index >= n {
-                exhausted = true;
-                break;
-            }
-            let (host, port) = plan.job(index);
-            let mut target = plan.hosts.get(host as u64);
-            target.set_port(port);
-            match start(ctx, plan, target, spare)? {
-                Started::Done(o) => done.push((index, o)),
-                Started::InFlight(sock, started) => flight.push(Probe {
-                    index,
-                    sock,
-                    started,
-                }),
-            }
-        }
-        if !done.is_empty() && tx.send(Ok(std::mem::take(&mut done))).is_err() {
+        if !take_probes(ctx, plan, share, cursor, &mut flight, spare)? {
             return Ok(());
         }
-        if flight.is_empty() {
-            if exhausted {
+        if !flight.done.is_empty() && tx.send(Ok(std::mem::take(&mut flight.done))).is_err() {
+            return Ok(());
+        }
+        if flight.probes.is_empty() {
+            if flight.exhausted {
                 return Ok(());
             }
             continue;
         }
-        wait(ctx, plan, &flight, &mut fds)?;
-        let now = Instant::now();
-        // Back to front, so swap_remove only moves probes already looked at.
-        for j in (0..flight.len()).rev() {
-            let elapsed = now.saturating_duration_since(flight[j].started);
-            let outcome = if fds[j].revents != 0 {
-                finish(ctx, &flight[j].sock, elapsed)
-            } else if elapsed >= plan.timeout {
-                Outcome {
-                    state: State::Timeout,
-                    latency: elapsed,
-                    reason: None,
-                }
-            } else {
-                continue;
-            };
-            let probe = flight.swap_remove(j);
-            close(ctx, probe.sock);
-            done.push((probe.index, outcome));
+        wait(ctx, plan, &flight.probes, &mut flight.fds)?;
+        collect_answers(ctx, plan, &mut flight);
+    }
+}
+
+/// Start probes from the cursor until `share` are in flight, a batch of answers is in,
+/// the list is done or too far ahead of the output. False when the scan is stopped.
+fn take_probes(
+    ctx: &Ctx,
+    plan: &Plan,
+    share: usize,
+    cursor: &Cursor,
+    flight: &mut Flight,
+    spare: &mut Option<(Socket, IpAddr)>,
+) -> Result<bool, Failure> {
+    while !flight.exhausted && flight.probes.len() < share && flight.done.len() < BATCH {
+        if cursor.stop.load(Ordering::Relaxed) {
+            return Ok(false);
         }
+        // Too far ahead of what is shown: hand over and finish what this worker has,
+        // or, with nothing, wait for the output to catch up.
+        let ahead = cursor
+            .shown
+            .load(Ordering::Relaxed)
+            .saturating_add(MAX_AHEAD);
+        if cursor.bounded && cursor.next.load(Ordering::Relaxed) >= ahead {
+            if flight.probes.is_empty() && flight.done.is_empty() {
+                std::thread::sleep(Duration::from_millis(1));
+                continue;
+            }
+            break;
+        }
+        let index = cursor.next.fetch_add(1, Ordering::Relaxed);
+        if index >= plan.probes {
+            flight.exhausted = true;
+            break;
+        }
+        let (host, port) = plan.job(index);
+        let mut target = plan.hosts.get(host as u64);
+        target.set_port(port);
+        match start(ctx, plan, target, spare)? {
+            Started::Done(o) => flight.done.push((index, o)),
+            Started::InFlight(sock, started) => flight.probes.push(Probe {
+                index,
+                sock,
+                started,
+            }),
+        }
+    }
+    Ok(true)
+}
+
+/// After a poll: the probes that answered or ran out of time leave the flight, their
+/// outcomes join the answers to hand over.
+fn collect_answers(ctx: &Ctx, plan: &Plan, flight: &mut Flight) {
+    let now = Instant::now();
+    // Back to front, so swap_remove only moves probes already looked at.
+    for j in (0..flight.probes.len()).rev() {
+        let elapsed = now.saturating_duration_since(flight.probes[j].started);
+        let outcome = if flight.fds[j].revents != 0 {
+            finish(ctx, &flight.probes[j].sock, elapsed)
+        } else if elapsed >= plan.timeout {
+            Outcome {
+                state: State::Timeout,
+                latency: elapsed,
+                reason: None,
+            }
+        } else {
+            continue;
+        };
+        let probe = flight.probes.swap_remove(j);
+        close(ctx, probe.sock);
+        flight.done.push((probe.index, outcome));
     }
 }
 
@@ -758,7 +791,7 @@ impl Plan {
         (index / n, self.ports[index % n])
     }
 
-    fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Plan, Failure> {
+    pub fn from_args(ctx: &Ctx, args: &ConnectArgs) -> Result<Plan, Failure> {
         reject_relay_options(args)?;
         ctx.check_sockopts(&[SockKind::Tcp])?;
         let (host, ports_text) = match &args.targets {
@@ -938,6 +971,44 @@ mod tests {
 
     fn words(w: &[&str]) -> Vec<String> {
         w.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The plan `connect -z ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = ["connect", "-z"]
+            .into_iter()
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let crate::cli::Command::Connect(args) = command else {
+            unreachable!("parsed as connect")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_checks_before_probing() {
+        let p = plan(&["--open", "127.0.0.1", "22,80-81"]).expect("a good plan");
+        assert_eq!(p.ports, vec![22, 80, 81]);
+        assert_eq!((p.probes, p.only_open), (3, true));
+        assert_eq!(p.timeout, DEFAULT_TIMEOUT);
+        for (argv, names) in [
+            (&["--send", "x", "127.0.0.1", "80"][..], "-z with --send"),
+            (
+                &["--wait-until", "1s", "127.0.0.1", "80"],
+                "-z with --wait-until",
+            ),
+            (&["--crlf", "127.0.0.1", "80"], "-z with --crlf"),
+            (&["127.0.0.1", "0-70000"], "70000"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,26 +16,96 @@ use crate::sockopt::{REGISTRY, Setting, SockKind, SockOpt, Value, lookup};
 use crate::sys;
 
 pub fn run(ctx: &Ctx, args: &SockoptArgs) -> anyhow::Result<()> {
-    match &args.action {
-        SockoptAction::List => list(ctx),
-        SockoptAction::Get(a) => {
-            let names = a
-                .names
-                .iter()
-                .map(|n| lookup(n))
-                .collect::<Result<Vec<_>, _>>()?;
-            let target = Target::open(ctx, &a.target)?;
-            get(ctx, &target, &names)
+    match Plan::from_args(ctx, args)? {
+        Plan::List => list(ctx),
+        Plan::Get { names, on } => get(ctx, &Target::open(ctx, &on)?, &names),
+        Plan::Set { settings, on } => set(ctx, &Target::open(ctx, &on)?, &settings),
+    }
+}
+
+/// What `sockopt` was asked to do, checked before any socket is made or borrowed.
+enum Plan {
+    List,
+    /// The options to read (none: every readable one).
+    Get {
+        names: Vec<&'static SockOpt>,
+        on: Socket,
+    },
+    Set {
+        settings: Vec<Setting>,
+        on: Socket,
+    },
+}
+
+/// The socket the options are read from or written to, before it is opened.
+enum Socket {
+    /// A new socket of this domain and kind.
+    Fresh { domain: Domain, kind: SockKind },
+    /// `--pid PID --fd FD`: a live socket of a running process.
+    Live { pid: i32, fd: i32 },
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &SockoptArgs) -> Result<Plan, Failure> {
+        Ok(match &args.action {
+            SockoptAction::List => Plan::List,
+            SockoptAction::Get(a) => Plan::Get {
+                names: a
+                    .names
+                    .iter()
+                    .map(|n| lookup(n))
+                    .collect::<Result<Vec<_>, _>>()?,
+                on: Socket::from_args(ctx, &a.target)?,
+            },
+            SockoptAction::Set(a) => Plan::Set {
+                settings: a
+                    .settings
+                    .iter()
+                    .map(|s| Setting::parse(s))
+                    .collect::<Result<Vec<_>, _>>()?,
+                on: Socket::from_args(ctx, &a.target)?,
+            },
+        })
+    }
+}
+
+impl Socket {
+    fn from_args(ctx: &Ctx, t: &SockoptTarget) -> Result<Socket, Failure> {
+        if let (Some(pid), Some(fd)) = (t.pid, t.fd) {
+            // -O applies to sockets sockkit creates; dropping it here would be silent.
+            if let Some(s) = ctx.sockopts.first() {
+                return Err(usage(
+                    format!("-O {}", s.text),
+                    "a live socket (--pid, --fd) is not created by sockkit; use 'sockopt set'",
+                ));
+            }
+            if pid <= 0 {
+                return Err(usage(format!("--pid {pid}"), "not a process id"));
+            }
+            if fd < 0 {
+                return Err(usage(format!("--fd {fd}"), "not a file descriptor"));
+            }
+            return Ok(Socket::Live { pid, fd });
         }
-        SockoptAction::Set(a) => {
-            let settings = a
-                .settings
-                .iter()
-                .map(|s| Setting::parse(s))
-                .collect::<Result<Vec<_>, _>>()?;
-            let target = Target::open(ctx, &a.target)?;
-            set(ctx, &target, &settings)
-        }
+        let (domain, kind) = match t.socktype {
+            SockType::Tcp | SockType::Udp => {
+                let domain = if ctx.family == Family::V6 {
+                    Domain::IPV6
+                } else {
+                    Domain::IPV4
+                };
+                let kind = if t.socktype == SockType::Tcp {
+                    SockKind::Tcp
+                } else {
+                    SockKind::Udp
+                };
+                (domain, kind)
+            }
+            SockType::UnixStream => (Domain::UNIX, SockKind::UnixStream),
+            SockType::UnixDgram => (Domain::UNIX, SockKind::UnixDgram),
+        };
+        ctx.check_sockopts(&[kind])?;
+        Ok(Socket::Fresh { domain, kind })
     }
 }
 
@@ -87,35 +157,11 @@ struct Target {
 }
 
 impl Target {
-    fn open(ctx: &Ctx, t: &SockoptTarget) -> Result<Target, Failure> {
-        if let (Some(pid), Some(fd)) = (t.pid, t.fd) {
-            // -O applies to sockets sockkit creates; dropping it here would be silent.
-            if let Some(s) = ctx.sockopts.first() {
-                return Err(usage(
-                    format!("-O {}", s.text),
-                    "a live socket (--pid, --fd) is not created by sockkit; use 'sockopt set'",
-                ));
-            }
-            return live(ctx, pid, fd);
-        }
-        let (domain, kind) = match t.socktype {
-            SockType::Tcp | SockType::Udp => {
-                let domain = if ctx.family == Family::V6 {
-                    Domain::IPV6
-                } else {
-                    Domain::IPV4
-                };
-                let kind = if t.socktype == SockType::Tcp {
-                    SockKind::Tcp
-                } else {
-                    SockKind::Udp
-                };
-                (domain, kind)
-            }
-            SockType::UnixStream => (Domain::UNIX, SockKind::UnixStream),
-            SockType::UnixDgram => (Domain::UNIX, SockKind::UnixDgram),
+    fn open(ctx: &Ctx, on: &Socket) -> Result<Target, Failure> {
+        let (domain, kind) = match *on {
+            Socket::Live { pid, fd } => return live(ctx, pid, fd),
+            Socket::Fresh { domain, kind } => (domain, kind),
         };
-        ctx.check_sockopts(&[kind])?;
         let sock = socket::open(ctx, domain, kind, &[])?;
         let family = i32::from(domain);
         Ok(Target {
@@ -131,12 +177,6 @@ impl Target {
 /// Borrow a socket of another process: pidfd_open(2) + pidfd_getfd(2) give us a
 /// duplicate of its descriptor; options set on it change the same socket.
 fn live(ctx: &Ctx, pid: i32, target_fd: i32) -> Result<Target, Failure> {
-    if pid <= 0 {
-        return Err(usage(format!("--pid {pid}"), "not a process id"));
-    }
-    if target_fd < 0 {
-        return Err(usage(format!("--fd {target_fd}"), "not a file descriptor"));
-    }
     let what = format!("pid {pid} fd {target_fd}");
     let pidfd = socket::traced(
         ctx,
@@ -298,5 +338,73 @@ fn shown(v: &Value) -> String {
     match v.plain() {
         text if text.is_empty() => "\"\"".to_string(),
         text => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `sockopt ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("sockopt")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::Sockopt(args) = command else {
+            unreachable!("parsed as sockopt")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_names_the_socket_and_the_options() {
+        let Ok(Plan::Get { names, on }) = plan(&["get", "--type", "unix-dgram", "SO_RCVBUF"])
+        else {
+            panic!("a get")
+        };
+        assert_eq!(names.len(), 1);
+        assert_eq!(names[0].name, "SO_RCVBUF");
+        assert!(matches!(
+            on,
+            Socket::Fresh {
+                kind: SockKind::UnixDgram,
+                ..
+            }
+        ));
+        let Ok(Plan::Set { settings, on }) =
+            plan(&["set", "--pid", "1", "--fd", "3", "SO_RCVBUF=4096"])
+        else {
+            panic!("a set")
+        };
+        assert_eq!(settings.len(), 1);
+        assert!(matches!(on, Socket::Live { pid: 1, fd: 3 }));
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_any_socket() {
+        for (argv, names) in [
+            (&["get", "--pid", "0", "--fd", "3"][..], "--pid 0"),
+            (&["get", "--pid", "1", "--fd=-1"], "--fd -1"),
+            (
+                &["-O", "SO_RCVBUF=4096", "get", "--pid", "1", "--fd", "3"],
+                "-O SO_RCVBUF=4096",
+            ),
+            (
+                &["-O", "TCP_NODELAY=1", "get", "--type", "udp"],
+                "-O TCP_NODELAY=1",
+            ),
+            (&["get", "NO_SUCH_OPTION"], "NO_SUCH_OPTION"),
+            (&["set", "SO_RCVBUF"], "SO_RCVBUF"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
     }
 }

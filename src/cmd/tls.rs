@@ -389,6 +389,28 @@ fn handshake(
         )?;
     let mut conn = rustls::Connection::Client(conn);
     tls::close(&mut conn, sock);
+    say_handshake(ctx, target, &info);
+    let now = cert::now_unix();
+    let chain = chain_facts(&info, now)?;
+    let expiring = match plan.expires_within {
+        Some(d) => expiring_within(&chain, now, d),
+        None => Vec::new(),
+    };
+    let verdict = info
+        .verdict
+        .clone()
+        .unwrap_or_else(|| Verdict::Failed("the server sent no certificate".into()));
+    Ok(Found {
+        server_name,
+        info,
+        chain,
+        verdict,
+        expiring,
+    })
+}
+
+/// The `handshake` event: protocol, cipher and how long it took.
+fn say_handshake(ctx: &Ctx, target: &str, info: &SessionInfo) {
     ctx.out.emit(
         &Event::Handshake {
             peer: target,
@@ -405,39 +427,29 @@ fn handshake(
             )
         },
     );
-    let now = cert::now_unix();
-    let chain: Vec<CertFacts> = info
-        .chain
+}
+
+/// What each certificate the server sent says, as of `now`.
+fn chain_facts(info: &SessionInfo, now: i64) -> Result<Vec<CertFacts>, String> {
+    info.chain
         .iter()
         .enumerate()
         .map(|(i, der)| {
             CertFacts::from_der(der, now)
                 .ok_or_else(|| format!("certificate {i} of the chain is not valid X.509"))
         })
-        .collect::<Result<_, _>>()?;
-    let expiring = match plan.expires_within {
-        Some(d) => {
-            let horizon = now.saturating_add(d.as_secs() as i64);
-            chain
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.not_after_unix < horizon)
-                .map(|(i, _)| i)
-                .collect()
-        }
-        None => Vec::new(),
-    };
-    let verdict = info
-        .verdict
-        .clone()
-        .unwrap_or_else(|| Verdict::Failed("the server sent no certificate".into()));
-    Ok(Found {
-        server_name,
-        info,
-        chain,
-        verdict,
-        expiring,
-    })
+        .collect()
+}
+
+/// The places in the chain of the certificates that expire within `within` of `now`.
+fn expiring_within(chain: &[CertFacts], now: i64, within: Duration) -> Vec<usize> {
+    let horizon = now.saturating_add(within.as_secs() as i64);
+    chain
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.not_after_unix < horizon)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[cfg(test)]

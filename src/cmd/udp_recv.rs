@@ -40,57 +40,111 @@ const WAKE: Duration = Duration::from_millis(250);
 const DRAIN_LIMIT: Duration = Duration::from_secs(1);
 
 pub fn run(ctx: &Ctx, args: &UdpRecvArgs) -> anyhow::Result<()> {
-    let kind = if args.unix.is_some() {
-        SockKind::UnixDgram
-    } else {
-        SockKind::Udp
-    };
-    ctx.check_sockopts(&[kind])?;
-    let form = if args.raw {
-        Form::Raw
-    } else if args.hex {
-        Form::Hex
-    } else {
-        Form::Text
-    };
-    let answer = Answer::from_args(ctx, args)?;
-    let count = match args.count {
-        Some(0) => return Err(usage("--count 0", "must be at least 1").into()),
-        other => other,
-    };
-    let groups = args
-        .join
-        .iter()
-        .map(|g| Group::parse(g))
-        .collect::<Result<Vec<_>, _>>()?;
+    let plan = Plan::from_args(ctx, args)?;
     // Before the bind: from the `listening on` line on, a SIGINT or SIGTERM ends
     // udp-recv in order (what is queued written out, its socket file removed).
     signals::install();
-    let bound = bind(ctx, args, &groups)?;
-    for g in &groups {
+    let bound = bind(ctx, &plan.at, &plan.groups)?;
+    for g in &plan.groups {
         g.join(ctx, &bound.sock)?;
     }
     // A GRO run is taken whole, so with --count it could hold datagrams past the last
     // one shown: there datagrams come one by one.
-    if kind == SockKind::Udp && count.is_none() {
+    if plan.kind == SockKind::Udp && plan.count.is_none() {
         datagram::enable_gro(ctx, &bound.sock);
     }
     announce(ctx, &bound.sock);
     let mut session = Session {
         ctx,
         sock: Arc::new(bound.sock),
-        form,
-        answer,
-        count,
+        form: plan.form,
+        answer: plan.answer,
+        count: plan.count,
         received: 0,
         running: Vec::new(),
         warned_unnamed: false,
     };
-    let end = session.receive_loop(kind);
+    let end = session.receive_loop(plan.kind);
     session.finish_exec();
     drop(bound.file);
     let end = end?;
     session.verdict(end)
+}
+
+/// What `udp-recv` was asked to do, checked before any socket exists.
+struct Plan {
+    kind: SockKind,
+    at: BindTo,
+    /// `--join`: multicast groups to join once bound.
+    groups: Vec<Group>,
+    form: Form,
+    answer: Answer,
+    /// `--count`: stop after this many datagrams.
+    count: Option<u64>,
+}
+
+/// Where to receive: a Unix path, or an address and port.
+enum BindTo {
+    Unix(UnixPath),
+    Ip(HostPort),
+}
+
+impl Plan {
+    fn from_args(ctx: &Ctx, args: &UdpRecvArgs) -> Result<Plan, Failure> {
+        let kind = if args.unix.is_some() {
+            SockKind::UnixDgram
+        } else {
+            SockKind::Udp
+        };
+        ctx.check_sockopts(&[kind])?;
+        let form = if args.raw {
+            Form::Raw
+        } else if args.hex {
+            Form::Hex
+        } else {
+            Form::Text
+        };
+        let answer = Answer::from_args(ctx, args)?;
+        let count = match args.count {
+            Some(0) => return Err(usage("--count 0", "must be at least 1")),
+            other => other,
+        };
+        let groups = args
+            .join
+            .iter()
+            .map(|g| Group::parse(g))
+            .collect::<Result<Vec<_>, _>>()?;
+        let at = bind_to(args.unix.as_deref(), &args.endpoint, &groups)?;
+        Ok(Plan {
+            kind,
+            at,
+            groups,
+            form,
+            answer,
+            count,
+        })
+    }
+}
+
+/// `--unix PATH`, or ADDR PORT (the port alone: all addresses).
+fn bind_to(unix: Option<&str>, words: &[String], groups: &[Group]) -> Result<BindTo, Failure> {
+    if let Some(path) = unix {
+        if !words.is_empty() {
+            return Err(usage(
+                format!("address '{}'", words.join(" ")),
+                "not with --unix",
+            ));
+        }
+        if !groups.is_empty() {
+            return Err(usage("--join", "multicast is for UDP, not --unix"));
+        }
+        return Ok(BindTo::Unix(UnixPath::parse(path)?));
+    }
+    let (hp, rest) = HostPort::from_words(words, Proto::Udp, true)?;
+    if let Some(extra) = rest.first() {
+        return Err(usage(format!("argument '{extra}'"), "unexpected"));
+    }
+    Ok(BindTo::Ip(hp))
 }
 
 /// Why receiving stopped.
@@ -148,21 +202,10 @@ struct Bound {
 }
 
 /// The socket to receive on: `--unix PATH`, or the address (and groups) given.
-fn bind(ctx: &Ctx, args: &UdpRecvArgs, groups: &[Group]) -> Result<Bound, Failure> {
-    match &args.unix {
-        Some(path) => {
-            if !args.endpoint.is_empty() {
-                return Err(usage(
-                    format!("address '{}'", args.endpoint.join(" ")),
-                    "not with --unix",
-                ));
-            }
-            if !groups.is_empty() {
-                return Err(usage("--join", "multicast is for UDP, not --unix"));
-            }
-            bind_unix(ctx, &UnixPath::parse(path)?)
-        }
-        None => bind_ip(ctx, &args.endpoint, groups),
+fn bind(ctx: &Ctx, at: &BindTo, groups: &[Group]) -> Result<Bound, Failure> {
+    match at {
+        BindTo::Unix(path) => bind_unix(ctx, path),
+        BindTo::Ip(hp) => bind_ip(ctx, hp, groups),
     }
 }
 
@@ -181,11 +224,7 @@ fn bind_unix(ctx: &Ctx, path: &UnixPath) -> Result<Bound, Failure> {
     Ok(Bound { sock, file })
 }
 
-fn bind_ip(ctx: &Ctx, words: &[String], groups: &[Group]) -> Result<Bound, Failure> {
-    let (hp, rest) = HostPort::from_words(words, Proto::Udp, true)?;
-    if let Some(extra) = rest.first() {
-        return Err(usage(format!("argument '{extra}'"), "unexpected"));
-    }
+fn bind_ip(ctx: &Ctx, hp: &HostPort, groups: &[Group]) -> Result<Bound, Failure> {
     // All addresses: IPv4 ones when every group joined is IPv4, dual-stack otherwise.
     let all_v4_groups = !groups.is_empty() && groups.iter().all(|g| g.addr.is_ipv4());
     let family = match (hp.host.is_none(), all_v4_groups, ctx.family) {
@@ -672,6 +711,60 @@ fn reap(child: &mut Child, left: Duration) -> Option<i32> {
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(_) => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `udp-recv ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("udp-recv")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::UdpRecv(args) = command else {
+            unreachable!("parsed as udp-recv")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_holds_checked_values() {
+        let p =
+            plan(&["--count", "2", "--hex", "--join", "239.1.2.3", "5000"]).expect("a good plan");
+        assert_eq!(
+            (p.kind, p.form, p.count),
+            (SockKind::Udp, Form::Hex, Some(2))
+        );
+        assert_eq!(p.groups.len(), 1);
+        assert!(matches!(&p.at, BindTo::Ip(hp) if hp.port == 5000 && hp.host.is_none()));
+        let p = plan(&["--unix", "/tmp/s", "--echo"]).expect("a good plan");
+        assert_eq!(p.kind, SockKind::UnixDgram);
+        assert!(matches!(p.at, BindTo::Unix(_)) && matches!(p.answer, Answer::Echo));
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_any_socket() {
+        for (argv, names) in [
+            (&["--count", "0", "5000"][..], "--count 0"),
+            (&["--unix", "/tmp/s", "5000"], "address '5000'"),
+            (&["--unix", "/tmp/s", "--join", "239.1.2.3"], "--join"),
+            (&["--join", "10.0.0.1", "5000"], "--join 10.0.0.1"),
+            (&["--join", "239.1.2.3%no-such-if0", "5000"], "no interface"),
+            (&["-O", "TCP_NODELAY=1", "5000"], "-O TCP_NODELAY=1"),
+            (&["127.0.0.1", "70000"], "70000"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
         }
     }
 }

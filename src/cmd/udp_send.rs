@@ -29,14 +29,8 @@ const DEFAULT_REPLY_WAIT: Duration = Duration::from_secs(2);
 const DEFAULT_SEND_WAIT: Duration = Duration::from_secs(10);
 
 pub fn run(ctx: &Ctx, args: &UdpSendArgs) -> anyhow::Result<()> {
-    let kind = if args.unix.is_some() {
-        SockKind::UnixDgram
-    } else {
-        SockKind::Udp
-    };
-    ctx.check_sockopts(&[kind])?;
     let plan = Plan::from_args(ctx, args)?;
-    let mut sender = Sender::open(ctx, args, &plan)?;
+    let mut sender = Sender::open(ctx, &plan)?;
     let started = Instant::now();
     match &plan.payload {
         Payload::Fixed(bytes) => sender.send_repeated(bytes, plan.count)?,
@@ -46,10 +40,10 @@ pub fn run(ctx: &Ctx, args: &UdpSendArgs) -> anyhow::Result<()> {
             sender.send_repeated(&generated(*n), plan.count)?;
         }
         Payload::RawStdin => {
-            let bytes = read_raw_stdin(&sender, args.hex)?;
+            let bytes = read_raw_stdin(&sender, plan.hex)?;
             sender.send_repeated(&bytes, plan.count)?;
         }
-        Payload::Lines => send_lines(&mut sender, args.hex, plan.count)?,
+        Payload::Lines => send_lines(&mut sender, plan.hex, plan.count)?,
     }
     sender.finish(started)
 }
@@ -58,8 +52,14 @@ pub fn run(ctx: &Ctx, args: &UdpSendArgs) -> anyhow::Result<()> {
 struct Plan {
     target: Target,
     payload: Payload,
+    /// `--hex`: stdin's lines or bytes are hex text.
+    hex: bool,
     count: u64,
     interval: Option<Duration>,
+    /// `-r`: how long to wait for each reply.
+    reply_wait: Option<Duration>,
+    broadcast: bool,
+    ttl: Option<u32>,
 }
 
 enum Target {
@@ -77,6 +77,12 @@ enum Payload {
 
 impl Plan {
     fn from_args(ctx: &Ctx, args: &UdpSendArgs) -> Result<Plan, Failure> {
+        let kind = if args.unix.is_some() {
+            SockKind::UnixDgram
+        } else {
+            SockKind::Udp
+        };
+        ctx.check_sockopts(&[kind])?;
         let (hostport, rest) = match &args.unix {
             Some(_) => (None, &args.args[..]),
             None => {
@@ -99,23 +105,9 @@ impl Plan {
             Some(n) => n,
             None => 1,
         };
-        let payload = payload_from(args, message)?;
+        let payload = payload_from(args.size.as_deref(), args.raw, args.hex, message)?;
         let interval = parse::duration_flag("--interval", args.interval.as_deref())?;
-        if let Some(ttl) = args.ttl
-            && !(1..=255).contains(&ttl)
-        {
-            return Err(usage(format!("--ttl {ttl}"), "out of range 1-255"));
-        }
-        if args.unix.is_some() {
-            for (set, flag) in [
-                (args.ttl.is_some(), "--ttl"),
-                (args.broadcast, "--broadcast"),
-            ] {
-                if set {
-                    return Err(usage(flag, "is for UDP, not --unix"));
-                }
-            }
-        }
+        check_ip_options(args.ttl, args.broadcast, args.unix.is_some())?;
         // Resolve last: bad input is exit 2 whether or not the name resolves.
         let target = match (&args.unix, hostport) {
             (Some(path), _) => Target::Unix(UnixPath::parse(path)?),
@@ -130,22 +122,52 @@ impl Plan {
         Ok(Plan {
             target,
             payload,
+            hex: args.hex,
             count,
             interval,
+            reply_wait: args
+                .wait_reply
+                .then(|| ctx.timeout.unwrap_or(DEFAULT_REPLY_WAIT)),
+            broadcast: args.broadcast,
+            ttl: args.ttl,
         })
     }
 }
 
-fn payload_from(args: &UdpSendArgs, message: Option<&str>) -> Result<Payload, Failure> {
+/// `--ttl` in range; `--ttl` and `--broadcast` only for UDP.
+fn check_ip_options(ttl: Option<u32>, broadcast: bool, unix: bool) -> Result<(), Failure> {
+    if let Some(ttl) = ttl
+        && !(1..=255).contains(&ttl)
+    {
+        return Err(usage(format!("--ttl {ttl}"), "out of range 1-255"));
+    }
+    if unix {
+        for (set, flag) in [(ttl.is_some(), "--ttl"), (broadcast, "--broadcast")] {
+            if set {
+                return Err(usage(flag, "is for UDP, not --unix"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What is sent: `--size N`, a MESSAGE, all of stdin (`--raw`) or its lines; `--hex`
+/// says the MESSAGE or stdin is hex text.
+fn payload_from(
+    size: Option<&str>,
+    raw: bool,
+    hex: bool,
+    message: Option<&str>,
+) -> Result<Payload, Failure> {
     let conflict = |a: &str, b: &str| usage(format!("{a} with {b}"), "choose one payload");
-    if let Some(size) = &args.size {
+    if let Some(size) = size {
         if message.is_some() {
             return Err(conflict("--size", "MESSAGE"));
         }
-        if args.raw {
+        if raw {
             return Err(conflict("--size", "--raw"));
         }
-        if args.hex {
+        if hex {
             return Err(conflict("--size", "--hex"));
         }
         let n = parse::size(size).map_err(|e| e.prefixed("--size"))?;
@@ -153,10 +175,10 @@ fn payload_from(args: &UdpSendArgs, message: Option<&str>) -> Result<Payload, Fa
         return Ok(Payload::Generated(n));
     }
     match message {
-        Some(_) if args.raw => Err(conflict("--raw", "MESSAGE")),
-        Some(m) if args.hex => Ok(Payload::Fixed(parse::hex(m)?)),
+        Some(_) if raw => Err(conflict("--raw", "MESSAGE")),
+        Some(m) if hex => Ok(Payload::Fixed(parse::hex(m)?)),
         Some(m) => Ok(Payload::Fixed(m.as_bytes().to_vec())),
-        None if args.raw => Ok(Payload::RawStdin),
+        None if raw => Ok(Payload::RawStdin),
         None => Ok(Payload::Lines),
     }
 }
@@ -186,17 +208,15 @@ struct Sender<'a> {
 }
 
 impl<'a> Sender<'a> {
-    fn open(ctx: &'a Ctx, args: &UdpSendArgs, plan: &Plan) -> Result<Sender<'a>, Failure> {
+    fn open(ctx: &'a Ctx, plan: &Plan) -> Result<Sender<'a>, Failure> {
         let (peers, is_unix) = match &plan.target {
             Target::Ip { addrs } => (addrs.iter().map(|a| SockAddr::from(*a)).collect(), false),
             Target::Unix(path) => (vec![path.sockaddr()?], true),
         };
-        let reply_wait = args
-            .wait_reply
-            .then(|| ctx.timeout.unwrap_or(DEFAULT_REPLY_WAIT));
+        let reply_wait = plan.reply_wait;
         let setup = Setup {
-            broadcast: args.broadcast,
-            ttl: args.ttl,
+            broadcast: plan.broadcast,
+            ttl: plan.ttl,
             is_unix,
             autobind: is_unix && reply_wait.is_some(),
             send_wait: ctx.timeout.unwrap_or(DEFAULT_SEND_WAIT),
@@ -656,4 +676,76 @@ fn send_line_batch(
         sender.send_repeated(line, count)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    /// The plan `udp-send ARGS` checks into, or the failure that stops it.
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("udp-send")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::UdpSend(args) = command else {
+            unreachable!("parsed as udp-send")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_holds_checked_values() {
+        let argv = [
+            "--count",
+            "3",
+            "--interval",
+            "10ms",
+            "-r",
+            "--ttl",
+            "5",
+            "127.0.0.1",
+            "9",
+            "hi",
+        ];
+        let p = plan(&argv).expect("a good plan");
+        assert_eq!((p.count, p.ttl), (3, Some(5)));
+        assert_eq!(p.interval, Some(Duration::from_millis(10)));
+        assert_eq!(p.reply_wait, Some(DEFAULT_REPLY_WAIT));
+        assert!(matches!(&p.payload, Payload::Fixed(b) if b == b"hi"));
+        let Target::Ip { addrs } = &p.target else {
+            panic!("an IP target")
+        };
+        assert_eq!(addrs[0], "127.0.0.1:9".parse().unwrap());
+        let p = plan(&["--hex", "--unix", "/tmp/s"]).expect("a good plan");
+        assert!(p.hex && matches!(p.payload, Payload::Lines));
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_any_socket() {
+        for (argv, names) in [
+            (
+                &["-O", "TCP_NODELAY=1", "127.0.0.1", "9"][..],
+                "-O TCP_NODELAY=1",
+            ),
+            (&["--ttl", "0", "127.0.0.1", "9"], "--ttl 0"),
+            (&["--unix", "/tmp/s", "--broadcast"], "--broadcast"),
+            (
+                &["--size", "10", "--raw", "127.0.0.1", "9"],
+                "--size with --raw",
+            ),
+            (&["--count", "0", "127.0.0.1", "9"], "--count 0"),
+            (&["--interval", "x", "127.0.0.1", "9"], "--interval"),
+            (&["127.0.0.1", "0"], "port 0"),
+        ] {
+            match plan(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! The options of `conns`, checked: what to ask the platform for and what to keep.
 
+use std::time::Duration;
+
 use super::expr;
 use crate::cli::ConnsArgs;
 use crate::diag::filter::{self, Expr};
@@ -7,6 +9,7 @@ use crate::diag::{Query, Socket, States, state};
 use crate::endpoint::{Prefix, Proto, parse_port};
 use crate::error::{Failure, usage};
 use crate::options::Ctx;
+use crate::parse;
 
 /// What was asked for, checked.
 #[derive(Debug)]
@@ -22,14 +25,16 @@ pub struct Selection {
     kernel_runs_expr: bool,
     /// The local port range, for `autobound`.
     ephemeral: (u16, u16),
-    /// Something narrows the rows beyond the default state (required by --kill).
-    pub narrowed: bool,
     pub unix: bool,
     pub kill: bool,
     pub events: bool,
     pub header: bool,
     pub timers: bool,
     pub extended: bool,
+    /// `--watch`: show again this often.
+    pub watch: Option<Duration>,
+    /// `--netns`: the namespace to look in.
+    pub netns: Option<String>,
 }
 
 impl Selection {
@@ -47,6 +52,7 @@ impl Selection {
         let query = query(ctx, a, protos, words.states, words.expr)?;
         let src = prefix("--src", a.src.as_deref())?;
         let dst = prefix("--dst", a.dst.as_deref())?;
+        // Something narrows the rows beyond the default state (required by --kill).
         let narrowed = words.states.is_some()
             || !a.state.is_empty()
             || a.listening
@@ -64,6 +70,13 @@ impl Selection {
         } else {
             (0, 0)
         };
+        let watch = a.watch.as_deref().map(watch_interval).transpose()?;
+        if a.kill && !narrowed {
+            return Err(usage(
+                "--kill",
+                "needs a filter (a state, port, address or expression), so that it never kills everything",
+            ));
+        }
         Ok(Selection {
             query,
             src,
@@ -73,13 +86,14 @@ impl Selection {
             summary: a.summary,
             kernel_runs_expr,
             ephemeral,
-            narrowed,
             unix: a.unix,
             kill: a.kill,
             events: a.events,
             header: !a.no_header,
             timers: a.timers,
             extended: a.extended,
+            watch,
+            netns: a.netns.clone(),
         })
     }
 
@@ -107,6 +121,14 @@ impl Selection {
                 e.ss_keeps(s, self.ephemeral) && (self.kernel_runs_expr || e.kernel_keeps(s))
             })
     }
+}
+
+fn watch_interval(text: &str) -> Result<Duration, Failure> {
+    let d = parse::duration(text).map_err(|e| e.prefixed("--watch"))?;
+    if d.is_zero() {
+        return Err(usage(format!("--watch {text}"), "must be longer than zero"));
+    }
+    Ok(d)
 }
 
 /// Options that make no sense together are a usage error, not a silent choice.
@@ -288,6 +310,38 @@ fn prefix(flag: &str, text: Option<&str>) -> Result<Option<Prefix>, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The selection `conns ARGS` checks into, or the failure that stops it.
+    fn selection(argv: &[&str]) -> Result<Selection, Failure> {
+        let argv: Vec<&str> = std::iter::once("conns")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let crate::cli::Command::Conns(args) = command else {
+            unreachable!("parsed as conns")
+        };
+        Selection::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn watch_and_kill_are_checked_with_the_rest() {
+        let sel = selection(&["--watch", "2s", "--netns", "/run/netns/x"]).expect("good");
+        assert_eq!(sel.watch, Some(Duration::from_secs(2)));
+        assert_eq!(sel.netns.as_deref(), Some("/run/netns/x"));
+        for (argv, names) in [
+            (&["--watch", "0"][..], "--watch 0"),
+            (&["--watch", "x"], "--watch"),
+            (&["--kill"], "--kill"),
+        ] {
+            match selection(argv) {
+                Ok(_) => panic!("{argv:?} was accepted"),
+                Err(f) => {
+                    assert_eq!(f.code, 2, "{argv:?}: {}", f.message);
+                    assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+                }
+            }
+        }
+    }
 
     #[test]
     fn groups_are_ss_groups() {
