@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use socket2::{Domain, SockAddr, Socket};
 
-use super::listen::{Bound, bind_tcp, bind_unix};
+use super::listen::{Bound, ListenAt};
 use crate::acceptor::{Acceptor, Access, Admitted, Rules};
 use crate::cli::ForwardArgs;
 use crate::dump::Dump;
@@ -65,6 +65,8 @@ impl Target {
 
 /// `forward`'s checked plan.
 struct Plan {
+    /// Where the forwarder listens.
+    at: ListenAt,
     target: Target,
     proxy: Option<Proxy>,
     access: Access,
@@ -107,6 +109,7 @@ impl Plan {
             "is a TLS client option: add --to-tls",
         )?;
         let server_tls = server_tls(args)?;
+        let at = ListenAt::parse(args.unix.as_deref(), &args.endpoint)?;
         let target = target(ctx, args, proxy.is_some() || args.to_tls)?;
         let mut kinds = vec![if args.unix.is_some() {
             SockKind::UnixStream
@@ -119,6 +122,7 @@ impl Plan {
         });
         ctx.check_sockopts(&kinds)?;
         Ok(Plan {
+            at,
             target,
             proxy,
             access,
@@ -164,10 +168,7 @@ pub fn run(ctx: &Ctx, args: &ForwardArgs) -> anyhow::Result<()> {
             .warn("--insecure: the target's certificate is not verified");
     }
     signals::install();
-    let bound: Bound = match &args.unix {
-        Some(path) => bind_unix(ctx, &UnixPath::parse(path)?, plan.backlog)?,
-        None => bind_tcp(ctx, &args.endpoint, plan.backlog)?,
-    };
+    let bound: Bound = plan.at.bind(ctx, plan.backlog)?;
     let to = plan.target.shown();
     let listening = Event::ForwardListening {
         address: &bound.shown,
@@ -709,4 +710,49 @@ enum Attempt {
     Busy,
     Failed(String),
     NoMore,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Command;
+
+    fn plan(argv: &[&str]) -> Result<Plan, Failure> {
+        let argv: Vec<&str> = std::iter::once("forward")
+            .chain(argv.iter().copied())
+            .collect();
+        let (ctx, command) = crate::cmd::parsed(&argv);
+        let Command::Forward(args) = command else {
+            unreachable!("parsed as forward")
+        };
+        Plan::from_args(&ctx, &args)
+    }
+
+    #[test]
+    fn plan_holds_both_sides() {
+        let p = plan(&["127.0.0.1", "8080", "--to-unix", "/tmp/backend.sock"]).expect("a plan");
+        let ListenAt::Tcp(at) = &p.at else {
+            panic!("a TCP listener")
+        };
+        assert_eq!((at.host.as_deref(), at.port), (Some("127.0.0.1"), 8080));
+        assert!(matches!(p.target, Target::Unix(_)));
+        let p = plan(&["--unix", "/tmp/front.sock", "--to", "127.0.0.1:80"]).expect("a plan");
+        assert!(matches!(p.at, ListenAt::Unix(_)));
+        assert!(matches!(p.target, Target::Tcp { port: 80, .. }));
+    }
+
+    #[test]
+    fn where_to_listen_is_checked_before_anything_is_bound() {
+        for (argv, names) in [
+            (
+                &["--unix", "", "--to", "127.0.0.1:80"][..],
+                "unix socket path",
+            ),
+            (&["70000", "--to", "127.0.0.1:80"][..], "70000"),
+        ] {
+            let f = plan(argv).err().expect("a usage error");
+            assert_eq!(f.kind, crate::error::Kind::Usage, "{argv:?}");
+            assert!(f.message.contains(names), "{argv:?}: {}", f.message);
+        }
+    }
 }

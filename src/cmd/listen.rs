@@ -33,10 +33,7 @@ const REAP_EVERY: Duration = Duration::from_millis(200);
 pub fn run(ctx: &Ctx, args: &ListenArgs) -> anyhow::Result<()> {
     let plan = Plan::from_args(ctx, args)?;
     signals::install();
-    let bound = match &plan.at {
-        ListenAt::Unix(path) => bind_unix(ctx, path, plan.backlog)?,
-        ListenAt::Tcp(at) => bind_tcp_at(ctx, at, plan.backlog)?,
-    };
+    let bound = plan.at.bind(ctx, plan.backlog)?;
     listening(ctx, &bound, plan.tls.as_ref());
     if let Some(cmd) = &plan.exec
         && bound.is_tcp
@@ -148,18 +145,32 @@ impl Plan {
     }
 }
 
-/// Where to listen: a Unix path, or [ADDR] PORT as written (resolved when bound).
-enum ListenAt {
+/// Where to listen: a Unix path, or [ADDR] PORT as written (resolved when bound). Also
+/// `forward`'s listening side.
+pub(crate) enum ListenAt {
     Unix(UnixPath),
     Tcp(HostPort),
 }
 
 impl ListenAt {
     fn from_args(args: &ListenArgs) -> Result<ListenAt, Failure> {
-        if let Some(path) = &args.stream.unix {
-            return Ok(ListenAt::Unix(UnixPath::parse(path)?));
+        ListenAt::parse(args.stream.unix.as_deref(), &args.endpoint)
+    }
+
+    /// `--unix PATH`, or the `[ADDR] PORT` words.
+    pub(crate) fn parse(unix: Option<&str>, words: &[String]) -> Result<ListenAt, Failure> {
+        match unix {
+            Some(path) => Ok(ListenAt::Unix(UnixPath::parse(path)?)),
+            None => Ok(ListenAt::Tcp(tcp_at(words)?)),
         }
-        Ok(ListenAt::Tcp(tcp_at(&args.endpoint)?))
+    }
+
+    /// Bind and listen.
+    pub(crate) fn bind(&self, ctx: &Ctx, backlog: i32) -> Result<Bound, Failure> {
+        match self {
+            ListenAt::Unix(path) => bind_unix(ctx, path, backlog),
+            ListenAt::Tcp(at) => bind_tcp_at(ctx, at, backlog),
+        }
     }
 }
 
@@ -254,10 +265,6 @@ pub(crate) struct Bound {
     pub(crate) _unix_file: Option<socket::UnixSocketFile>,
 }
 
-pub(crate) fn bind_tcp(ctx: &Ctx, words: &[String], backlog: i32) -> Result<Bound, Failure> {
-    bind_tcp_at(ctx, &tcp_at(words)?, backlog)
-}
-
 /// Listen on `at`: every address it resolves to is tried, dual-stack first.
 fn bind_tcp_at(ctx: &Ctx, at: &HostPort, backlog: i32) -> Result<Bound, Failure> {
     let mut addrs = endpoint::resolve(at.host.as_deref(), at.port, ctx.family, Proto::Tcp)?;
@@ -317,7 +324,7 @@ fn bind_tcp_addr(ctx: &Ctx, addr: SocketAddr, backlog: i32) -> Result<Socket, Fa
     Ok(sock)
 }
 
-pub(crate) fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
+fn bind_unix(ctx: &Ctx, path: &UnixPath, backlog: i32) -> Result<Bound, Failure> {
     let sock = socket::open(ctx, Domain::UNIX, SockKind::UnixStream, &[])?;
     let unix_file = socket::bind_unix(ctx, &sock, path)?;
     socket::listen(ctx, &sock, backlog)
