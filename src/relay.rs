@@ -235,7 +235,13 @@ impl<'a> Relay<'a> {
         fdio::poll(&mut fds, wake)?;
         self.check_signal()?;
         if self.pump.is_done(Dir::In) && self.sending() {
-            self.refused(fds[0].revents)?;
+            // A hung-up socket may be left out of the poll: the pump remembers it.
+            let hup = if self.pump.hup_seen(Side::A) {
+                libc::POLLHUP
+            } else {
+                0
+            };
+            self.refused(fds[0].revents | hup)?;
         }
         let status = self.pump.advance(fds.map(|f| f.revents));
         self.check_signal()?;
