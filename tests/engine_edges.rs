@@ -5,10 +5,12 @@
 mod common;
 mod stream_support;
 
+use std::io::Read;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::python;
+use common::{Peer, python, sockkit, wait_bounded};
 use stream_support::{Server, scratch};
 
 const LIMIT: Duration = Duration::from_secs(30);
@@ -64,5 +66,81 @@ fn an_exec_child_slow_to_read_after_its_peer_hung_up_costs_no_cpu() {
     assert!(
         spent < 30,
         "sockkit used {spent} clock ticks of CPU while its child was not reading"
+    );
+}
+
+/// A pipe whose write end is non-blocking (as a parent such as Node.js hands it over)
+/// and whose read end blocks.
+fn pipe_with_nonblocking_writer() -> (OwnedFd, OwnedFd) {
+    let mut fds = [0; 2];
+    // SAFETY: pipe2 fills the two descriptors it is given, which are then owned here.
+    let (r, w) = unsafe {
+        assert_eq!(libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC), 0);
+        (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1]))
+    };
+    // SAFETY: fcntl on a descriptor owned here.
+    unsafe {
+        let flags = libc::fcntl(w.as_raw_fd(), libc::F_GETFL);
+        assert_eq!(
+            libc::fcntl(w.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK),
+            0
+        );
+    }
+    (r, w)
+}
+
+#[test]
+fn a_stdout_made_non_blocking_by_its_parent_gets_every_byte_once() {
+    // stdin and stdout are shared and never made non-blocking by sockkit, but a parent
+    // may hand them over so. With --dump the bytes are written (not spliced) to stdout:
+    // a write that stops short with EAGAIN must not be written again, nor lost.
+    let size: usize = 4 << 20;
+    let peer = Peer::start(&format!(
+        "import socket\n\
+         s = socket.socket()\n\
+         s.bind(('127.0.0.1', 0))\n\
+         s.listen(1)\n\
+         print(s.getsockname()[1], flush=True)\n\
+         c, _ = s.accept()\n\
+         c.sendall(bytes(i % 251 for i in range({size})))\n\
+         c.close()\n"
+    ));
+    let port = peer.port().to_string();
+    let (r, w) = pipe_with_nonblocking_writer();
+    let dump = scratch("nonblocking-stdout.dump");
+    let child = sockkit(&["connect", "127.0.0.1", &port, "--dump", &dump])
+        .stdout(Stdio::from(w))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sockkit");
+    // Let the pipe fill, so that writes to it stop short.
+    std::thread::sleep(Duration::from_millis(500));
+    // Read in pieces smaller than sockkit's writes, a few at a time, so that the pipe
+    // has room for part of a write only.
+    let mut got = Vec::new();
+    let mut out = std::fs::File::from(r);
+    let mut piece = [0u8; 5000];
+    for i in 0.. {
+        let n = out.read(&mut piece).expect("read stdout");
+        if n == 0 {
+            break;
+        }
+        got.extend_from_slice(&piece[..n]);
+        if i % 8 == 0 && i < 2000 {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    let done = wait_bounded(child, LIMIT, "sockkit connect");
+    let expected: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_eq!(got.len(), expected.len(), "bytes written out");
+    assert!(
+        got == expected,
+        "the bytes written out are the bytes received"
     );
 }

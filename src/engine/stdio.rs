@@ -227,8 +227,9 @@ impl Stdio {
         n
     }
 
-    /// Write all of `data` to the output (a blocking descriptor; a signal interrupts),
-    /// or what an owned, non-blocking pipe takes.
+    /// Write all of `data` to the output (a blocking descriptor; a signal interrupts;
+    /// made non-blocking by another process, what it takes), or what an owned,
+    /// non-blocking pipe takes.
     pub fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         if self.output_gone {
             return Ok(data.len());
@@ -236,8 +237,8 @@ impl Stdio {
         if self.owned_output.is_some() {
             return fdio::write(self.output, data);
         }
-        match fdio::write_all(self.output, data) {
-            Ok(()) => Ok(data.len()),
+        match fdio::write_shared(self.output, data) {
+            Ok(n) => Ok(n),
             Err(e) if self.tolerate_closed_output && e.kind() == io::ErrorKind::BrokenPipe => {
                 self.output_gone = true;
                 Ok(data.len())
