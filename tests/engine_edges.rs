@@ -144,3 +144,94 @@ fn a_stdout_made_non_blocking_by_its_parent_gets_every_byte_once() {
         "the bytes written out are the bytes received"
     );
 }
+
+#[test]
+fn stdout_opened_for_appending_gets_the_bytes_after_what_it_held() {
+    // splice(2) refuses a file opened O_APPEND (`>>`): the bytes are written instead.
+    let size: usize = 3 << 20;
+    let peer = Peer::start(&format!(
+        "import socket\n\
+         s = socket.socket()\n\
+         s.bind(('127.0.0.1', 0))\n\
+         s.listen(1)\n\
+         print(s.getsockname()[1], flush=True)\n\
+         c, _ = s.accept()\n\
+         c.sendall(bytes(i % 253 for i in range({size})))\n\
+         c.close()\n"
+    ));
+    let port = peer.port().to_string();
+    let path = scratch("appended.out");
+    std::fs::write(&path, b"before\n").expect("write the file");
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("open for appending");
+    let child = sockkit(&["connect", "127.0.0.1", &port])
+        .stdout(Stdio::from(file))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sockkit");
+    let done = wait_bounded(child, LIMIT, "sockkit connect");
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let mut expected = b"before\n".to_vec();
+    expected.extend((0..size).map(|i| (i % 253) as u8));
+    let got = std::fs::read(&path).expect("read the file");
+    assert_eq!(got.len(), expected.len());
+    assert!(
+        got == expected,
+        "the file holds what it had, then the bytes"
+    );
+}
+
+#[test]
+fn exec_crlf_translates_lines_whose_ends_fall_on_buffer_edges() {
+    // Lines of 64 KiB +- 1 and more: an LF at the last byte of one read, CR at the end of
+    // one read with its LF at the start of the next, empty lines.
+    let mut text = Vec::new();
+    for n in [65535usize, 65534, 1, 65536, 131071, 3, 0, 0, 70000] {
+        text.extend(std::iter::repeat_n(b'a', n));
+        text.push(b'\n');
+    }
+    text.extend(std::iter::repeat_n(b'b', 65535));
+    text.extend_from_slice(b"\r\n\r\nend");
+    let input = scratch("crlf-edges.txt");
+    std::fs::write(&input, &text).expect("write the input");
+    let srv = Server::start(
+        &["127.0.0.2", "0", "--crlf", "--exec", "cat", &input],
+        Stdio::null(),
+        Stdio::null(),
+    );
+    let got = python(&format!(
+        "import sys\n\
+         c = socket.create_connection(('127.0.0.2', {}))\n\
+         c.shutdown(socket.SHUT_WR)\n\
+         got = b''\n\
+         while True:\n    b = c.recv(65536)\n    if not b: break\n    got += b\n\
+         sys.stdout.write(got.hex())",
+        srv.port
+    ));
+    let (code, stderr) = srv.wait(LIMIT);
+    assert_eq!(code, 0, "{stderr}");
+    let mut expected = Vec::new();
+    let mut last = 0u8;
+    for &b in &text {
+        if b == b'\n' && last != b'\r' {
+            expected.push(b'\r');
+        }
+        expected.push(b);
+        last = b;
+    }
+    let got: Vec<u8> = (0..got.len() / 2)
+        .map(|i| u8::from_str_radix(&got[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    assert!(
+        got == expected,
+        "every LF alone became CRLF, nothing else changed"
+    );
+}
