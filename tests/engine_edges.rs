@@ -235,3 +235,46 @@ fn exec_crlf_translates_lines_whose_ends_fall_on_buffer_edges() {
         "every LF alone became CRLF, nothing else changed"
     );
 }
+
+#[test]
+fn a_reader_of_stdout_that_leaves_while_stdout_is_full_ends_the_session() {
+    // The peer sends more than stdout's pipe holds and stays; stdin stays open and
+    // quiet. The reader of stdout reads nothing, then leaves: poll reports POLLERR on
+    // stdout. That is a closed stdout (exit 0, nothing said), not the peer's end: sockkit
+    // must not go on waiting for stdin as if the peer had closed.
+    let peer = Peer::start(
+        "import socket, time\n\
+         s = socket.socket()\n\
+         s.bind(('127.0.0.1', 0))\n\
+         s.listen(1)\n\
+         print(s.getsockname()[1], flush=True)\n\
+         c, _ = s.accept()\n\
+         c.settimeout(30)\n\
+         try:\n    c.sendall(b'z' * (16 << 20))\n    time.sleep(30)\n\
+         except OSError:\n    pass\n",
+    );
+    let port = peer.port().to_string();
+    let (r, w) = pipe_with_nonblocking_writer();
+    // SAFETY: fcntl on a descriptor owned here: the writer blocks like any pipe.
+    unsafe {
+        assert_eq!(libc::fcntl(w.as_raw_fd(), libc::F_SETFL, 0), 0);
+    }
+    let mut child = sockkit(&["connect", "127.0.0.1", &port])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(w))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sockkit");
+    let stdin = child.stdin.take();
+    std::thread::sleep(Duration::from_millis(700));
+    drop(r);
+    let done = wait_bounded(child, Duration::from_secs(10), "sockkit connect");
+    drop(stdin);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&done.stderr), "", "nothing said");
+}
