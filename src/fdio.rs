@@ -27,6 +27,10 @@ pub fn kind(fd: RawFd) -> Kind {
     }
 }
 
+pub fn is_socket(fd: RawFd) -> bool {
+    matches!(crate::sys::file_type(fd), Ok(crate::sys::FileType::Socket))
+}
+
 pub fn is_tty(fd: RawFd) -> bool {
     sys::is_tty(fd)
 }

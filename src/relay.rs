@@ -4,7 +4,8 @@
 //!
 //! The pump moves the bytes by the fastest path the kernel offers (sendfile(2) from a
 //! regular-file stdin, splice(2) from a pipe stdin, splice(2) from the socket through a
-//! pipe to stdout; plain reads and writes for terminals and whatever refuses splice).
+//! pipe to stdout; plain reads and writes for terminals, a socket on stdout and whatever
+//! refuses splice).
 //! The end of a session follows SPEC.md:
 //!
 //! - stdin EOF half-closes (unless `--no-shutdown`) and reading goes on, however late;

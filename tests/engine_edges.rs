@@ -278,3 +278,36 @@ fn a_reader_of_stdout_that_leaves_while_stdout_is_full_ends_the_session() {
     );
     assert_eq!(String::from_utf8_lossy(&done.stderr), "", "nothing said");
 }
+
+#[test]
+fn sigint_ends_a_session_whose_stdout_socket_is_full() {
+    // stdout is a socket (socat's EXEC: gives one, so does inetd) whose reader reads
+    // nothing; the peer keeps sending. SIGINT must end sockkit at once: a blocked stdout
+    // never delays it.
+    let peer = Peer::start(
+        "import socket, time\n\
+         s = socket.socket()\n\
+         s.bind(('127.0.0.1', 0))\n\
+         s.listen(1)\n\
+         print(s.getsockname()[1], flush=True)\n\
+         c, _ = s.accept()\n\
+         c.settimeout(30)\n\
+         try:\n    c.sendall(b'z' * (64 << 20))\n    time.sleep(30)\n\
+         except OSError:\n    pass\n",
+    );
+    let port = peer.port().to_string();
+    let (reader, writer) = std::os::unix::net::UnixStream::pair().expect("socketpair");
+    let child = sockkit(&["connect", "127.0.0.1", &port])
+        .stdout(Stdio::from(OwnedFd::from(writer)))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sockkit");
+    std::thread::sleep(Duration::from_millis(700));
+    // SAFETY: kill(2) on the child started here.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let done = wait_bounded(child, Duration::from_secs(10), "sockkit connect");
+    drop(reader);
+    assert_eq!(common::shell_status(done.status), 130);
+}

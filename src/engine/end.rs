@@ -86,8 +86,8 @@ impl End {
         match self {
             End::Stream(_) => true,
             End::Tls(_) => false,
-            // A terminal takes plain writes.
-            End::Stdio(s) => !s.output_is_tty(),
+            // A terminal or a socket on stdout takes plain writes.
+            End::Stdio(s) => s.output_splices(),
         }
     }
 

@@ -153,9 +153,11 @@ impl Stdio {
         self.kind == Input::Stream && fdio::is_tty(self.input)
     }
 
-    /// Whether the output refuses splice(2) for sure (a terminal gets plain writes).
-    pub fn output_is_tty(&self) -> bool {
-        fdio::is_tty(self.output)
+    /// Whether bytes may be spliced into the output. A terminal refuses splice(2); a
+    /// socket on stdout stays blocking, and a splice into it waits for room whatever its
+    /// flags say, deaf to SIGINT once it has moved a byte: both get plain writes.
+    pub fn output_splices(&self) -> bool {
+        !fdio::is_tty(self.output) && (self.owns_output_pipe() || !fdio::is_socket(self.output))
     }
 
     /// The reader of the output went away, under [`Stdio::tolerate_closed_output`].
