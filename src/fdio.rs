@@ -27,6 +27,10 @@ pub fn kind(fd: RawFd) -> Kind {
     }
 }
 
+pub fn is_socket(fd: RawFd) -> bool {
+    matches!(crate::sys::file_type(fd), Ok(crate::sys::FileType::Socket))
+}
+
 pub fn is_tty(fd: RawFd) -> bool {
     sys::is_tty(fd)
 }
@@ -142,6 +146,27 @@ pub fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Write `data` to a descriptor this process shares and leaves blocking (stdout), all of
+/// it as [`write_all`] does. Another process may have made it non-blocking: EAGAIN then
+/// ends the write early, and how much was written comes back (`WouldBlock` when nothing
+/// was), so that the rest is written once poll says there is room, and nothing twice.
+pub fn write_shared(fd: RawFd, data: &[u8]) -> io::Result<usize> {
+    let mut done = 0;
+    while done < data.len() {
+        if done > 0 && crate::signals::caught().is_some() {
+            return Err(io::ErrorKind::Interrupted.into());
+        }
+        match sys::write(fd, &data[done..]) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => done += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => give_way_to_signal(e)?,
+            Err(e) if would_block(&e) && done > 0 => return Ok(done),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done)
 }
 
 /// EINTR from a blocking call: retried, unless SIGINT/SIGTERM was caught, in which case

@@ -4,7 +4,8 @@
 //!
 //! The pump moves the bytes by the fastest path the kernel offers (sendfile(2) from a
 //! regular-file stdin, splice(2) from a pipe stdin, splice(2) from the socket through a
-//! pipe to stdout; plain reads and writes for terminals and whatever refuses splice).
+//! pipe to stdout; plain reads and writes for terminals, a socket on stdout and whatever
+//! refuses splice).
 //! The end of a session follows SPEC.md:
 //!
 //! - stdin EOF half-closes (unless `--no-shutdown`) and reading goes on, however late;
@@ -235,7 +236,13 @@ impl<'a> Relay<'a> {
         fdio::poll(&mut fds, wake)?;
         self.check_signal()?;
         if self.pump.is_done(Dir::In) && self.sending() {
-            self.refused(fds[0].revents)?;
+            // A hung-up socket may be left out of the poll: the pump remembers it.
+            let hup = if self.pump.hup_seen(Side::A) {
+                libc::POLLHUP
+            } else {
+                0
+            };
+            self.refused(fds[0].revents | hup)?;
         }
         let status = self.pump.advance(fds.map(|f| f.revents));
         self.check_signal()?;

@@ -86,8 +86,8 @@ impl End {
         match self {
             End::Stream(_) => true,
             End::Tls(_) => false,
-            // A terminal takes plain writes.
-            End::Stdio(s) => !s.output_is_tty(),
+            // A terminal or a socket on stdout takes plain writes.
+            End::Stdio(s) => s.output_splices(),
         }
     }
 
@@ -121,13 +121,17 @@ impl End {
     }
 
     /// Readiness seen by poll (this end's two entries): a TLS session sends the records
-    /// it has queued; an own pipe whose reader is gone is no longer watched.
+    /// it has queued; an own pipe whose reader is gone is no longer watched. (This
+    /// process's stdout whose reader left is not the end of a stream: writing it fails
+    /// with EPIPE, a closed stdout.)
     pub fn on_ready(&mut self, revents: [libc::c_short; 2]) -> io::Result<()> {
         match self {
             End::Tls(t) if revents[0] & (libc::POLLOUT | libc::POLLERR) != 0 => {
                 t.on_writable()?;
             }
-            End::Stdio(s) if revents[1] & libc::POLLERR != 0 => s.output_reader_gone(),
+            End::Stdio(s) if revents[1] & libc::POLLERR != 0 && s.owns_output_pipe() => {
+                s.output_reader_gone()
+            }
             _ => {}
         }
         Ok(())

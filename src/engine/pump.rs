@@ -77,6 +77,8 @@ pub struct Pump {
     ending: Option<Ending>,
     /// The last advance stopped with work possibly left: poll without waiting.
     more: bool,
+    /// POLLHUP seen on A's and B's first descriptor: it stays hung up.
+    hup: [bool; 2],
 }
 
 impl Pump {
@@ -111,6 +113,7 @@ impl Pump {
             // The first advance comes without waiting: an end may have bytes ready that
             // no descriptor announces (`--send` bytes).
             more: true,
+            hup: [false; 2],
         }
     }
 
@@ -123,7 +126,25 @@ impl Pump {
     pub fn pollfds(&self) -> [libc::pollfd; SLOTS] {
         let [a0, a1] = self.a.pollfds(self.ab.wants_read(), self.ba.wants_write());
         let [b0, b1] = self.b.pollfds(self.ba.wants_read(), self.ab.wants_write());
-        [a0, a1, b0, b1]
+        let mut fds = [a0, a1, b0, b1];
+        // A socket that hung up reports POLLHUP whatever is asked: asked for nothing
+        // (its bytes wait for the other side to take them), it would end every poll at
+        // once. It is left out until it is asked for something again.
+        for (hup, slot) in self.hup.iter().zip([0, 2]) {
+            if *hup && fds[slot].events == 0 {
+                fds[slot].fd = -1;
+            }
+        }
+        fds
+    }
+
+    /// Whether `side`'s socket has hung up (POLLHUP seen, as [`Pump::pollfds`] may
+    /// leave it out of later polls).
+    pub fn hup_seen(&self, side: Side) -> bool {
+        match side {
+            Side::A => self.hup[0],
+            Side::B => self.hup[1],
+        }
     }
 
     /// How long a poll loop may sleep for this pump's sake (its idle deadline, or zero
@@ -139,9 +160,15 @@ impl Pump {
     /// Move on the readiness poll reported (`revents` for A and B, as in
     /// [`Pump::pollfds`]); also checks the idle timeout. Call it when either descriptor
     /// has revents or a wake passed.
-    pub fn advance(&mut self, revents: Revents) -> Status {
+    pub fn advance(&mut self, mut revents: Revents) -> Status {
         if let Some(done) = &self.ending {
             return Status::Done(done.clone());
+        }
+        for (hup, slot) in self.hup.iter_mut().zip([0, 2]) {
+            *hup |= revents[slot] & libc::POLLHUP != 0;
+            if *hup {
+                revents[slot] |= libc::POLLHUP;
+            }
         }
         let ending = self.step(revents);
         if let Some(ending) = &ending {

@@ -153,9 +153,11 @@ impl Stdio {
         self.kind == Input::Stream && fdio::is_tty(self.input)
     }
 
-    /// Whether the output refuses splice(2) for sure (a terminal gets plain writes).
-    pub fn output_is_tty(&self) -> bool {
-        fdio::is_tty(self.output)
+    /// Whether bytes may be spliced into the output. A terminal refuses splice(2); a
+    /// socket on stdout stays blocking, and a splice into it waits for room whatever its
+    /// flags say, deaf to SIGINT once it has moved a byte: both get plain writes.
+    pub fn output_splices(&self) -> bool {
+        !fdio::is_tty(self.output) && (self.owns_output_pipe() || !fdio::is_socket(self.output))
     }
 
     /// The reader of the output went away, under [`Stdio::tolerate_closed_output`].
@@ -227,8 +229,9 @@ impl Stdio {
         n
     }
 
-    /// Write all of `data` to the output (a blocking descriptor; a signal interrupts),
-    /// or what an owned, non-blocking pipe takes.
+    /// Write all of `data` to the output (a blocking descriptor; a signal interrupts;
+    /// made non-blocking by another process, what it takes), or what an owned,
+    /// non-blocking pipe takes.
     pub fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         if self.output_gone {
             return Ok(data.len());
@@ -236,8 +239,8 @@ impl Stdio {
         if self.owned_output.is_some() {
             return fdio::write(self.output, data);
         }
-        match fdio::write_all(self.output, data) {
-            Ok(()) => Ok(data.len()),
+        match fdio::write_shared(self.output, data) {
+            Ok(n) => Ok(n),
             Err(e) if self.tolerate_closed_output && e.kind() == io::ErrorKind::BrokenPipe => {
                 self.output_gone = true;
                 Ok(data.len())
