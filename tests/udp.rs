@@ -316,15 +316,21 @@ fn send_hex_message_count_and_generated_size() {
 fn send_interval_spaces_the_datagrams() {
     let peer = Peer::start(
         r#"
-import socket, time
+import socket, struct
+SO_TIMESTAMPNS = 35  # Linux; Python's socket module does not name it
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+# The kernel stamps each datagram as it arrives, so a reader slowed by load (two
+# datagrams read back to back) does not shrink the gaps measured.
+s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1], flush=True)
 s.settimeout(5)
 stamps = []
 for _ in range(3):
-    s.recvfrom(100)
-    stamps.append(time.monotonic())
+    _, anc, _, _ = s.recvmsg(100, 64)
+    sec, nsec = next(struct.unpack("qq", d[:16]) for l, t, d in anc
+                     if l == socket.SOL_SOCKET and t == SO_TIMESTAMPNS)
+    stamps.append(sec + nsec / 1e9)
 print(min(b - a for a, b in zip(stamps, stamps[1:])))
 "#,
     );
