@@ -157,7 +157,21 @@ fn namespace_runner() -> (&'static str, Vec<&'static str>) {
             .status()
             .is_ok_and(|s| s.success())
     };
-    for args in [&["--user", "--map-root-user", "--net"][..], &["--net"]] {
+    // A pid namespace of its own too: when the session's shell ends, the kernel ends
+    // every process the examples left running (a server started in a subshell is not a
+    // job the script can kill).
+    for args in [
+        &[
+            "--user",
+            "--map-root-user",
+            "--net",
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "--mount-proc",
+        ][..],
+        &["--net", "--pid", "--fork", "--kill-child", "--mount-proc"],
+    ] {
         if works(args) {
             let mut with_lo = args.to_vec();
             // The namespace's loopback starts down: bring it up, then run the examples.
