@@ -37,6 +37,8 @@ pub struct Stdio {
     /// waits in `carry`.
     crlf: Option<Crlf>,
     carry: Vec<u8>,
+    /// What was read before translation (kept between reads).
+    raw: Vec<u8>,
     /// A reader of the output that went away is no error: the bytes are dropped
     /// (`--expect` keeps its verdict when `| head -1` has seen enough).
     tolerate_closed_output: bool,
@@ -76,13 +78,23 @@ impl Stdio {
             (None, _) => Vec::new(),
         };
         Stdio {
-            input: STDIN,
-            output: STDOUT,
-            kind,
             given,
-            given_at: 0,
             crlf,
+            ..Stdio::over(STDIN, STDOUT, kind)
+        }
+    }
+
+    /// An end over `input` and `output` (owning neither), nothing read or written yet.
+    fn over(input: RawFd, output: RawFd, kind: Input) -> Stdio {
+        Stdio {
+            input,
+            output,
+            kind,
+            given: Vec::new(),
+            given_at: 0,
+            crlf: None,
             carry: Vec::new(),
+            raw: Vec::new(),
             tolerate_closed_output: false,
             output_gone: false,
             output_closed: false,
@@ -99,20 +111,11 @@ impl Stdio {
     pub fn pipes(input: OwnedFd, output: OwnedFd) -> Stdio {
         fdio::set_nonblocking(input.as_raw_fd());
         fdio::set_nonblocking(output.as_raw_fd());
+        let end = Stdio::over(input.as_raw_fd(), output.as_raw_fd(), Input::Pipe);
         Stdio {
-            input: input.as_raw_fd(),
-            output: output.as_raw_fd(),
-            kind: Input::Pipe,
-            given: Vec::new(),
-            given_at: 0,
-            crlf: None,
-            carry: Vec::new(),
-            tolerate_closed_output: false,
-            output_gone: false,
-            output_closed: false,
-            reader_gone: false,
             _owned_input: Some(input),
             owned_output: Some(output),
+            ..end
         }
     }
 
@@ -158,11 +161,6 @@ impl Stdio {
     /// flags say, deaf to SIGINT once it has moved a byte: both get plain writes.
     pub fn output_splices(&self) -> bool {
         !fdio::is_tty(self.output) && (self.owns_output_pipe() || !fdio::is_socket(self.output))
-    }
-
-    /// The reader of the output went away, under [`Stdio::tolerate_closed_output`].
-    pub fn output_gone(&self) -> bool {
-        self.output_gone
     }
 
     /// Whether the input's bytes may go by sendfile/splice straight into a socket.
@@ -215,10 +213,16 @@ impl Stdio {
         let Some(crlf) = self.crlf.as_mut() else {
             return read_input(self.input, buf);
         };
-        let mut raw = vec![0; buf.len()];
-        let n = read_input(self.input, &mut raw)?;
-        crlf.translate(&raw[..n], &mut self.carry);
+        self.raw.resize(buf.len(), 0);
+        let n = read_input(self.input, &mut self.raw)?;
+        crlf.translate(&self.raw[..n], &mut self.carry);
         Ok(self.give_carry(buf))
+    }
+
+    /// Whether translated bytes wait that did not fit the last read (the next read
+    /// gives them without waiting for the input).
+    pub fn has_carry(&self) -> bool {
+        !self.carry.is_empty()
     }
 
     /// Translated bytes that did not fit the last read come first.
