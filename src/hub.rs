@@ -16,11 +16,12 @@ use socket2::Socket;
 use crate::acceptor::Acceptor;
 use crate::dump::{ConnDump, Dump};
 use crate::engine::Dir;
+use crate::engine::Stdio;
 use crate::error::reason;
 use crate::fdio::{self, STDIN, STDOUT};
 use crate::options::Ctx;
 use crate::output::stdout_error;
-use crate::relay::{self, Crlf, Totals};
+use crate::relay::{self, Totals};
 use crate::schema::Event;
 use crate::signals;
 
@@ -134,7 +135,8 @@ pub struct Hub<'a> {
     fan: Fan,
     clients: Vec<Client>,
     stdin_open: bool,
-    crlf: Crlf,
+    /// sockkit's own stdin (`--crlf` translated), read when poll says so.
+    stdin: Stdio,
     buf: Vec<u8>,
 }
 
@@ -148,7 +150,7 @@ impl<'a> Hub<'a> {
             clients: Vec::new(),
             // As ncat's broker does, sockkit's own stdin goes to every client.
             stdin_open: true,
-            crlf: Crlf::default(),
+            stdin: Stdio::process(None, opts.crlf),
             buf: vec![0; CHUNK],
         }
     }
@@ -290,25 +292,25 @@ impl<'a> Hub<'a> {
     }
 
     fn read_stdin(&mut self) -> anyhow::Result<()> {
-        let n = match fdio::read(STDIN, &mut self.buf) {
-            Ok(n) => n,
-            Err(e) if e.raw_os_error() == Some(libc::EBADF) => 0,
-            Err(e) => return Err(crate::error::failed("standard input", reason(&e)).into()),
-        };
-        if n == 0 {
-            self.stdin_open = false;
-            return Ok(());
+        // What --crlf made longer than the buffer comes in the reads that follow, without
+        // waiting for poll.
+        loop {
+            let n = match self.stdin.read(&mut self.buf) {
+                Ok(0) => {
+                    self.stdin_open = false;
+                    return Ok(());
+                }
+                Ok(n) => n,
+                Err(e) if fdio::would_block(&e) => return Ok(()),
+                Err(e) => return Err(crate::error::failed("standard input", reason(&e)).into()),
+            };
+            for c in &mut self.clients {
+                c.push(&self.buf[..n]);
+            }
+            if !self.stdin.has_carry() {
+                return Ok(());
+            }
         }
-        let mut data = Vec::with_capacity(n + n / 8);
-        if self.opts.crlf {
-            self.crlf.translate(&self.buf[..n], &mut data);
-        } else {
-            data.extend_from_slice(&self.buf[..n]);
-        }
-        for c in &mut self.clients {
-            c.push(&data);
-        }
-        Ok(())
     }
 
     fn read_client(&mut self, i: usize) -> anyhow::Result<()> {

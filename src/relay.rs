@@ -33,8 +33,6 @@ use crate::output::stdout_error;
 use crate::schema::Event;
 use crate::signals;
 
-pub use crate::engine::stdio::Crlf;
-
 /// How long the peer's acknowledgements may stall, without -w, before what it has not
 /// acknowledged counts as not delivered. Any progress starts the wait again.
 const DELIVERY_WAIT: Duration = Duration::from_secs(3);

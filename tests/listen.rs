@@ -698,6 +698,39 @@ fn crlf_translates_stdin_line_endings() {
     assert_eq!(code, 0);
 }
 
+/// `-k --crlf`: stdin goes to the client translated, whole, even where translating makes
+/// a read longer than the buffer it was read into (every byte an LF here).
+#[test]
+fn keep_open_crlf_sends_stdin_translated_whole() {
+    let mut srv = Server::start(
+        &["-v", "-k", "--crlf", "127.0.0.2", "0"],
+        Stdio::piped(),
+        Stdio::null(),
+    );
+    use std::io::Read;
+    let mut c = std::net::TcpStream::connect(("127.0.0.2", srv.port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    // The client is in before stdin has anything for it.
+    srv.stderr_line("accepted", LIMIT)
+        .expect("the client is accepted");
+    let mut stdin = srv.child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        stdin.write_all(&vec![b'\n'; 300_000]).unwrap();
+        stdin.write_all(b"end\n").unwrap();
+        // Kept open: the last bytes must come without stdin's end to push them out.
+        stdin
+    });
+    let want: Vec<u8> = b"\r\n"
+        .repeat(300_000)
+        .into_iter()
+        .chain(*b"end\r\n")
+        .collect();
+    let mut got = vec![0; want.len()];
+    c.read_exact(&mut got).unwrap();
+    drop(writer.join().unwrap());
+    assert!(got == want, "the translated stream differs");
+}
+
 #[test]
 fn sockkit_on_both_ends_of_an_abstract_unix_socket() {
     let name = format!("@sockkit-both-{}", std::process::id());
