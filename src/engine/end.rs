@@ -149,13 +149,10 @@ impl End {
         }
     }
 
-    /// Whether this end hung up entirely (a socket closed, not half-closed: POLLHUP; the
-    /// reader of an own pipe gone, as when an `--exec` child exits).
+    /// Whether this end's socket hung up entirely (closed, not half-closed: POLLHUP).
+    /// Stdio never does: an own pipe whose reader is gone ends the flow into it instead.
     pub fn hung_up(&self, revents: [libc::c_short; 2]) -> bool {
-        match self {
-            End::Stream(_) | End::Tls(_) => revents[0] & libc::POLLHUP != 0,
-            End::Stdio(s) => s.is_output_reader_gone(),
-        }
+        self.socket().is_some() && revents[0] & libc::POLLHUP != 0
     }
 
     /// Bytes from this end: `Ok(0)` at its end, `WouldBlock` when none wait.

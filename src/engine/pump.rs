@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::end::End;
 use super::flow::{Broke, Flow, Mode, Stepped};
+use super::stdio::Stdio;
 use super::{Dir, Observer};
 use crate::error::reason;
 
@@ -208,13 +209,15 @@ impl Pump {
         self.after_step(ab, ba, revents)
     }
 
-    /// A flow into an end that hung up ([`End::hung_up`]: an `--exec` child gone) is
-    /// finished rather than read on: what its source sends has nowhere to go.
+    /// A flow into an own pipe whose reader is gone (an `--exec` child that exited or
+    /// closed its stdin) is finished rather than read on: what its source sends has
+    /// nowhere to go.
     fn stop_into_hung_up(&mut self) -> std::io::Result<()> {
-        if !self.ab.is_done() && self.b.as_stdio().is_some() && self.b.hung_up([0, 0]) {
+        let gone = |end: &End| end.as_stdio().is_some_and(Stdio::is_output_reader_gone);
+        if !self.ab.is_done() && gone(&self.b) {
             self.ab.finish(&mut self.b)?;
         }
-        if !self.ba.is_done() && self.a.as_stdio().is_some() && self.a.hung_up([0, 0]) {
+        if !self.ba.is_done() && gone(&self.a) {
             self.ba.finish(&mut self.a)?;
         }
         Ok(())
