@@ -129,8 +129,6 @@ pub struct Relay<'a> {
     /// The socket (A) and stdio (B).
     pump: Pump,
     reply: Option<Arc<Mutex<Window>>>,
-    /// `--send` bytes instead of stdin.
-    given: bool,
     /// Bytes sent when the peer's EOF came: what goes after is "late".
     sent_at_peer_eof: Option<u64>,
     start: Instant,
@@ -170,7 +168,6 @@ impl<'a> Relay<'a> {
             opts,
             pump,
             reply,
-            given: opts.send.is_some(),
             sent_at_peer_eof: None,
             start: now,
             last_progress: now,
@@ -198,6 +195,11 @@ impl<'a> Relay<'a> {
             .end(Side::B)
             .as_stdio()
             .expect("the relay's end B is stdio")
+    }
+
+    /// Whether `--send` bytes stand in for stdin.
+    fn given(&self) -> bool {
+        self.opts.send.is_some()
     }
 
     /// Whether stdin (or `--send`) still has bytes for the peer.
@@ -369,7 +371,7 @@ impl<'a> Relay<'a> {
             if self.stdio().is_typed() {
                 // What is typed after the peer left has nowhere to go.
                 let _ = self.pump.finish(Dir::Out);
-            } else if self.given
+            } else if self.given()
                 || (self.opts.linger != Some(Duration::ZERO) && self.opts.expect.is_none())
             {
                 // With --expect the peer's EOF is the verdict: stdin is not waited on.
@@ -387,9 +389,13 @@ impl<'a> Relay<'a> {
     /// from the peer fails the session.
     fn send_rest(&mut self) -> anyhow::Result<()> {
         let since = Instant::now();
-        let deadline = self.opts.linger.filter(|_| !self.given).map(|d| since + d);
+        let deadline = self
+            .opts
+            .linger
+            .filter(|_| !self.given())
+            .map(|d| since + d);
         // With --linger the user chose the bound: nothing to point out.
-        let mut told = self.opts.linger.is_some() || self.given;
+        let mut told = self.opts.linger.is_some() || self.given();
         let mut quiet_since = since;
         let from_file = self.stdio().kind() == Input::File;
         while self.sending() {
@@ -521,7 +527,7 @@ impl<'a> Relay<'a> {
     }
 
     fn not_delivered(&self, why: &str, bytes: u64) -> anyhow::Error {
-        let what = if self.given { "--send data" } else { "stdin" };
+        let what = if self.given() { "--send data" } else { "stdin" };
         failed(
             format!("send to {}", self.opts.peer),
             format!(
