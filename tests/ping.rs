@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::Value;
-use tls_support::{Server, free_port, pki, s_server, wait_listening};
+use tls_support::{pki, s_server, tinyproxy};
 
 /// A Python listener on `host` that accepts every connection, closes it and prints
 /// `accepted` for each. First line: its port.
@@ -516,36 +516,11 @@ fn tls_probes_that_fail_verification_are_lost() {
     assert!(r.stdout.contains("TLS: "), "{}", r.stdout);
 }
 
-/// tinyproxy on 127.0.0.1 (HTTP CONNECT, no authentication).
-fn tinyproxy() -> Server {
-    let port = free_port();
-    let conf = pki().dir.join(format!("ping-tinyproxy-{port}.conf"));
-    std::fs::write(
-        &conf,
-        format!(
-            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nMaxClients 20\n\
-             LogLevel Critical\n"
-        ),
-    )
-    .expect("write tinyproxy.conf");
-    let mut child = std::process::Command::new("tinyproxy")
-        .arg("-d")
-        .arg("-c")
-        .arg(&conf)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("tinyproxy is installed (.ci/run installs it)");
-    wait_listening(&mut child, port, "tinyproxy");
-    Server { child, port }
-}
-
 /// `--proxy`: every probe's connection goes to the proxy, which connects to the target;
 /// with --tls the handshake runs through the tunnel.
 #[test]
 fn probes_through_a_proxy() {
-    let proxy = tinyproxy();
+    let proxy = tinyproxy(None);
     let url = format!("http://127.0.0.1:{}", proxy.port);
     let mut peer = accepting("127.0.0.1");
     let port = peer.port().to_string();

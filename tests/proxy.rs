@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{Peer, json_lines, rejects, run_with};
-use tls_support::{Server, free_port, pki, s_server, wait_listening};
+use tls_support::{Server, free_port, pki, s_server, tinyproxy, wait_listening};
 
 const LIMIT: Duration = Duration::from_secs(30);
 /// The system account dante checks SOCKS5 user/password against.
@@ -90,31 +90,6 @@ fn ensure_proxy_user() {
         .write_all(format!("{PROXY_USER}:{PROXY_PASS}\n").as_bytes())
         .unwrap();
     assert!(chpasswd.wait().unwrap().success(), "chpasswd failed");
-}
-
-/// tinyproxy on 127.0.0.1 with Basic auth alice:s3cret.
-fn tinyproxy() -> Server {
-    let port = free_port();
-    let conf = dir().join(format!("tinyproxy-{port}.conf"));
-    std::fs::write(
-        &conf,
-        format!(
-            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nMaxClients 20\n\
-             LogLevel Critical\nBasicAuth alice s3cret\n"
-        ),
-    )
-    .expect("write tinyproxy.conf");
-    let mut child = Command::new("tinyproxy")
-        .arg("-d")
-        .arg("-c")
-        .arg(&conf)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("tinyproxy is installed (.ci/run installs it)");
-    wait_listening(&mut child, port, "tinyproxy");
-    Server { child, port }
 }
 
 /// A TCP server on 127.0.0.1 that answers `hi <what it got>` to one client.
@@ -279,7 +254,7 @@ c.sendall(t.recv(100))
 
 #[test]
 fn http_connect_with_basic_auth_and_its_status_line_on_refusal() {
-    let proxy = tinyproxy();
+    let proxy = tinyproxy(Some(("alice", "s3cret")));
     let server = hello_server();
     let url = format!("http://alice:s3cret@127.0.0.1:{}", proxy.port);
     let r = connect_via_http(&url, "127.0.0.1", server.port());
@@ -297,7 +272,7 @@ fn tls_through_each_proxy_kind() {
     let p = pki();
     let tls_server = s_server("leaf.pem", "leaf.key", &[]);
     let socks = dante(false);
-    let http = tinyproxy();
+    let http = tinyproxy(Some(("alice", "s3cret")));
     for url in [
         format!("socks5://127.0.0.1:{}", socks.port),
         format!("socks5h://127.0.0.1:{}", socks.port),

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::Value;
-use tls_support::{Server, free_port, pki, s_server, wait_listening};
+use tls_support::{pki, s_server, tinyproxy};
 
 /// A TCP listener on 127.0.0.1:`port` that starts after `delay_s` seconds, accepts and
 /// closes connections, printing `up` once listening and `accepted` for each client.
@@ -520,36 +520,11 @@ fn an_unverified_certificate_is_not_ready() {
     assert!(r.stderr.contains("unknown issuer"), "{}", r.stderr);
 }
 
-/// tinyproxy on 127.0.0.1 (HTTP CONNECT, no authentication).
-fn tinyproxy() -> Server {
-    let port = free_port();
-    let conf = pki().dir.join(format!("wait-tinyproxy-{port}.conf"));
-    std::fs::write(
-        &conf,
-        format!(
-            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nMaxClients 20\n\
-             LogLevel Critical\n"
-        ),
-    )
-    .expect("write tinyproxy.conf");
-    let mut child = std::process::Command::new("tinyproxy")
-        .arg("-d")
-        .arg("-c")
-        .arg(&conf)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("tinyproxy is installed (.ci/run installs it)");
-    wait_listening(&mut child, port, "tinyproxy");
-    Server { child, port }
-}
-
 /// `--proxy`: TCP and HTTP targets are reached through the proxy (sockkit connects to
 /// nothing else), a service coming up late included.
 #[test]
 fn targets_through_a_proxy() {
-    let proxy = tinyproxy();
+    let proxy = tinyproxy(None);
     let url = format!("http://127.0.0.1:{}", proxy.port);
     let port = free_tcp_port();
     let mut late = late_listener(port, 0.5);

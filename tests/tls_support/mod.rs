@@ -227,3 +227,35 @@ pub fn openssl_x509(file: &str, args: &[&str]) -> String {
 pub fn exists(path: &str) -> bool {
     Path::new(path).exists()
 }
+
+/// tinyproxy on 127.0.0.1 (HTTP CONNECT), with Basic auth when `basic_auth` names a
+/// user and password; its configuration in the temp dir.
+pub fn tinyproxy(basic_auth: Option<(&str, &str)>) -> Server {
+    let port = free_port();
+    let conf = std::env::temp_dir().join(format!(
+        "sockkit-tinyproxy-{}-{port}.conf",
+        std::process::id()
+    ));
+    let auth = basic_auth
+        .map(|(user, pass)| format!("BasicAuth {user} {pass}\n"))
+        .unwrap_or_default();
+    std::fs::write(
+        &conf,
+        format!(
+            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nMaxClients 20\n\
+             LogLevel Critical\n{auth}"
+        ),
+    )
+    .expect("write tinyproxy.conf");
+    let mut child = Command::new("tinyproxy")
+        .arg("-d")
+        .arg("-c")
+        .arg(&conf)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tinyproxy is installed (.ci/run installs it)");
+    wait_listening(&mut child, port, "tinyproxy");
+    Server { child, port }
+}
