@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use socket2::{Domain, SockAddr, Socket};
 
-use super::listen::{Bound, ListenAt};
+use super::listen::{Bound, ListenAt, Listening};
 use crate::acceptor::{Acceptor, Access, Admitted, Rules};
 use crate::cli::ForwardArgs;
 use crate::dump::Dump;
@@ -29,7 +29,6 @@ use crate::tls::session::Session;
 use crate::tls::verify::Mode;
 use crate::tls::{self, ClientOptions};
 
-const DEFAULT_BACKLOG: i32 = 128;
 /// How long a proxy dialogue or a TLS handshake may take without `-w`.
 const THREAD_DIAL_LIMIT: Duration = Duration::from_secs(30);
 /// How often a Unix target with a full backlog is asked again, and how often the loop
@@ -85,23 +84,18 @@ struct Plan {
 impl Plan {
     /// Everything checked before anything is bound: bad input is exit 2 here.
     fn from_args(ctx: &Ctx, args: &ForwardArgs) -> Result<Plan, Failure> {
-        let access = Access::parse(&args.allow, &args.deny)?;
+        let Listening {
+            at,
+            backlog,
+            access,
+        } = Listening::check(
+            args.unix.as_deref(),
+            &args.endpoint,
+            args.backlog,
+            args.max_conns,
+            (&args.allow, &args.deny),
+        )?;
         let idle = parse::duration_flag("--idle-timeout", args.idle_timeout.as_deref())?;
-        let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
-        if backlog < 0 {
-            return Err(usage(format!("--backlog {backlog}"), "must be 0 or more"));
-        }
-        if args.max_conns == Some(0) {
-            return Err(usage("--max-conns 0", "must be at least 1"));
-        }
-        if args.unix.is_some() {
-            if let Some(extra) = args.endpoint.first() {
-                return Err(usage(format!("'{extra}'"), "--unix takes no ADDR PORT"));
-            }
-            if !access.is_open() {
-                return Err(usage("--allow/--deny", "only for TCP listeners"));
-            }
-        }
         let proxy = args.proxy.as_deref().map(Proxy::parse).transpose()?;
         let tls = tls::client_options_if(
             args.to_tls,
@@ -109,13 +103,8 @@ impl Plan {
             "is a TLS client option: add --to-tls",
         )?;
         let server_tls = server_tls(args)?;
-        let at = ListenAt::parse(args.unix.as_deref(), &args.endpoint)?;
         let target = target(ctx, args, proxy.is_some() || args.to_tls)?;
-        let mut kinds = vec![if args.unix.is_some() {
-            SockKind::UnixStream
-        } else {
-            SockKind::Tcp
-        }];
+        let mut kinds = vec![at.kind()];
         kinds.push(match target {
             Target::Unix(_) => SockKind::UnixStream,
             Target::Tcp { .. } => SockKind::Tcp,

@@ -80,27 +80,20 @@ struct Plan {
 
 impl Plan {
     fn from_args(ctx: &Ctx, args: &ListenArgs) -> Result<Plan, Failure> {
-        let access = Access::parse(&args.allow, &args.deny)?;
+        let Listening {
+            at,
+            backlog,
+            access,
+        } = Listening::check(
+            args.stream.unix.as_deref(),
+            &args.endpoint,
+            args.backlog,
+            args.max_conns,
+            (&args.allow, &args.deny),
+        )?;
         let idle_timeout =
             parse::duration_flag("--idle-timeout", args.stream.idle_timeout.as_deref())?;
-        let backlog = args.backlog.unwrap_or(DEFAULT_BACKLOG);
-        if backlog < 0 {
-            return Err(usage(format!("--backlog {backlog}"), "must be 0 or more"));
-        }
-        if args.max_conns == Some(0) {
-            return Err(usage("--max-conns 0", "must be at least 1"));
-        }
-        if args.stream.unix.is_some() {
-            if let Some(extra) = args.endpoint.first() {
-                return Err(usage(format!("'{extra}'"), "--unix takes no ADDR PORT"));
-            }
-            if !access.is_open() {
-                return Err(usage("--allow/--deny", "only for TCP listeners"));
-            }
-            ctx.check_sockopts(&[SockKind::UnixStream])?;
-        } else {
-            ctx.check_sockopts(&[SockKind::Tcp])?;
-        }
+        ctx.check_sockopts(&[at.kind()])?;
         let tls = tls_options(args)?;
         let dump = Dump::from_args(&args.dump)?;
         let hub = hub_mode(args).map(|mode| hub::Options {
@@ -129,7 +122,7 @@ impl Plan {
         };
         let exec = ExecCommand::from_args(args)?;
         Ok(Plan {
-            at: ListenAt::from_args(args)?,
+            at,
             access,
             rules,
             backlog,
@@ -145,6 +138,42 @@ impl Plan {
     }
 }
 
+/// The listening side of `listen` and `forward`, checked: where, the backlog, and who may
+/// connect (`--max-conns` is checked here too; the acceptor applies it).
+pub(crate) struct Listening {
+    pub(crate) at: ListenAt,
+    pub(crate) backlog: i32,
+    pub(crate) access: Access,
+}
+
+impl Listening {
+    pub(crate) fn check(
+        unix: Option<&str>,
+        words: &[String],
+        backlog: Option<i32>,
+        max_conns: Option<usize>,
+        (allow, deny): (&[String], &[String]),
+    ) -> Result<Listening, Failure> {
+        let access = Access::parse(allow, deny)?;
+        let backlog = backlog.unwrap_or(DEFAULT_BACKLOG);
+        if backlog < 0 {
+            return Err(usage(format!("--backlog {backlog}"), "must be 0 or more"));
+        }
+        if max_conns == Some(0) {
+            return Err(usage("--max-conns 0", "must be at least 1"));
+        }
+        let at = ListenAt::parse(unix, words)?;
+        if matches!(at, ListenAt::Unix(_)) && !access.is_open() {
+            return Err(usage("--allow/--deny", "only for TCP listeners"));
+        }
+        Ok(Listening {
+            at,
+            backlog,
+            access,
+        })
+    }
+}
+
 /// Where to listen: a Unix path, or [ADDR] PORT as written (resolved when bound). Also
 /// `forward`'s listening side.
 pub(crate) enum ListenAt {
@@ -153,15 +182,20 @@ pub(crate) enum ListenAt {
 }
 
 impl ListenAt {
-    fn from_args(args: &ListenArgs) -> Result<ListenAt, Failure> {
-        ListenAt::parse(args.stream.unix.as_deref(), &args.endpoint)
+    /// `--unix PATH` (and no `[ADDR] PORT` words), or the `[ADDR] PORT` words.
+    fn parse(unix: Option<&str>, words: &[String]) -> Result<ListenAt, Failure> {
+        match (unix, words.first()) {
+            (Some(_), Some(extra)) => Err(usage(format!("'{extra}'"), "--unix takes no ADDR PORT")),
+            (Some(path), None) => Ok(ListenAt::Unix(UnixPath::parse(path)?)),
+            (None, _) => Ok(ListenAt::Tcp(tcp_at(words)?)),
+        }
     }
 
-    /// `--unix PATH`, or the `[ADDR] PORT` words.
-    pub(crate) fn parse(unix: Option<&str>, words: &[String]) -> Result<ListenAt, Failure> {
-        match unix {
-            Some(path) => Ok(ListenAt::Unix(UnixPath::parse(path)?)),
-            None => Ok(ListenAt::Tcp(tcp_at(words)?)),
+    /// The kind of socket it listens on (for the -O checks).
+    pub(crate) fn kind(&self) -> SockKind {
+        match self {
+            ListenAt::Unix(_) => SockKind::UnixStream,
+            ListenAt::Tcp(_) => SockKind::Tcp,
         }
     }
 
